@@ -1,0 +1,35 @@
+// Bundles the extension, the CLI and the integration test suite with esbuild.
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const integrationSuites = readdirSync('test/integration/suite')
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => join('test/integration/suite', name));
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  ...(production
+    ? []
+    : [
+        build({
+          ...common,
+          entryPoints: ['test/integration/index.ts', ...integrationSuites],
+          outdir: 'dist/test/integration',
+          outbase: 'test/integration',
+          external: ['vscode', 'mocha'],
+        }),
+      ]),
+]);

@@ -1,0 +1,154 @@
+import type {
+  RawActivation,
+  RawDependency,
+  RawExclusion,
+  RawModelBase,
+  RawParent,
+  RawPom,
+  RawProfile,
+  RawProperty,
+  RawRelocation,
+  RawValue,
+} from './rawPom';
+import { childElement, childElements, childText, parseXml, type XmlElement, type XmlSyntaxError } from './xmlTree';
+
+export type PomParseResult =
+  | { readonly ok: true; readonly pom: RawPom }
+  | { readonly ok: false; readonly error: XmlSyntaxError };
+
+function rawValue(parent: XmlElement | undefined, name: string): RawValue | undefined {
+  const element = childElement(parent, name);
+  return element && element.text !== '' ? { value: element.text, range: element.range } : undefined;
+}
+
+function parseExclusion(element: XmlElement): RawExclusion {
+  return {
+    groupId: childText(element, 'groupId') ?? '',
+    artifactId: childText(element, 'artifactId') ?? '',
+    range: element.range,
+  };
+}
+
+function parseDependency(element: XmlElement): RawDependency {
+  const exclusions = childElement(element, 'exclusions');
+  return {
+    groupId: childText(element, 'groupId') ?? '',
+    artifactId: childText(element, 'artifactId') ?? '',
+    version: childText(element, 'version'),
+    type: childText(element, 'type'),
+    classifier: childText(element, 'classifier'),
+    scope: childText(element, 'scope'),
+    optional: childText(element, 'optional'),
+    systemPath: childText(element, 'systemPath'),
+    exclusions: childElements(exclusions, 'exclusion').map(parseExclusion),
+    range: element.range,
+    versionRange: childElement(element, 'version')?.range,
+    exclusionsRange: exclusions?.range,
+  };
+}
+
+function parseDependencies(container: XmlElement | undefined): RawDependency[] {
+  return childElements(childElement(container, 'dependencies'), 'dependency').map(parseDependency);
+}
+
+function parseProperties(container: XmlElement | undefined): RawProperty[] {
+  return (childElement(container, 'properties')?.children ?? []).map((element) => ({
+    name: element.name,
+    value: element.text,
+    range: element.range,
+  }));
+}
+
+function parseModelBase(container: XmlElement): RawModelBase {
+  return {
+    modules: childElements(childElement(container, 'modules'), 'module')
+      .filter((module) => module.text !== '')
+      .map((module) => ({ value: module.text, range: module.range })),
+    properties: parseProperties(container),
+    dependencies: parseDependencies(container),
+    dependencyManagement: parseDependencies(childElement(container, 'dependencyManagement')),
+  };
+}
+
+function parseActivation(element: XmlElement | undefined): RawActivation | undefined {
+  if (!element) return undefined;
+  const os = childElement(element, 'os');
+  const property = childElement(element, 'property');
+  const file = childElement(element, 'file');
+  const propertyName = childText(property, 'name');
+  return {
+    activeByDefault: childText(element, 'activeByDefault') === 'true',
+    jdk: childText(element, 'jdk'),
+    os: os && {
+      name: childText(os, 'name'),
+      family: childText(os, 'family'),
+      arch: childText(os, 'arch'),
+      version: childText(os, 'version'),
+    },
+    property: propertyName === undefined ? undefined : { name: propertyName, value: childText(property, 'value') },
+    file: file && { exists: childText(file, 'exists'), missing: childText(file, 'missing') },
+  };
+}
+
+function parseProfile(element: XmlElement): RawProfile {
+  return {
+    ...parseModelBase(element),
+    // Maven's Profile.id defaults to "default" when absent.
+    id: childText(element, 'id') ?? 'default',
+    activation: parseActivation(childElement(element, 'activation')),
+    range: element.range,
+  };
+}
+
+function parseParent(element: XmlElement | undefined): RawParent | undefined {
+  if (!element) return undefined;
+  const relativePath = childElement(element, 'relativePath');
+  return {
+    groupId: childText(element, 'groupId'),
+    artifactId: childText(element, 'artifactId'),
+    version: childText(element, 'version'),
+    relativePath: relativePath ? relativePath.text : undefined,
+    range: element.range,
+  };
+}
+
+function parseRelocation(project: XmlElement): RawRelocation | undefined {
+  const element = childElement(childElement(project, 'distributionManagement'), 'relocation');
+  if (!element) return undefined;
+  return {
+    groupId: childText(element, 'groupId'),
+    artifactId: childText(element, 'artifactId'),
+    version: childText(element, 'version'),
+    message: childText(element, 'message'),
+  };
+}
+
+/** Reads a pom.xml as written (POM 4.0.0). Returns the XML error with its position when it is not well-formed. */
+export function parsePom(text: string): PomParseResult {
+  const parsed = parseXml(text);
+  if (!parsed.ok) return parsed;
+  const project = parsed.root;
+  if (project.name !== 'project') {
+    const message = `The root element is <${project.name}>, not <project>.`;
+    return { ok: false, error: { message, line: 1, column: 1, offset: project.range.start } };
+  }
+  return {
+    ok: true,
+    pom: {
+      ...parseModelBase(project),
+      modelVersion: childText(project, 'modelVersion'),
+      groupId: rawValue(project, 'groupId'),
+      artifactId: rawValue(project, 'artifactId'),
+      version: rawValue(project, 'version'),
+      packaging: rawValue(project, 'packaging'),
+      name: childText(project, 'name'),
+      parent: parseParent(childElement(project, 'parent')),
+      profiles: childElements(childElement(project, 'profiles'), 'profile').map(parseProfile),
+      relocation: parseRelocation(project),
+      projectRange: project.range,
+      dependenciesRange: childElement(project, 'dependencies')?.range,
+      dependencyManagementRange: childElement(project, 'dependencyManagement')?.range,
+      hasDoctype: parsed.hasDoctype,
+    },
+  };
+}

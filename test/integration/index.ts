@@ -1,0 +1,28 @@
+// Entry point that VS Code's extension host loads as `extensionTestsPath`: runs the mocha suites
+// bundled next to this file and reports "N passed, N failed".
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  // The extension host forwards console output as one joined string and drops printf formatting.
+  const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const suiteDir = join(__dirname, 'suite');
+  const grep = process.env.JARSCOPE_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(suiteDir, file));
+  }
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run((count) => resolve(count));
+    runner.on('end', () => {
+      const passed = runner.stats?.passes ?? 0;
+      const failed = runner.stats?.failures ?? 0;
+      console.log(`${passed} passed, ${failed} failed`);
+    });
+  });
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
