@@ -26,9 +26,9 @@ await Promise.all([
     : [
         build({
           ...common,
-          entryPoints: ['test/integration/index.ts', ...integrationSuites],
-          outdir: 'dist/test/integration',
-          outbase: 'test/integration',
+          entryPoints: ['test/integration/index.ts', 'test/vsix/index.ts', ...integrationSuites],
+          outdir: 'dist/test',
+          outbase: 'test',
           external: ['vscode', 'mocha'],
         }),
       ]),

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
+const testOutputMarker = '[jarscope-test] ';
+
 export async function run(): Promise<void> {
-  // The extension host forwards console output as one joined string and drops printf formatting.
+  // The extension host forwards console output as one joined string and drops printf formatting; the
+  // marker tells the harness which lines are the test runner's (the workbench logs a lot besides).
+  const report = (text: string) => console.log(text.split('\n').map((line) => `${testOutputMarker}${line}`).join('\n'));
   const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
-  base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  base.consoleLog = (...args: unknown[]) => report(format(...args));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const suiteDir = join(__dirname, 'suite');
   const grep = process.env.JARSCOPE_TEST_GREP;
@@ -21,7 +25,7 @@ export async function run(): Promise<void> {
     runner.on('end', () => {
       const passed = runner.stats?.passes ?? 0;
       const failed = runner.stats?.failures ?? 0;
-      console.log(`${passed} passed, ${failed} failed`);
+      report(`${passed} passed, ${failed} failed`);
     });
   });
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
