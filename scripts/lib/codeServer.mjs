@@ -112,8 +112,12 @@ export async function startCodeServer({ stateDir, userDataDir, extensionsDir, sm
 /** Runs code-server's own CLI for one-shot commands such as --install-extension. */
 export function runCodeServerCli(args, { userDataDir, extensionsDir }) {
   const paths = ensureVscodeServer();
+  // An explicit config keeps code-server from writing a default one into ~/.config.
+  mkdirSync(userDataDir, { recursive: true });
+  const configFile = join(userDataDir, 'cli-config.yaml');
+  writeFileSync(configFile, 'auth: none\ncert: false\ndisable-telemetry: true\ndisable-update-check: true\n');
   return new Promise((resolve) => {
-    const child = spawn(paths.node, [paths.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...args], {
+    const child = spawn(paths.node, [paths.entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
