@@ -1,0 +1,154 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { childElement, childElements, parseXml } from '../pom/xmlTree';
+import { compareVersions } from '../version/comparableVersion';
+
+/** Coordinates of one file in the repository. */
+export interface ArtifactCoordinates {
+  groupId: string;
+  artifactId: string;
+  version: string;
+  classifier?: string;
+  extension: string;
+}
+
+/**
+ * A coordinate that could leave its own directory (`..`, a path separator) is never looked up: a
+ * hostile pom must not make the repository read files outside its root.
+ */
+function isSafeSegment(value: string): boolean {
+  return value !== '' && value !== '.' && value !== '..' && !/[/\\\0]/.test(value);
+}
+
+function isSafeGroupId(groupId: string): boolean {
+  return groupId.split('.').every((segment) => segment === '' || isSafeSegment(segment));
+}
+
+/**
+ * A Maven local repository (the default layout), read-only: it never writes, creates or repairs
+ * anything. All file-system access is synchronous and cached for the life of the instance.
+ */
+export class LocalRepository {
+  /** Files that could not be read or parsed, each message naming the file and the cause. */
+  readonly problems: string[] = [];
+  private readonly existence = new Map<string, boolean>();
+  private readonly pomTexts = new Map<string, string | undefined>();
+  private readonly versionLists = new Map<string, string[]>();
+
+  constructor(readonly root: string) {}
+
+  /** Directory of an artifact (`g/with/slashes/a`) under the root, as maven-resolver lays it out. */
+  private artifactDirectory(groupId: string, artifactId: string): string {
+    return join(this.root, ...groupId.split('.'), artifactId);
+  }
+
+  /** `root/g/with/slashes/a/v/a-v.pom` — the path itself, symlinks not resolved. */
+  pomPath(groupId: string, artifactId: string, version: string): string {
+    return this.artifactPath({ groupId, artifactId, version, extension: 'pom' });
+  }
+
+  /** `root/g/with/slashes/a/v/a-v[-classifier].ext` (maven-resolver's SimpleLocalRepositoryManager layout). */
+  artifactPath(coords: ArtifactCoordinates): string {
+    const classifier = coords.classifier ? `-${coords.classifier}` : '';
+    const fileName = `${coords.artifactId}-${coords.version}${classifier}.${coords.extension}`;
+    return join(this.artifactDirectory(coords.groupId, coords.artifactId), coords.version, fileName);
+  }
+
+  /** Whether a regular file (or a symlink to one) is at `path`. */
+  exists(path: string): boolean {
+    let known = this.existence.get(path);
+    if (known === undefined) {
+      known = isFile(path);
+      this.existence.set(path, known);
+    }
+    return known;
+  }
+
+  /** The pom's text, or undefined when it is missing or unreadable (the cause is kept in `problems`). */
+  readPomText(groupId: string, artifactId: string, version: string): string | undefined {
+    if (!isSafeGroupId(groupId) || !isSafeSegment(artifactId) || !isSafeSegment(version)) return undefined;
+    const path = this.pomPath(groupId, artifactId, version);
+    if (this.pomTexts.has(path)) return this.pomTexts.get(path);
+    let text: string | undefined;
+    if (this.exists(path)) {
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (cause) {
+        this.problems.push(`${path}: cannot read the pom: ${describe(cause)}`);
+      }
+    }
+    this.pomTexts.set(path, text);
+    return text;
+  }
+
+  /**
+   * Versions of `groupId:artifactId` listed by the metadata files in its directory:
+   * `maven-metadata-local.xml` (versions installed locally) and `maven-metadata-<repoId>.xml`
+   * (versions seen in a remote repository), which are what maven-resolver's version-range resolution
+   * reads when offline. The union, without duplicates, oldest first; empty when there is no metadata,
+   * even if version directories exist.
+   */
+  listVersions(groupId: string, artifactId: string): string[] {
+    if (!isSafeGroupId(groupId) || !isSafeSegment(artifactId)) return [];
+    const directory = this.artifactDirectory(groupId, artifactId);
+    let versions = this.versionLists.get(directory);
+    if (versions === undefined) {
+      versions = this.readVersions(directory);
+      this.versionLists.set(directory, versions);
+    }
+    return [...versions];
+  }
+
+  private readVersions(directory: string): string[] {
+    const unique = new Set<string>();
+    for (const file of metadataFiles(directory)) {
+      for (const version of this.versionsInMetadata(join(directory, file))) unique.add(version);
+    }
+    return [...unique].sort(compareVersions);
+  }
+
+  private versionsInMetadata(path: string): string[] {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (cause) {
+      this.problems.push(`${path}: cannot read the metadata: ${describe(cause)}`);
+      return [];
+    }
+    const parsed = parseXml(text);
+    if (!parsed.ok) {
+      const { line, column, message } = parsed.error;
+      this.problems.push(`${path}:${line}:${column}: malformed metadata: ${message}`);
+      return [];
+    }
+    const versions = childElement(childElement(parsed.root, 'versioning'), 'versions');
+    return childElements(versions, 'version')
+      .map((element) => element.text)
+      .filter((version) => version !== '');
+  }
+}
+
+/** `maven-metadata-local.xml` first, then the per-repository files, in name order. */
+function metadataFiles(directory: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const matching = names.filter((name) => /^maven-metadata-.+\.xml$/.test(name)).sort();
+  const local = matching.filter((name) => name === 'maven-metadata-local.xml');
+  return [...local, ...matching.filter((name) => name !== 'maven-metadata-local.xml')];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
