@@ -64,7 +64,7 @@ async function main() {
   const workbenchLog = createWriteStream(workbenchLogFile);
   const onLog = (type, logArgs) => {
     const text = Array.isArray(logArgs) ? logArgs.map(String).join(' ') : String(logArgs);
-    workbenchLog.write(`[${type}] ${text}\n`);
+    if (!workbenchLog.writableEnded) workbenchLog.write(`[${type}] ${text}\n`);
     for (const line of text.split('\n')) {
       if (line.startsWith(screenshotMarker)) {
         const name = line.slice(screenshotMarker.length).trim().replace(/[^\w.-]/g, '_');

@@ -72,7 +72,7 @@ export async function startCodeServer({ stateDir, userDataDir, extensionsDir, sm
   const collect = (chunk) => {
     const text = chunk.toString();
     output += text;
-    logStream.write(text);
+    if (!logStream.writableEnded) logStream.write(text);
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);

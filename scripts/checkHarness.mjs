@@ -1,0 +1,33 @@
+// Checks that the VS Code test harness fails a run whose extension host crashes or whose tests never finish.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const folder = mkdtempSync(join(tmpdir(), 'jsh-'));
+writeFileSync(join(folder, 'pom.xml'), '<project><modelVersion>4.0.0</modelVersion></project>\n');
+
+const cases = [
+  { name: 'a crashed extension host fails the run', entry: 'crashingTests.js', expect: /extension host crashed/ },
+  { name: 'tests that never finish fail the run', entry: 'hangingTests.js', expect: /did not finish within/ },
+];
+let passed = 0;
+for (const { name, entry, expect } of cases) {
+  const result = spawnSync(
+    join(repoRoot, 'scripts', 'vscodeHarness.mjs'),
+    [
+      `--extensionDevelopmentPath=${join(repoRoot, 'test', 'fixtures', 'vsix-probe')}`,
+      `--extensionTestsPath=${join(repoRoot, 'test', 'fixtures', 'harness', entry)}`,
+      folder,
+    ],
+    { encoding: 'utf8', env: { ...process.env, JARSCOPE_TEST_TIMEOUT_MS: '25000' } },
+  );
+  const output = `${result.stdout}${result.stderr}`;
+  const ok = result.status === 1 && expect.test(output);
+  console.log(`  ${ok ? '✔' : '✖'} ${name}${ok ? '' : ` (exit ${result.status}):\n${output.slice(-2000)}`}`);
+  if (ok) passed++;
+}
+rmSync(folder, { recursive: true, force: true });
+console.log(`${passed} passed, ${cases.length - passed} failed`);
+process.exit(passed === cases.length ? 0 : 1);
