@@ -1,0 +1,279 @@
+import { artifactHandlerFor } from '../repo/artifactHandler';
+import { compareVersions } from '../version/comparableVersion';
+import { constraintContains, isVersionRange, parseVersionConstraint } from '../version/versionRange';
+import {
+  artifactIdentity,
+  exclusionKey,
+  formatArtifact,
+  isExcluded,
+  versionlessKey,
+  type Artifact,
+  type Exclusion,
+} from './artifact';
+import { managedBits, type ChildList, type Dependency, type DependencyNode } from './dependencyGraph';
+import { managedArtifact, RootDependencyManagement } from './dependencyManager';
+
+/** A dependency's pom as the resolver reads it (maven-resolver's ArtifactDescriptorResult). */
+export interface ArtifactDescriptor {
+  /** The artifact after relocation; the requested one when the pom does not relocate. */
+  readonly artifact: Artifact;
+  /** The requested artifact when the pom relocates it, else empty. */
+  readonly relocations: readonly Artifact[];
+  readonly dependencies: readonly Dependency[];
+}
+
+/** Where the collector reads poms and available versions from. */
+export interface DescriptorSource {
+  /**
+   * The artifact's pom, or undefined when it is missing or unreadable: Maven then warns and keeps the
+   * artifact without dependencies (its default ArtifactDescriptorPolicy ignores missing descriptors).
+   */
+  readDescriptor(artifact: Artifact): ArtifactDescriptor | undefined;
+  /** The versions the local repository lists for the artifact (any order). */
+  availableVersions(artifact: Artifact): readonly string[];
+}
+
+export type CollectProblemCode = 'missing-pom' | 'no-version-in-range' | 'invalid-version-range';
+
+/** Something that could not be collected, with the path of artifacts that led to it. */
+export interface CollectProblem {
+  readonly code: CollectProblemCode;
+  readonly message: string;
+  readonly artifact: Artifact;
+  /** Root first, the artifact that needed it last. */
+  readonly path: readonly Artifact[];
+  /** True when Maven stops the build for it (a missing pom only warns). */
+  readonly fatal: boolean;
+}
+
+export interface CollectRequest {
+  readonly root: Artifact;
+  readonly dependencies: readonly Dependency[];
+  readonly managedDependencies: readonly Dependency[];
+}
+
+export interface CollectResult {
+  readonly root: DependencyNode;
+  readonly problems: CollectProblem[];
+}
+
+/** The state of maven-resolver's selectors (scope, optional, exclusion) below one node. */
+interface SelectorState {
+  /** 0 above the root, 1 for direct dependencies, 2 for anything deeper (the selectors stop counting there). */
+  readonly depth: number;
+  readonly exclusions: readonly Exclusion[];
+  readonly key: string;
+}
+
+function deriveSelector(parent: SelectorState, dependency: Dependency | undefined): SelectorState {
+  const depth = Math.min(parent.depth + 1, 2);
+  let exclusions = parent.exclusions;
+  for (const exclusion of dependency?.exclusions ?? []) {
+    if (!exclusions.some((known) => exclusionKey(known) === exclusionKey(exclusion))) {
+      exclusions = [...exclusions, exclusion];
+    }
+  }
+  const sorted = exclusions.map(exclusionKey).sort();
+  return { depth, exclusions, key: `${depth}|${sorted.join(',')}` };
+}
+
+/**
+ * maven-resolver's selectors for a project: transitive test and provided dependencies are dropped
+ * (ScopeDependencySelector), so are transitive optional ones (OptionalDependencySelector), and anything
+ * matching an exclusion on the path (ExclusionDependencySelector). Checked before management applies.
+ */
+function isSelected(selector: SelectorState, dependency: Dependency): boolean {
+  if (selector.depth >= 2) {
+    const scope = dependency.scope.value;
+    if (scope === 'test' || scope === 'provided' || dependency.optional) return false;
+  }
+  return !isExcluded(dependency.artifact, selector.exclusions);
+}
+
+class Collection {
+  readonly problems: CollectProblem[] = [];
+  private readonly stack: DependencyNode[] = [];
+  private readonly childLists = new Map<string, ChildList>();
+  private readonly descriptors = new Map<string, ArtifactDescriptor | undefined>();
+
+  constructor(
+    private readonly source: DescriptorSource,
+    private readonly management: RootDependencyManagement,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  run(root: DependencyNode, dependencies: readonly Dependency[]): void {
+    this.stack.push(root);
+    const selector = deriveSelector({ depth: 0, exclusions: [], key: '' }, undefined);
+    for (const dependency of dependencies) this.processDependency(selector, dependency, [], false);
+  }
+
+  private processDependency(
+    selector: SelectorState,
+    requested: Dependency,
+    relocations: readonly Artifact[],
+    disableVersionManagement: boolean,
+  ): void {
+    this.signal?.throwIfAborted();
+    if (!isSelected(selector, requested)) return;
+    const { dependency, node: managedState } = this.applyManagement(requested, selector.depth, disableVersionManagement);
+    const versions = this.versionsOf(dependency);
+    if (versions === undefined) return;
+    const hasDescriptor = dependency.artifact.systemPath === undefined;
+    for (const version of versions) {
+      const originalArtifact: Artifact = { ...dependency.artifact, version };
+      let resolved: Dependency = { ...dependency, artifact: originalArtifact };
+      const descriptor = hasDescriptor ? this.descriptorOf(resolved) : undefined;
+      const parent = this.top();
+      const makeNode = (children: ChildList, cycle: boolean): DependencyNode => ({
+        ...managedState,
+        dependency: resolved,
+        artifact: resolved.artifact,
+        children,
+        relocations,
+        rangeSpec: isVersionRange(dependency.versionSpec) ? dependency.versionSpec : undefined,
+        cycle: cycle || undefined,
+      });
+      if (!descriptor) {
+        parent.children.nodes.push(makeNode({ nodes: [] }, false));
+        continue;
+      }
+      resolved = { ...resolved, artifact: descriptor.artifact };
+      const cycleEntry = this.findInStack(resolved.artifact);
+      if (cycleEntry?.dependency) {
+        // The path a:2 -> b -> a:1 is a cycle whatever the versions (maven-resolver's NodeStack.find):
+        // the new node shares its ancestor's children instead of being collected again.
+        parent.children.nodes.push(makeNode(cycleEntry.children, true));
+        continue;
+      }
+      if (descriptor.relocations.length > 0) {
+        const sameCoordinates =
+          originalArtifact.groupId === resolved.artifact.groupId &&
+          originalArtifact.artifactId === resolved.artifact.artifactId;
+        this.processDependency(selector, resolved, descriptor.relocations, sameCoordinates);
+        return;
+      }
+      const child = makeNode({ nodes: [] }, false);
+      parent.children.nodes.push(child);
+      // A fat artifact (war, ear, rar) already contains its dependencies (FatArtifactTraverser).
+      const traverse = !artifactHandlerFor(resolved.artifact.type).includesDependencies;
+      if (traverse && descriptor.dependencies.length > 0) this.recurse(selector, resolved, descriptor, child);
+    }
+  }
+
+  private applyManagement(
+    requested: Dependency,
+    depth: number,
+    disableVersionManagement: boolean,
+  ): { dependency: Dependency; node: Pick<DependencyNode, 'managed' | 'premanagedVersion' | 'premanagedScope' | 'managedFrom'> } {
+    const management = this.management.manage(requested, depth);
+    let dependency = requested;
+    const node: Pick<DependencyNode, 'managed' | 'premanagedVersion' | 'premanagedScope' | 'managedFrom'> = { managed: 0 };
+    if (!management) return { dependency, node };
+    const version = disableVersionManagement ? undefined : management.version;
+    if (version) {
+      node.premanagedVersion = dependency.versionSpec;
+      node.managed |= managedBits.version;
+      node.managedFrom = version.from;
+    }
+    dependency = {
+      ...dependency,
+      artifact: managedArtifact(dependency.artifact, version?.value, management.systemPath),
+      versionSpec: version?.value ?? dependency.versionSpec,
+    };
+    if (management.scope) {
+      node.premanagedScope = dependency.scope.value;
+      dependency = { ...dependency, scope: management.scope.value };
+      node.managed |= managedBits.scope;
+      node.managedFrom ??= management.scope.from;
+    }
+    if (management.exclusions) {
+      dependency = { ...dependency, exclusions: management.exclusions };
+      node.managed |= managedBits.exclusions;
+    }
+    return { dependency, node };
+  }
+
+  /** The versions to collect: the one written, or every available version a range admits (lowest first). */
+  private versionsOf(dependency: Dependency): string[] | undefined {
+    const spec = dependency.versionSpec;
+    if (!isVersionRange(spec)) return [spec];
+    let constraint;
+    try {
+      constraint = parseVersionConstraint(spec);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.addProblem('invalid-version-range', message, dependency.artifact, true);
+      return undefined;
+    }
+    const versions = this.source
+      .availableVersions(dependency.artifact)
+      .filter((version) => constraintContains(constraint, version))
+      .sort(compareVersions);
+    if (versions.length === 0) {
+      const message = `No versions available for ${formatArtifact({ ...dependency.artifact, version: spec })} within specified range`;
+      this.addProblem('no-version-in-range', message, { ...dependency.artifact, version: spec }, true);
+      return undefined;
+    }
+    return versions;
+  }
+
+  private descriptorOf(dependency: Dependency): ArtifactDescriptor | undefined {
+    const identity = artifactIdentity(dependency.artifact);
+    if (this.descriptors.has(identity)) return this.descriptors.get(identity);
+    const descriptor = this.source.readDescriptor(dependency.artifact);
+    this.descriptors.set(identity, descriptor);
+    if (!descriptor) {
+      const message = `The POM for ${formatArtifact(dependency.artifact)} is missing, no dependency information available`;
+      this.addProblem('missing-pom', message, dependency.artifact, false);
+    }
+    return descriptor;
+  }
+
+  private recurse(selector: SelectorState, dependency: Dependency, descriptor: ArtifactDescriptor, child: DependencyNode): void {
+    const childSelector = deriveSelector(selector, dependency);
+    const key = `${artifactIdentity(dependency.artifact)}|${childSelector.key}`;
+    const known = this.childLists.get(key);
+    if (known) {
+      child.children = known;
+      return;
+    }
+    this.childLists.set(key, child.children);
+    this.stack.push(child);
+    for (const next of descriptor.dependencies) this.processDependency(childSelector, next, [], false);
+    this.stack.pop();
+  }
+
+  private top(): DependencyNode {
+    const node = this.stack[this.stack.length - 1];
+    if (!node) throw new Error('collector stack is empty');
+    return node;
+  }
+
+  private findInStack(artifact: Artifact): DependencyNode | undefined {
+    const key = versionlessKey(artifact);
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const node = this.stack[i];
+      if (node && versionlessKey(node.artifact) === key) return node;
+    }
+    return undefined;
+  }
+
+  private addProblem(code: CollectProblem['code'], message: string, artifact: Artifact, fatal: boolean): void {
+    const path = this.stack.map((node) => node.artifact);
+    this.problems.push({ code, message, artifact, path, fatal });
+  }
+}
+
+/**
+ * Collects the dependency graph of a project depth-first, as maven-resolver 1.6's DefaultDependencyCollector
+ * does for Maven 3.8.7: root dependencyManagement applied from depth 2, transitive test/provided/optional
+ * dependencies and excluded ones dropped, version ranges expanded to every available version, relocations
+ * followed, cycles closed by sharing the ancestor's children, and equal subtrees shared.
+ */
+export function collectDependencies(request: CollectRequest, source: DescriptorSource, signal?: AbortSignal): CollectResult {
+  const root: DependencyNode = { artifact: request.root, children: { nodes: [] }, managed: 0, relocations: [] };
+  const collection = new Collection(source, new RootDependencyManagement(request.managedDependencies), signal);
+  collection.run(root, request.dependencies);
+  return { root, problems: collection.problems };
+}
