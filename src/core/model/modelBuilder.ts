@@ -1,0 +1,522 @@
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { RawDependency, RawParent, RawPom, RawProfile } from '../pom/rawPom';
+import type { TextRange } from '../pom/xmlTree';
+import type { LocalRepository } from '../repo/localRepository';
+import type { MavenSettings, SettingsProfile } from '../repo/mavenSettings';
+import { importDependencyManagement } from './dependencyManagementImport';
+import { inheritDependencies, managementKey, putDominant, type DependencyMap, type WorkingDependency } from './inheritance';
+import { Interpolator, type InterpolationIssue } from './interpolation';
+import { indexManagement, injectManagement } from './managementInjection';
+import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
+import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
+import { PomFileCache } from './pomFileCache';
+import { envProperty, selectActiveProfiles, type ProfileActivationContext } from './profileActivation';
+
+export interface ModelBuildContext {
+  repository: LocalRepository;
+  /** Reactor modules: `groupId:artifactId:version` to the module's pom path. */
+  workspacePoms: ReadonlyMap<string, string>;
+  /** `-D` properties. */
+  userProperties: ReadonlyMap<string, string>;
+  systemProperties: ReadonlyMap<string, string>;
+  env: NodeJS.ProcessEnv;
+  /** `-P id`. */
+  activeProfiles: string[];
+  /** `-P !id`. */
+  inactiveProfiles: string[];
+  settings?: MavenSettings;
+  /** java.version, e.g. "17.0.21". */
+  jdkVersion: string;
+  os: { name: string; family: string; arch: string; version: string };
+}
+
+/**
+ * A project pom is built with `-P` and settings profiles; a dependency's or BOM's pom as maven-resolver's
+ * DefaultArtifactDescriptorReader builds it: profiles activate only by their conditions.
+ */
+type BuildMode = 'project' | 'dependency';
+
+/** A property with where it is written, so a cycle in it can be reported there. */
+interface WorkingProperty {
+  value: string;
+  pomPath: string;
+  range?: TextRange;
+}
+
+/** One pom with its active profiles injected and its parents inherited, not yet interpolated. */
+interface AssembledPom {
+  raw: RawPom;
+  source: PomSource;
+  basedir?: string;
+  groupId?: string;
+  artifactId?: string;
+  version?: string;
+  properties: Map<string, WorkingProperty>;
+  dependencies: DependencyMap;
+  dependencyManagement: DependencyMap;
+  modules: string[];
+  activeProfileIds: string[];
+  /** Problems of this pom and of its parents. */
+  problems: ModelProblem[];
+}
+
+type AssembleResult = { ok: true; pom: AssembledPom } | { ok: false; problem: ModelProblem; missing: boolean };
+
+function coordinatesOf(groupId: string, artifactId: string, version: string): string {
+  return `${groupId}:${artifactId}:${version}`;
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function problemKey(problem: ModelProblem): string {
+  return `${problem.severity}|${problem.code}|${problem.pomPath}|${problem.range?.start ?? ''}|${problem.message}`;
+}
+
+function dedupeProblems(problems: readonly ModelProblem[]): ModelProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = problemKey(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Builds effective models the way Maven 3.8.7's DefaultModelBuilder does, for the parts dependency resolution
+ * needs: parent chain (relativePath, then the reactor and the local repository), per-pom profile activation and
+ * injection, inheritance, interpolation, import-scope BOMs and dependencyManagement injection. Bad input becomes
+ * a ModelProblem with its file and position; nothing throws. Parsed poms and built models are cached.
+ */
+export class ModelBuilder {
+  private readonly files = new PomFileCache();
+  private readonly assembled = new Map<string, AssembleResult>();
+  private readonly built = new Map<string, EffectiveModel>();
+  private readonly repositoryProblems = new Map<string, ModelProblem[]>();
+  private readonly sources: InterpolationSources;
+  private readonly projectActivation: { active: Set<string>; inactive: Set<string> };
+
+  constructor(private readonly context: ModelBuildContext) {
+    this.sources = { userProperties: context.userProperties, systemProperties: context.systemProperties, env: context.env };
+    const bare = (id: string): string => id.replace(/^[!-]/, '');
+    this.projectActivation = {
+      active: new Set([...context.activeProfiles, ...(context.settings?.activeProfiles ?? [])].map((id) => id.trim())),
+      inactive: new Set(context.inactiveProfiles.map(bare)),
+    };
+  }
+
+  /** The effective model of a workspace pom, with `-P`, settings profiles and relativePath parents. */
+  buildFromFile(pomPath: string): EffectiveModel {
+    return this.buildModel(resolve(pomPath), 'workspace', 'project', []);
+  }
+
+  /**
+   * The effective model of a dependency's pom: the reactor module with these coordinates, else the pom in the
+   * local repository; undefined when there is none (see {@link problemsFor}).
+   */
+  buildFromRepository(groupId: string, artifactId: string, version: string): EffectiveModel | undefined {
+    return this.buildDependencyModel(groupId, artifactId, version, []);
+  }
+
+  /** What went wrong the last time these coordinates were built from the repository (e.g. a missing pom). */
+  problemsFor(groupId: string, artifactId: string, version: string): readonly ModelProblem[] {
+    return this.repositoryProblems.get(coordinatesOf(groupId, artifactId, version)) ?? [];
+  }
+
+  /**
+   * The repository path of a pom. Coordinates that would lead out of the repository (`..`, separators) give a
+   * path inside it that does not exist, so a hostile pom cannot make Jarscope read other files.
+   */
+  private repositoryPomPath(groupId: string, artifactId: string, version: string): string {
+    const unsafe = (segment: string): boolean => segment === '..' || segment === '.' || /[/\\\0]/.test(segment);
+    if (groupId.split('.').some(unsafe) || unsafe(artifactId) || unsafe(version)) {
+      return join(this.context.repository.root, '.jarscope-unsafe-coordinates', 'missing.pom');
+    }
+    return this.context.repository.pomPath(groupId, artifactId, version);
+  }
+
+  private buildDependencyModel(groupId: string, artifactId: string, version: string, importChain: readonly string[]): EffectiveModel | undefined {
+    const coordinates = coordinatesOf(groupId, artifactId, version);
+    const workspacePom = this.context.workspacePoms.get(coordinates);
+    const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
+    const read = this.files.read(pomPath);
+    if (!read.ok && read.reason === 'missing') {
+      const message = `The POM for ${coordinates} is missing (${pomPath}); no dependency information available.`;
+      this.repositoryProblems.set(coordinates, [this.files.problem('warning', 'pom-missing', message, pomPath)]);
+      return undefined;
+    }
+    const model = this.buildModel(pomPath, workspacePom ? 'workspace' : 'repository', 'dependency', importChain, { groupId, artifactId, version });
+    this.repositoryProblems.set(coordinates, model.problems);
+    return model;
+  }
+
+  private buildModel(
+    pomPath: string,
+    kind: PomSource['kind'],
+    mode: BuildMode,
+    importChain: readonly string[],
+    expected?: { groupId: string; artifactId: string; version: string },
+  ): EffectiveModel {
+    const cacheKey = `${mode}|${pomPath}`;
+    const cached = this.built.get(cacheKey);
+    if (cached) return cached;
+    const assembled = this.assemble(pomPath, kind, mode, []);
+    const model = assembled.ok
+      ? this.finish(assembled.pom, mode, importChain)
+      : this.unreadableModel(pomPath, kind, assembled.problem, expected);
+    this.built.set(cacheKey, model);
+    return model;
+  }
+
+  private unreadableModel(
+    pomPath: string,
+    kind: PomSource['kind'],
+    problem: ModelProblem,
+    expected?: { groupId: string; artifactId: string; version: string },
+  ): EffectiveModel {
+    const source: PomSource = { kind, pomPath, groupId: expected?.groupId ?? '', artifactId: expected?.artifactId ?? '', version: expected?.version ?? '' };
+    return {
+      ...{ groupId: source.groupId, artifactId: source.artifactId, version: source.version },
+      packaging: 'jar',
+      source,
+      dependencies: [],
+      dependencyManagement: [],
+      modules: [],
+      properties: new Map(),
+      activeProfileIds: [],
+      problems: [problem],
+    };
+  }
+
+  // ---- Phase 1: read, activate profiles, resolve the parent, inherit (DefaultModelBuilder.build) ----
+
+  private activationContext(projectProperties: ReadonlyMap<string, string>, basedir: string | undefined, mode: BuildMode): ProfileActivationContext {
+    return {
+      activeProfileIds: mode === 'project' ? this.projectActivation.active : new Set(),
+      inactiveProfileIds: mode === 'project' ? this.projectActivation.inactive : new Set(),
+      userProperties: this.context.userProperties,
+      systemProperties: this.context.systemProperties,
+      env: this.context.env,
+      jdkVersion: this.context.jdkVersion,
+      os: this.context.os,
+      basedir,
+      projectProperties,
+    };
+  }
+
+  private assemble(pomPath: string, kind: PomSource['kind'], mode: BuildMode, parentChain: readonly string[]): AssembleResult {
+    const cacheKey = `${mode}|${pomPath}`;
+    const cached = this.assembled.get(cacheKey);
+    if (cached) return cached;
+    const read = this.files.read(pomPath);
+    if (!read.ok) return { ok: false, problem: read.problem, missing: read.reason === 'missing' };
+    const raw = read.pom;
+    const basedir = kind === 'workspace' ? dirname(pomPath) : undefined;
+    const problems: ModelProblem[] = [];
+    const activeProfiles = selectActiveProfiles(
+      raw.profiles,
+      this.activationContext(new Map(raw.properties.map((property) => [property.name, property.value])), basedir, mode),
+    );
+    const parent = raw.parent ? this.resolveParent(raw, raw.parent, pomPath, kind, mode, [...parentChain, pomPath], problems) : undefined;
+
+    const groupId = raw.groupId?.value ?? parent?.groupId ?? raw.parent?.groupId;
+    const artifactId = raw.artifactId?.value;
+    const version = raw.version?.value ?? parent?.version ?? raw.parent?.version;
+    if (artifactId === undefined) problems.push(this.files.problem('error', 'artifactId-missing', `${pomPath} has no <artifactId>.`, pomPath, raw.projectRange));
+
+    const properties = new Map(parent?.properties);
+    for (const property of [...raw.properties, ...activeProfiles.flatMap((profile) => profile.properties)]) {
+      properties.set(property.name, { value: property.value, pomPath, range: property.range });
+    }
+
+    const source: PomSource = { kind, pomPath, groupId: groupId ?? '', artifactId: artifactId ?? '', version: version ?? '' };
+    const coordinateInterpolator = this.interpolatorFor({ raw, basedir, groupId, artifactId, version, properties });
+    source.groupId = coordinateInterpolator.interpolate(source.groupId);
+    source.artifactId = coordinateInterpolator.interpolate(source.artifactId);
+    source.version = coordinateInterpolator.interpolate(source.version);
+
+    const own = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencies, 'dependencies', problems);
+    const ownManagement = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencyManagement, 'dependencyManagement', problems);
+    const modules = [...new Set([...raw.modules, ...activeProfiles.flatMap((profile) => profile.modules)].map((module) => module.value))];
+
+    const pom: AssembledPom = {
+      raw,
+      source,
+      basedir,
+      groupId,
+      artifactId,
+      version,
+      properties,
+      dependencies: inheritDependencies(own, parent?.dependencies),
+      dependencyManagement: inheritDependencies(ownManagement, parent?.dependencyManagement),
+      modules,
+      activeProfileIds: [...activeProfiles.map((profile) => profile.id), ...(parent?.activeProfileIds ?? [])],
+      problems: [...problems, ...(parent?.problems ?? [])],
+    };
+    const result: AssembleResult = { ok: true, pom };
+    this.assembled.set(cacheKey, result);
+    return result;
+  }
+
+  /** A pom's own dependencies (or management), then its active profiles' ones, each dominant per management key. */
+  private ownDependencies(
+    raw: RawPom,
+    activeProfiles: readonly RawProfile[],
+    source: PomSource,
+    select: (base: RawPom | RawProfile) => readonly RawDependency[],
+    section: string,
+    problems: ModelProblem[],
+  ): DependencyMap {
+    const map: DependencyMap = new Map();
+    const onDuplicate = (first: WorkingDependency, again: RawDependency): void => {
+      const versions = first.raw.version === again.version ? `duplicate declaration of version ${again.version ?? '(none)'}` : `version ${first.raw.version ?? '(none)'} vs ${again.version ?? '(none)'}`;
+      const message = `'${section}.dependency.(groupId:artifactId:type:classifier)' must be unique: ${managementKey(again)} -> ${versions}; the last declaration is used at the first one's position.`;
+      problems.push(this.files.problem('warning', 'duplicate-dependency', message, source.pomPath, again.range));
+    };
+    putDominant(map, select(raw), source, onDuplicate);
+    for (const profile of activeProfiles) putDominant(map, select(profile), source, onDuplicate);
+    return map;
+  }
+
+  /**
+   * DefaultModelBuilder.readParent: the pom at relativePath (default ../pom.xml, a folder meaning its pom.xml)
+   * when its groupId, artifactId and version match the <parent>; else the reactor module or the local
+   * repository pom with those coordinates.
+   */
+  private resolveParent(
+    child: RawPom,
+    parent: RawParent,
+    childPath: string,
+    childKind: PomSource['kind'],
+    mode: BuildMode,
+    parentChain: readonly string[],
+    problems: ModelProblem[],
+  ): AssembledPom | undefined {
+    if (!parent.groupId || !parent.artifactId || !parent.version) {
+      problems.push(this.files.problem('error', 'parent-incomplete', `The <parent> of ${childPath} needs groupId, artifactId and version.`, childPath, parent.range));
+      return undefined;
+    }
+    const wanted = `${parent.groupId}:${parent.artifactId}:${parent.version}`;
+    if (parent.relativePath !== '') {
+      const relativePath = parent.relativePath ?? '../pom.xml';
+      let candidate = resolve(dirname(childPath), relativePath);
+      if (isDirectory(candidate)) candidate = join(candidate, 'pom.xml');
+      const read = this.files.read(candidate);
+      if (read.ok) {
+        const found = read.pom;
+        const groupId = found.groupId?.value ?? found.parent?.groupId;
+        const version = found.version?.value ?? found.parent?.version;
+        if (groupId === parent.groupId && found.artifactId?.value === parent.artifactId) {
+          // A different version there is not an error: Maven looks further, in the reactor and the repository.
+          if (version === parent.version) return this.assembleParent(candidate, childKind, mode, parentChain, childPath, parent, problems);
+        } else {
+          const foundCoordinates = `${groupId ?? '?'}:${found.artifactId?.value ?? '?'}`;
+          const message = `'parent.relativePath' of POM ${childPath} points at ${foundCoordinates} instead of ${parent.groupId}:${parent.artifactId}, please verify your project structure.`;
+          problems.push(this.files.problem('warning', 'parent-relative-path-mismatch', message, childPath, parent.range));
+        }
+      } else if (read.reason !== 'missing') {
+        problems.push(read.problem);
+      }
+    }
+    // Outside the reactor's files, a CI-friendly parent version (${revision}) can only come from -D, system or own properties.
+    const interpolator = new Interpolator(
+      (expression) =>
+        this.context.userProperties.get(expression) ??
+        this.context.systemProperties.get(expression) ??
+        envProperty(expression, this.context.env) ??
+        child.properties.find((property) => property.name === expression)?.value,
+    );
+    const groupId = interpolator.interpolate(parent.groupId);
+    const artifactId = interpolator.interpolate(parent.artifactId);
+    const version = interpolator.interpolate(parent.version);
+    const coordinates = coordinatesOf(groupId, artifactId, version);
+    const workspacePom = this.context.workspacePoms.get(coordinates);
+    const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
+    const read = this.files.read(pomPath);
+    if (!read.ok) {
+      const where = parent.relativePath === '' ? 'in the local repository' : `at relativePath '${parent.relativePath ?? '../pom.xml'}' nor in the local repository`;
+      const message = `Non-resolvable parent POM ${wanted} for ${childPath}: not found ${where} (${pomPath}).`;
+      problems.push(this.files.problem('error', 'parent-not-found', message, childPath, parent.range));
+      if (read.reason !== 'missing') problems.push(read.problem);
+      return undefined;
+    }
+    return this.assembleParent(pomPath, workspacePom ? 'workspace' : 'repository', mode, parentChain, childPath, parent, problems);
+  }
+
+  private assembleParent(
+    pomPath: string,
+    kind: PomSource['kind'],
+    mode: BuildMode,
+    parentChain: readonly string[],
+    childPath: string,
+    parent: RawParent,
+    problems: ModelProblem[],
+  ): AssembledPom | undefined {
+    if (parentChain.includes(pomPath)) {
+      const cycle = [...parentChain.slice(parentChain.indexOf(pomPath)), pomPath].join(' -> ');
+      problems.push(this.files.problem('error', 'parent-cycle', `The parents form a cycle: ${cycle}`, childPath, parent.range));
+      return undefined;
+    }
+    const assembled = this.assemble(pomPath, kind, mode, parentChain);
+    if (!assembled.ok) {
+      problems.push(assembled.problem);
+      return undefined;
+    }
+    return assembled.pom;
+  }
+
+  private interpolatorFor(pom: Pick<AssembledPom, 'raw' | 'basedir' | 'groupId' | 'artifactId' | 'version' | 'properties'>): Interpolator {
+    const properties = new Map([...pom.properties].map(([name, property]) => [name, property.value]));
+    return createModelInterpolator(
+      {
+        groupId: pom.groupId,
+        artifactId: pom.artifactId,
+        version: pom.version,
+        packaging: pom.raw.packaging?.value ?? 'jar',
+        name: pom.raw.name,
+        modelVersion: pom.raw.modelVersion,
+        parent: pom.raw.parent,
+        basedir: pom.basedir,
+        properties,
+      },
+      this.sources,
+    );
+  }
+
+  // ---- Phase 2: interpolate, import BOMs, inject management ----
+
+  /** The settings profiles that are active: as one list, like a pom's (activeByDefault, `-P`, property). */
+  private activeSettingsProfiles(): SettingsProfile[] {
+    const profiles = (this.context.settings?.profiles ?? []).map((profile) => ({
+      id: profile.id,
+      profile,
+      activation: { activeByDefault: profile.activeByDefault, property: profile.propertyActivation },
+    }));
+    return selectActiveProfiles(profiles, this.activationContext(new Map(), undefined, 'project')).map(({ profile }) => profile);
+  }
+
+  private finish(assembled: AssembledPom, mode: BuildMode, importChain: readonly string[]): EffectiveModel {
+    const problems = [...assembled.problems];
+    const pomPath = assembled.source.pomPath;
+    const properties = new Map(assembled.properties);
+    const activeProfileIds = [...assembled.activeProfileIds];
+    if (mode === 'project') {
+      // Settings profiles are injected into the project's own model, so they beat its properties (ProfileInjector).
+      for (const profile of this.activeSettingsProfiles()) {
+        activeProfileIds.push(profile.id);
+        for (const [name, value] of profile.properties) properties.set(name, { value, pomPath: this.context.settings?.file ?? pomPath });
+      }
+    }
+    const interpolator = this.interpolatorFor({ ...assembled, properties });
+    const at = (text: string, site: { pomPath: string; range?: TextRange }, warnUnknown = true): string =>
+      interpolator.interpolate(text, (issue) => {
+        const reported = this.interpolationProblem(issue, site, warnUnknown);
+        if (reported) problems.push(reported);
+      });
+
+    const raw = assembled.raw;
+    const coordinateSite = { pomPath, range: raw.version?.range ?? raw.parent?.range ?? raw.projectRange };
+    const groupId = at(assembled.groupId ?? '', { pomPath, range: raw.groupId?.range ?? raw.parent?.range ?? raw.projectRange });
+    const artifactId = at(assembled.artifactId ?? '', { pomPath, range: raw.artifactId?.range ?? raw.projectRange });
+    const version = at(assembled.version ?? '', coordinateSite);
+    // Sites already point at this source: keep them consistent when settings properties changed the coordinates.
+    Object.assign(assembled.source, { groupId, artifactId, version });
+    const packaging = at(raw.packaging?.value ?? 'jar', { pomPath, range: raw.packaging?.range });
+
+    const interpolatedProperties = new Map<string, string>();
+    for (const [name, property] of properties) interpolatedProperties.set(name, at(property.value, property, false));
+
+    const toModel = (working: WorkingDependency): ModelDependency => this.interpolateDependency(working, at);
+    const ownManagement = [...assembled.dependencyManagement.values()].map(toModel);
+    const chain = [...importChain, coordinatesOf(groupId, artifactId, version)];
+    const imported = importDependencyManagement(
+      ownManagement,
+      chain,
+      (entry, coordinates) => {
+        const bom = this.buildDependencyModel(entry.groupId, entry.artifactId, entry.version ?? '', chain);
+        if (!bom) {
+          const message = `Non-resolvable import POM ${coordinates}: not found in the local repository (imported by ${entry.declaredAt.source.pomPath}).`;
+          problems.push(this.siteProblem('error', 'import-not-found', message, entry.declaredAt));
+          return undefined;
+        }
+        problems.push(...bom.problems.filter((problem) => problem.severity === 'error'));
+        return bom;
+      },
+      (entry, code, message) => this.siteProblem('error', code, message, entry.declaredAt),
+    );
+    problems.push(...imported.problems);
+    const managementIndex = indexManagement(imported.management);
+
+    const dependencies = [...assembled.dependencies.values()].map((working) => {
+      const written = {
+        version: working.raw.version !== undefined,
+        scope: working.raw.scope !== undefined,
+        optional: working.raw.optional !== undefined,
+        systemPath: working.raw.systemPath !== undefined,
+      };
+      const dependency = injectManagement(toModel(working), written, managementIndex);
+      if (dependency.version === undefined || dependency.version === '') {
+        const message = `'dependencies.dependency.version' for ${managementKey(dependency)} is missing.`;
+        problems.push(this.siteProblem('error', 'dependency-version-missing', message, dependency.declaredAt));
+      }
+      return dependency;
+    });
+
+    const relocation = raw.relocation && {
+      groupId: raw.relocation.groupId === undefined ? undefined : at(raw.relocation.groupId, { pomPath }),
+      artifactId: raw.relocation.artifactId === undefined ? undefined : at(raw.relocation.artifactId, { pomPath }),
+      version: raw.relocation.version === undefined ? undefined : at(raw.relocation.version, { pomPath }),
+      message: raw.relocation.message,
+    };
+
+    return {
+      groupId,
+      artifactId,
+      version,
+      packaging,
+      source: assembled.source,
+      dependencies,
+      dependencyManagement: imported.management,
+      modules: assembled.modules.map((module) => at(module, { pomPath })),
+      relocation,
+      properties: interpolatedProperties,
+      activeProfileIds: [...new Set(activeProfileIds)],
+      problems: dedupeProblems(problems),
+    };
+  }
+
+  private interpolateDependency(working: WorkingDependency, at: (text: string, site: { pomPath: string; range?: TextRange }) => string): ModelDependency {
+    const { raw, site } = working;
+    const where = { pomPath: site.source.pomPath, range: site.range };
+    const optional = (text: string | undefined): string | undefined => (text === undefined ? undefined : at(text, where));
+    return {
+      groupId: at(raw.groupId, where),
+      artifactId: at(raw.artifactId, where),
+      version: optional(raw.version),
+      type: optional(raw.type) ?? 'jar',
+      classifier: optional(raw.classifier),
+      scope: optional(raw.scope),
+      optional: optional(raw.optional) === 'true',
+      systemPath: optional(raw.systemPath),
+      exclusions: raw.exclusions.map((exclusion) => ({ groupId: at(exclusion.groupId, where), artifactId: at(exclusion.artifactId, where) })),
+      declaredAt: site,
+    };
+  }
+
+  private siteProblem(severity: ModelProblem['severity'], code: string, message: string, site: DeclarationSite): ModelProblem {
+    return this.files.problem(severity, code, message, site.source.pomPath, site.range);
+  }
+
+  private interpolationProblem(issue: InterpolationIssue, site: { pomPath: string; range?: TextRange }, warnUnknown: boolean): ModelProblem | undefined {
+    if (issue.kind === 'cycle') {
+      const message = `Resolving expression '\${${issue.expression}}': detected a recursive expression cycle: ${issue.cycle.join(' -> ')}.`;
+      return this.files.problem('error', 'property-cycle', message, site.pomPath, site.range);
+    }
+    if (!warnUnknown) return undefined;
+    const message = `The expression '\${${issue.expression}}' refers to no property, model value, system property or environment variable; it is left as written.`;
+    return this.files.problem('warning', 'property-unknown', message, site.pomPath, site.range);
+  }
+}

@@ -1,0 +1,78 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parsePom } from '../pom/parsePom';
+import type { RawPom } from '../pom/rawPom';
+import type { TextRange } from '../pom/xmlTree';
+import type { ModelProblem } from './modelTypes';
+
+export type PomFileRead =
+  | { ok: true; pom: RawPom }
+  | { ok: false; reason: 'missing' | 'unreadable' | 'malformed'; problem: ModelProblem };
+
+/** Offsets of line starts, so that many positions in one large pom are found by binary search. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  positionOf(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
+}
+
+/** Reads and parses each pom file once, and places problems in them by line and column. */
+export class PomFileCache {
+  private readonly reads = new Map<string, PomFileRead>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+
+  read(pomPath: string): PomFileRead {
+    const known = this.reads.get(pomPath);
+    if (known) return known;
+    const read = this.readUncached(pomPath);
+    this.reads.set(pomPath, read);
+    return read;
+  }
+
+  /** A problem in `pomPath`, at `range` when given, with its 1-based line and column. */
+  problem(severity: ModelProblem['severity'], code: string, message: string, pomPath: string, range?: TextRange): ModelProblem {
+    const position = range ? this.lineIndexes.get(pomPath)?.positionOf(range.start) : undefined;
+    return { severity, code, message, pomPath, range, line: position?.line, column: position?.column };
+  }
+
+  private readUncached(pomPath: string): PomFileRead {
+    let text: string;
+    try {
+      if (!statSync(pomPath, { throwIfNoEntry: false })?.isFile()) {
+        return { ok: false, reason: 'missing', problem: this.problem('error', 'pom-missing', `${pomPath} does not exist.`, pomPath) };
+      }
+      text = readFileSync(pomPath, 'utf8');
+    } catch (cause) {
+      const message = `${pomPath} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`;
+      return { ok: false, reason: 'unreadable', problem: this.problem('error', 'pom-unreadable', message, pomPath) };
+    }
+    const parsed = parsePom(text);
+    if (!parsed.ok) {
+      const { message, line, column, offset } = parsed.error;
+      const problem: ModelProblem = {
+        severity: 'error',
+        code: 'pom-malformed',
+        message: `Non-parseable POM ${pomPath}: ${message} (line ${line}, column ${column})`,
+        pomPath,
+        range: { start: offset, end: offset },
+        line,
+        column,
+      };
+      return { ok: false, reason: 'malformed', problem };
+    }
+    this.lineIndexes.set(pomPath, new LineIndex(text));
+    return { ok: true, pom: parsed.pom };
+  }
+}
