@@ -1,0 +1,130 @@
+import type { ClassInfo, DeclaredMember, MemberReference } from './classInfo';
+import { ClassFormatError } from './classFormatError';
+import { ConstantPool, ConstantTag, requireBytes } from './constantPool';
+import { addDescriptorClasses, elementClassName } from './descriptors';
+
+const CLASS_FILE_MAGIC = 0xcafebabe;
+
+const MEMBER_REFERENCE_KINDS: Readonly<Record<number, MemberReference['kind']>> = {
+  [ConstantTag.fieldref]: 'field',
+  [ConstantTag.methodref]: 'method',
+  [ConstantTag.interfaceMethodref]: 'interfaceMethod',
+};
+
+/**
+ * Reads a class file (JVM spec §4.1) for linkage checks: its own name, supertypes and declared
+ * members, every class it references (§4.4.1 CONSTANT_Class, with array classes unwrapped, plus the
+ * class names inside the §4.3 descriptors of NameAndType, MethodType and its own fields and methods)
+ * and its field and method references (§4.4.2). Attributes are skipped by their length.
+ * @throws ClassFormatError with a reason and the byte offset when the bytes break the format.
+ */
+export function parseClassFile(input: Uint8Array): ClassInfo {
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  requireBytes(bytes, 0, 4);
+  const magic = bytes.readUInt32BE(0);
+  if (magic !== CLASS_FILE_MAGIC) {
+    throw new ClassFormatError('bad-magic', 0, `magic is 0x${magic.toString(16).padStart(8, '0')}, not 0xcafebabe`);
+  }
+  requireBytes(bytes, 4, 4);
+  const minorVersion = bytes.readUInt16BE(4);
+  const majorVersion = bytes.readUInt16BE(6);
+  const { pool, end } = ConstantPool.read(bytes, 8);
+  const referenced = new Set<string>();
+  const memberReferences = collectPoolReferences(pool, referenced);
+
+  let at = end;
+  requireBytes(bytes, at, 8);
+  const accessFlags = bytes.readUInt16BE(at);
+  const thisClass = pool.className(bytes.readUInt16BE(at + 2), at + 2);
+  const superIndex = bytes.readUInt16BE(at + 4);
+  const superClass = superIndex === 0 ? undefined : pool.className(superIndex, at + 4);
+  const interfaceCount = bytes.readUInt16BE(at + 6);
+  at += 8;
+  requireBytes(bytes, at, 2 * interfaceCount);
+  const interfaces: string[] = [];
+  for (let i = 0; i < interfaceCount; i++, at += 2) interfaces.push(pool.className(bytes.readUInt16BE(at), at));
+
+  const fields = readMembers(bytes, pool, at, referenced);
+  const methods = readMembers(bytes, pool, fields.end, referenced);
+  skipAttributes(bytes, methods.end);
+
+  referenced.delete(thisClass);
+  return {
+    majorVersion,
+    minorVersion,
+    accessFlags,
+    thisClass,
+    superClass,
+    interfaces,
+    fields: fields.members,
+    methods: methods.members,
+    referencedClasses: [...referenced],
+    memberReferences,
+  };
+}
+
+/** One walk over the pool: classes, descriptor classes and member references. */
+function collectPoolReferences(pool: ConstantPool, referenced: Set<string>): MemberReference[] {
+  const memberReferences: MemberReference[] = [];
+  const { tags, count } = pool;
+  for (let index = 1; index < count; index++) {
+    const tag = tags[index]!;
+    const at = pool.bodyOffset(index);
+    if (tag === ConstantTag.class) {
+      const element = elementClassName(pool.className(index, at), at);
+      if (element !== undefined) referenced.add(element);
+    } else if (tag === ConstantTag.nameAndType) {
+      addDescriptorClasses(pool.utf8(pool.u2(index, tag, 2, at), at), referenced, at);
+    } else if (tag === ConstantTag.methodType) {
+      addDescriptorClasses(pool.utf8(pool.u2(index, tag, 0, at), at), referenced, at);
+    } else if (tag === ConstantTag.fieldref || tag === ConstantTag.methodref || tag === ConstantTag.interfaceMethodref) {
+      const owner = pool.className(pool.u2(index, tag, 0, at), at);
+      // Members of array classes are Object's plus clone() (JLS §10.7): nothing to link against.
+      if (owner.startsWith('[')) continue;
+      const nameAndType = pool.u2(index, tag, 2, at);
+      memberReferences.push({
+        kind: MEMBER_REFERENCE_KINDS[tag]!,
+        owner,
+        name: pool.utf8(pool.u2(nameAndType, ConstantTag.nameAndType, 0, at), at),
+        descriptor: pool.utf8(pool.u2(nameAndType, ConstantTag.nameAndType, 2, at), at),
+      });
+    }
+  }
+  return memberReferences;
+}
+
+/** Reads fields_count/fields or methods_count/methods (JVM spec §4.5, §4.6). */
+function readMembers(
+  bytes: Buffer,
+  pool: ConstantPool,
+  start: number,
+  referenced: Set<string>,
+): { members: DeclaredMember[]; end: number } {
+  requireBytes(bytes, start, 2);
+  const count = bytes.readUInt16BE(start);
+  const members: DeclaredMember[] = [];
+  let at = start + 2;
+  for (let i = 0; i < count; i++) {
+    requireBytes(bytes, at, 6);
+    const descriptor = pool.utf8(bytes.readUInt16BE(at + 4), at + 4);
+    addDescriptorClasses(descriptor, referenced, at + 4);
+    members.push({ accessFlags: bytes.readUInt16BE(at), name: pool.utf8(bytes.readUInt16BE(at + 2), at + 2), descriptor });
+    at = skipAttributes(bytes, at + 6);
+  }
+  return { members, end: at };
+}
+
+/** Skips attributes_count and the attributes after it by their lengths (JVM spec §4.7). */
+function skipAttributes(bytes: Buffer, start: number): number {
+  requireBytes(bytes, start, 2);
+  const count = bytes.readUInt16BE(start);
+  let at = start + 2;
+  for (let i = 0; i < count; i++) {
+    requireBytes(bytes, at, 6);
+    const length = bytes.readUInt32BE(at + 2);
+    at += 6;
+    requireBytes(bytes, at, length);
+    at += length;
+  }
+  return at;
+}
