@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childElement, childElements, parseXml } from '../pom/xmlTree';
 import { compareVersions } from '../version/comparableVersion';
+import { errorMessage, isRegularFile } from './fileChecks';
 
 /** Coordinates of one file in the repository. */
 export interface ArtifactCoordinates {
@@ -58,7 +59,7 @@ export class LocalRepository {
   exists(path: string): boolean {
     let known = this.existence.get(path);
     if (known === undefined) {
-      known = isFile(path);
+      known = isRegularFile(path);
       this.existence.set(path, known);
     }
     return known;
@@ -74,7 +75,7 @@ export class LocalRepository {
       try {
         text = readFileSync(path, 'utf8');
       } catch (cause) {
-        this.problems.push(`${path}: cannot read the pom: ${describe(cause)}`);
+        this.problems.push(`${path}: cannot read the pom: ${errorMessage(cause)}`);
       }
     }
     this.pomTexts.set(path, text);
@@ -112,7 +113,7 @@ export class LocalRepository {
     try {
       text = readFileSync(path, 'utf8');
     } catch (cause) {
-      this.problems.push(`${path}: cannot read the metadata: ${describe(cause)}`);
+      this.problems.push(`${path}: cannot read the metadata: ${errorMessage(cause)}`);
       return [];
     }
     const parsed = parseXml(text);
@@ -139,16 +140,4 @@ function metadataFiles(directory: string): string[] {
   const matching = names.filter((name) => /^maven-metadata-.+\.xml$/.test(name)).sort();
   const local = matching.filter((name) => name === 'maven-metadata-local.xml');
   return [...local, ...matching.filter((name) => name !== 'maven-metadata-local.xml')];
-}
-
-function isFile(path: string): boolean {
-  try {
-    return existsSync(path) && statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function describe(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }
