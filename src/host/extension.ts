@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
+import { openPom } from './commands/openPom';
+import { registerCommand } from './commands/registerCommand';
+import { registerXmlDiagnostics } from './diagnostics/xmlDiagnostics';
+import { createJarscopeApi, type JarscopeApi } from './jarscopeApi';
+import { registerMavenProjectsView } from './views/mavenProjectsView';
+import { WorkspaceAnalyzer } from './workspaceAnalyzer';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Builds the services and registers them; the first scan starts after activation returns. */
+export function activate(context: vscode.ExtensionContext): JarscopeApi {
   const log = vscode.window.createOutputChannel('Jarscope', { log: true });
-  context.subscriptions.push(log);
+  const analyzer = new WorkspaceAnalyzer(log);
+  const view = registerMavenProjectsView(analyzer);
+  context.subscriptions.push(log, analyzer, view.disposable, registerXmlDiagnostics(analyzer));
+  registerCommand(context.subscriptions, log, 'jarscope.refresh', () => analyzer.rescan());
+  registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
+  analyzer.start();
   log.info('Jarscope activated');
+  return createJarscopeApi(analyzer, view.provider);
 }
 
 export function deactivate(): void {

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { MavenProjectsTreeProvider, ViewNode } from './views/mavenProjectsView';
+import type { WorkspaceAnalyzer, WorkspaceState } from './workspaceAnalyzer';
+
+export interface ProjectModuleSnapshot {
+  readonly pomPath: string;
+  readonly status: 'parsed' | 'malformed' | 'unreadable';
+  readonly groupId?: string;
+  readonly artifactId?: string;
+  readonly version?: string;
+  readonly packaging?: string;
+  /** Pom paths of the aggregated modules. */
+  readonly modules: readonly string[];
+  readonly error?: { readonly message: string; readonly line: number; readonly column: number };
+  readonly problems: ReadonlyArray<{ readonly code: string; readonly message: string }>;
+}
+
+/** The workspace's module tree as plain data. */
+export interface ProjectModelSnapshot {
+  readonly generation: number;
+  readonly scanned: boolean;
+  readonly folders: readonly string[];
+  /** Pom paths of the poms no aggregator lists. */
+  readonly roots: readonly string[];
+  readonly modules: readonly ProjectModuleSnapshot[];
+  readonly warnings: ReadonlyArray<{ readonly code: string; readonly path: string; readonly cause: string }>;
+}
+
+/** One row of the Maven Projects view as its provider renders it. */
+export interface ViewItemSnapshot {
+  readonly label: string;
+  readonly description?: string;
+  readonly contextValue?: string;
+  readonly tooltip?: string;
+  readonly children: readonly ViewItemSnapshot[];
+}
+
+/** What `activate()` returns: read-only access for other extensions and for the integration tests. */
+export interface JarscopeApi {
+  projectModel(): ProjectModelSnapshot;
+  /** Resolves once no scan or re-parse is pending or running. */
+  whenIdle(): Promise<void>;
+  mavenProjectsView(): ViewItemSnapshot[];
+}
+
+function snapshotOf(state: WorkspaceState): ProjectModelSnapshot {
+  return {
+    generation: state.generation,
+    scanned: state.scanned,
+    folders: state.folders,
+    roots: state.tree.roots.map((root) => root.pomPath),
+    modules: state.tree.nodes.map(({ pomPath, file, coordinates, modules, problems }) => ({
+      pomPath,
+      status: file.status,
+      groupId: coordinates?.groupId,
+      artifactId: coordinates?.artifactId,
+      version: coordinates?.version,
+      packaging: coordinates?.packaging,
+      modules: modules.map((module) => module.pomPath),
+      error: file.status === 'malformed' ? { message: file.error.message, line: file.error.line, column: file.error.column } : undefined,
+      problems: problems.map(({ code, message }) => ({ code, message })),
+    })),
+    warnings: state.scanWarnings.map(({ code, path, cause }) => ({ code, path, cause })),
+  };
+}
+
+function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'object' ? label.label : (label ?? '');
+}
+
+function viewItemOf(provider: MavenProjectsTreeProvider, node: ViewNode): ViewItemSnapshot {
+  const item = provider.getTreeItem(node);
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+  return {
+    label: labelText(item.label),
+    description: typeof item.description === 'string' ? item.description : undefined,
+    contextValue: item.contextValue,
+    tooltip,
+    children: provider.getChildren(node).map((child) => viewItemOf(provider, child)),
+  };
+}
+
+export function createJarscopeApi(analyzer: WorkspaceAnalyzer, provider: MavenProjectsTreeProvider): JarscopeApi {
+  return {
+    projectModel: () => snapshotOf(analyzer.state),
+    whenIdle: () => analyzer.whenIdle(),
+    mavenProjectsView: () => provider.getChildren().map((node) => viewItemOf(provider, node)),
+  };
+}
