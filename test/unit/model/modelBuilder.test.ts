@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ModelBuilder } from '../../../src/core/model/modelBuilder';
+import { fixturePath } from '../helpers/paths';
+import { describeDependency, modelContext } from './modelContext';
+
+describe('ModelBuilder', () => {
+  const childPom = fixturePath('model', 'ciFriendly', 'child', 'pom.xml');
+
+  it('resolves CI-friendly ${revision}${changelist} versions from the parent properties or -D', () => {
+    const context = modelContext({ env: { JARSCOPE_TEST_VERSION: '4.5' } });
+    const model = new ModelBuilder(context).buildFromFile(childPom);
+    assert.equal(model.version, '1.2.3-SNAPSHOT');
+    assert.deepEqual(model.dependencies.map(describeDependency), [
+      'com.example.ci:ci-sibling:1.2.3-SNAPSHOT',
+      'com.example:from-env:4.5',
+      'com.example:from-system:17.0.21',
+    ]);
+    assert.deepEqual(model.problems, []);
+
+    const release = new ModelBuilder(modelContext({ userProperties: new Map([['changelist', '']]) })).buildFromFile(childPom);
+    assert.equal(release.version, '1.2.3');
+    assert.equal(release.source.version, '1.2.3');
+    const unknownEnv = release.problems.find((problem) => problem.code === 'property-unknown');
+    assert.match(unknownEnv?.message ?? '', /env\.JARSCOPE_TEST_VERSION/);
+  });
+
+  it('builds a reactor module asked for by coordinates from its workspace pom', () => {
+    const rootPom = fixturePath('model', 'ciFriendly', 'pom.xml');
+    const builder = new ModelBuilder(modelContext({ workspacePoms: new Map([['com.example.ci:ci-child:1.2.3-SNAPSHOT', childPom]]) }));
+    const model = builder.buildFromRepository('com.example.ci', 'ci-child', '1.2.3-SNAPSHOT');
+    assert.equal(model?.source.kind, 'workspace');
+    assert.equal(model?.source.pomPath, childPom);
+    assert.equal(builder.buildFromFile(rootPom).modules[0], 'child');
+  });
+
+  it('keeps a system dependency systemPath, interpolated, and optional flags', () => {
+    const pomPath = fixturePath('model', 'systemScope', 'pom.xml');
+    const model = new ModelBuilder(modelContext()).buildFromFile(pomPath);
+    const [vendor, oldLib] = model.dependencies;
+    assert.equal(vendor?.scope, 'system');
+    assert.equal(vendor?.systemPath, join(fixturePath('model', 'systemScope'), 'lib', 'vendor.jar'));
+    assert.equal(vendor?.optional, false);
+    assert.equal(oldLib?.optional, true);
+    assert.equal(oldLib?.scope, undefined, 'an unwritten scope stays undefined');
+  });
+
+  it('reads a relocation from distributionManagement', () => {
+    const model = new ModelBuilder(modelContext()).buildFromRepository('com.example', 'old-lib', '1.0');
+    assert.deepEqual(model?.relocation, { groupId: 'com.example.new', artifactId: 'new-lib', version: undefined, message: 'old-lib moved' });
+    assert.equal(model?.source.kind, 'repository');
+  });
+
+  it('builds a 10,000-line pom with thousands of properties and dependencies', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jarscope-model-'));
+    try {
+      const count = 1000;
+      const properties: string[] = [];
+      const dependencies: string[] = [];
+      for (let i = 0; i < count; i++) {
+        // Each property refers to the previous one, so expansion must be remembered to stay linear.
+        properties.push(`    <p${i}>${i === 0 ? '1' : `\${p${i - 1}}`}</p${i}>`);
+        dependencies.push(
+          ['    <dependency>', '      <groupId>g</groupId>', `      <artifactId>a${i}</artifactId>`, `      <version>\${p${i}}.${i}</version>`, '    </dependency>'].join('\n'),
+        );
+      }
+      const text = [
+        '<project>',
+        '  <modelVersion>4.0.0</modelVersion>',
+        '  <groupId>g</groupId><artifactId>big</artifactId><version>1</version>',
+        '  <properties>',
+        ...properties,
+        '  </properties>',
+        '  <dependencyManagement><dependencies>',
+        ...dependencies.map((dependency) => dependency.replace('<version>', '<scope>test</scope><version>')),
+        '  </dependencies></dependencyManagement>',
+        '  <dependencies>',
+        ...dependencies.map((dependency) => dependency.replace(/ *<version>.*<\/version>\n/, '')),
+        '  </dependencies>',
+        '</project>',
+      ].join('\n');
+      assert.ok(text.split('\n').length >= 10000);
+      const pomPath = join(folder, 'pom.xml');
+      writeFileSync(pomPath, text);
+      const model = new ModelBuilder(modelContext()).buildFromFile(pomPath);
+      assert.equal(model.dependencies.length, count);
+      assert.equal(describeDependency(model.dependencies[count - 1]!), `g:a${count - 1}:1.${count - 1}:test`);
+      assert.equal(model.properties.get(`p${count - 1}`), '1');
+      assert.deepEqual(model.problems, []);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ModelBuilder } from '../../../src/core/model/modelBuilder';
+import { isOsFamily, jdkMatches, osMatches } from '../../../src/core/model/profileActivation';
+import type { MavenSettings } from '../../../src/core/repo/mavenSettings';
+import { fixturePath } from '../helpers/paths';
+import { describeDependency, modelContext } from './modelContext';
+
+const profilesPom = fixturePath('model', 'profiles', 'pom.xml');
+
+describe('profile activation', () => {
+  it('activates by property absence, jdk range, os family and existing or missing file; drops activeByDefault then', () => {
+    const model = new ModelBuilder(modelContext()).buildFromFile(profilesPom);
+    assert.deepEqual(model.activeProfileIds, ['not-ci', 'no-skip', 'jdk17-up', 'unix', 'marker-exists', 'nope-missing']);
+    assert.equal(model.properties.get('which'), 'base');
+  });
+
+  it('activates by property value (from -D) and needs every condition of a profile to hold', () => {
+    const withCi = new ModelBuilder(modelContext({ userProperties: new Map([['env-type', 'ci']]) })).buildFromFile(profilesPom);
+    assert.ok(withCi.activeProfileIds.includes('ci'));
+    assert.ok(withCi.activeProfileIds.includes('both-conditions'));
+    assert.ok(!withCi.activeProfileIds.includes('not-ci'));
+    assert.equal(withCi.properties.get('which'), 'ci');
+    assert.deepEqual(withCi.dependencies.map(describeDependency), ['com.example:ci-only:1.0']);
+
+    const oldJdk = new ModelBuilder(modelContext({ userProperties: new Map([['env-type', 'ci']]), jdkVersion: '1.8.0_392' })).buildFromFile(profilesPom);
+    assert.ok(oldJdk.activeProfileIds.includes('jdk8'));
+    assert.ok(!oldJdk.activeProfileIds.includes('both-conditions'));
+  });
+
+  it('uses system properties for property activation, user properties first', () => {
+    const model = new ModelBuilder(
+      modelContext({ systemProperties: new Map([['skip.extra', 'true']]), userProperties: new Map() }),
+    ).buildFromFile(profilesPom);
+    assert.ok(!model.activeProfileIds.includes('no-skip'));
+  });
+
+  it('activates with -P and deactivates with -P !id, even a profile whose conditions hold', () => {
+    const model = new ModelBuilder(modelContext({ activeProfiles: ['explicit'], inactiveProfiles: ['unix', 'no-skip'] })).buildFromFile(profilesPom);
+    assert.ok(model.activeProfileIds.includes('explicit'));
+    assert.ok(!model.activeProfileIds.includes('unix'));
+    assert.ok(!model.activeProfileIds.includes('no-skip'));
+    assert.equal(model.properties.get('which'), 'explicit');
+    assert.deepEqual(model.modules, ['extra-module']);
+    assert.deepEqual(model.dependencies.map(describeDependency), ['com.example:explicit-only:1.0']);
+  });
+
+  it('applies activeByDefault when nothing else of that pom activates, and injects the profile dominantly', () => {
+    const pomPath = fixturePath('model', 'profiles', 'defaultOnly', 'pom.xml');
+    const byDefault = new ModelBuilder(modelContext()).buildFromFile(pomPath);
+    assert.deepEqual(byDefault.activeProfileIds, ['by-default']);
+    assert.deepEqual(byDefault.dependencies.map(describeDependency), ['com.example:lib-x:2.0:provided']);
+    assert.equal(byDefault.dependencies[0]?.declaredAt.source.pomPath, pomPath);
+
+    const onDemand = new ModelBuilder(modelContext({ userProperties: new Map([['demand', 'yes']]) })).buildFromFile(pomPath);
+    assert.deepEqual(onDemand.activeProfileIds, ['on-demand']);
+    assert.deepEqual(onDemand.dependencies.map(describeDependency), ['com.example:lib-x:1.0']);
+
+    const deactivated = new ModelBuilder(modelContext({ inactiveProfiles: ['by-default'] })).buildFromFile(pomPath);
+    assert.deepEqual(deactivated.activeProfileIds, []);
+  });
+
+  it('builds repository poms without -P but with activation conditions and -D', () => {
+    const explicit = new ModelBuilder(modelContext({ activeProfiles: ['extra'] })).buildFromRepository('com.example', 'lib-with-profile', '1.0');
+    assert.deepEqual(explicit?.dependencies.map(describeDependency), ['com.example:always:1.0']);
+    const byProperty = new ModelBuilder(modelContext({ userProperties: new Map([['with.feature', '']]) })).buildFromRepository(
+      'com.example',
+      'lib-with-profile',
+      '1.0',
+    );
+    assert.deepEqual(byProperty?.activeProfileIds, [], 'an empty property value counts as absent');
+    const withFeature = new ModelBuilder(modelContext({ userProperties: new Map([['with.feature', 'on']]) })).buildFromRepository(
+      'com.example',
+      'lib-with-profile',
+      '1.0',
+    );
+    assert.deepEqual(withFeature?.dependencies.map(describeDependency), ['com.example:always:1.0', 'com.example:feature:1.0']);
+  });
+
+  it('takes properties from active settings profiles, and settings activeProfiles work as -P', () => {
+    const settings: MavenSettings = {
+      file: '/home/user/.m2/settings.xml',
+      profiles: [
+        { id: 'settings-default', activeByDefault: true, properties: new Map([['which', 'settings-default']]) },
+        { id: 'settings-listed', activeByDefault: false, properties: new Map([['which', 'settings-listed']]) },
+      ],
+      activeProfiles: ['settings-listed', 'explicit'],
+    };
+    const model = new ModelBuilder(modelContext({ settings })).buildFromFile(profilesPom);
+    assert.equal(model.properties.get('which'), 'settings-listed', 'settings profiles beat the pom and its profiles');
+    assert.ok(model.activeProfileIds.includes('explicit'));
+    assert.ok(model.activeProfileIds.includes('settings-listed'));
+    assert.ok(!model.activeProfileIds.includes('settings-default'));
+  });
+});
+
+describe('activation conditions', () => {
+  it('matches jdk prefixes, negations and ranges as JdkVersionProfileActivator', () => {
+    assert.equal(jdkMatches('17', '17.0.21'), true);
+    assert.equal(jdkMatches('1.8', '17.0.21'), false);
+    assert.equal(jdkMatches('!1.8', '17.0.21'), true);
+    assert.equal(jdkMatches('[11,17)', '17.0.21'), false);
+    assert.equal(jdkMatches('[11,17]', '17.0.21'), false, 'the bound 17 means 17.0.0');
+    assert.equal(jdkMatches('[11,18)', '17.0.21'), true);
+    assert.equal(jdkMatches('(,11]', '1.8.0_392'), true);
+    assert.equal(jdkMatches('[17,)', '17'), true);
+    assert.equal(jdkMatches('(17,)', '17'), false);
+  });
+
+  it('matches os families, names and negations as plexus Os', () => {
+    assert.equal(isOsFamily('unix', 'linux'), true);
+    assert.equal(isOsFamily('unix', 'mac os x'), true);
+    assert.equal(isOsFamily('mac', 'mac os x'), true);
+    assert.equal(isOsFamily('windows', 'windows 11'), true);
+    assert.equal(isOsFamily('unix', 'windows 11'), false);
+    assert.equal(isOsFamily('dos', 'windows 11'), false);
+    const linux = { name: 'Linux', family: 'unix', arch: 'amd64', version: '6.1.0' };
+    assert.equal(osMatches({ family: '!windows', name: 'linux' }, linux), true);
+    assert.equal(osMatches({ family: 'unix', arch: 'aarch64' }, linux), false);
+    assert.equal(osMatches({ name: '!linux' }, linux), false);
+  });
+});
