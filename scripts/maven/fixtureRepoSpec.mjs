@@ -80,7 +80,106 @@ export const artifacts = [
   leaf('org.fixture.parents:managed-lib:1.0'),
   leaf('org.fixture.parents:managed-lib:2.0'),
   leaf('org.fixture.parents:corp-lib:1.0'),
+  // Profiles: one marker artifact per profile, so the tree shows which profiles were active.
+  ...[
+    'by-default', 'by-property', 'value-match', 'value-miss', 'negated-value', 'when-absent', 'absent-miss',
+    'jdk-match', 'jdk-miss', 'jdk-negated', 'os-match', 'os-miss', 'file-exists', 'file-missing', 'file-exists-miss',
+    'explicit', 'auto', 'module-extra',
+  ].map((name) => leaf(`org.fixture.profiles:${name}:1.0`)),
+
+  // Exclusions: an artifact exclusion deep down the path, *:* and groupId:* wildcards, and an
+  // exclusion written inside a repository pom.
+  { coordinates: 'org.fixture.excl:top:1.0', dependencies: ['org.fixture.excl:middle:1.0'] },
+  {
+    coordinates: 'org.fixture.excl:middle:1.0',
+    dependencies: ['org.fixture.excl:deep:1.0', 'org.fixture.excl:inner:1.0 excl=org.fixture.excl:inner-child', 'org.fixture.excl:other:1.0'],
+  },
+  { coordinates: 'org.fixture.excl:inner:1.0', dependencies: ['org.fixture.excl:inner-child:1.0', 'org.fixture.excl:inner-other:1.0'] },
+  { coordinates: 'org.fixture.excl:wide:1.0', dependencies: ['org.fixture.excl:wide-one:1.0', 'org.fixture.excl:wide-two:1.0'] },
+  { coordinates: 'org.fixture.excl:grp:1.0', dependencies: ['org.fixture.excl.gone:gone-one:1.0', 'org.fixture.excl:kept:1.0'] },
+  ...['deep', 'other', 'inner-child', 'inner-other', 'wide-one', 'wide-two', 'kept'].map((name) => leaf(`org.fixture.excl:${name}:1.0`)),
+  leaf('org.fixture.excl.gone:gone-one:1.0'),
+
+  // Optional: an optional transitive dependency is dropped; a direct optional one is kept.
+  { coordinates: 'org.fixture.opt:host:1.0', dependencies: ['org.fixture.opt:opt-child:1.0 optional', 'org.fixture.opt:regular-child:1.0'] },
+  { coordinates: 'org.fixture.opt:direct-optional:1.0', dependencies: ['org.fixture.opt:direct-optional-child:1.0'] },
+  ...['opt-child', 'regular-child', 'direct-optional-child'].map((name) => leaf(`org.fixture.opt:${name}:1.0`)),
+
+  // Scope derivation: hub-<direct scope> depends on <direct>-<transitive> for every pair.
+  ...['compile', 'runtime', 'provided', 'test'].flatMap((hub) => [
+    {
+      coordinates: `org.fixture.scopes:hub-${hub}:1.0`,
+      dependencies: ['compile', 'runtime', 'provided', 'test'].map((scope) => `org.fixture.scopes:${hub}-${scope}:1.0 scope=${scope}`),
+    },
+    ...['compile', 'runtime', 'provided', 'test'].map((scope) => ({
+      coordinates: `org.fixture.scopes:${hub}-${scope}:1.0`,
+      dependencies: [`org.fixture.scopes:${hub}-${scope}-child:1.0`],
+    })),
+    ...['compile', 'runtime', 'provided', 'test'].map((scope) => leaf(`org.fixture.scopes:${hub}-${scope}-child:1.0`)),
+  ]),
+
+  // Scope widening and a direct test dependency.
+  { coordinates: 'org.fixture.widen:runtime-path:1.0', dependencies: ['org.fixture.widen:widened:1.0'] },
+  { coordinates: 'org.fixture.widen:provided-path:1.0', dependencies: ['org.fixture.widen:widened-provided:1.0'] },
+  { coordinates: 'org.fixture.widen:compile-path:1.0', dependencies: ['org.fixture.widen:widened:1.0', 'org.fixture.widen:widened-provided:1.0'] },
+  { coordinates: 'org.fixture.widen:widened:1.0', dependencies: ['org.fixture.widen:widened-child:1.0'] },
+  leaf('org.fixture.widen:widened-provided:1.0'),
+  leaf('org.fixture.widen:widened-child:1.0'),
+
+  // Classifiers: same g:a:v with and without a classifier are different conflict keys.
+  { coordinates: 'org.fixture.cls:native:1.0', classifiers: ['linux-x86_64'] },
+  { coordinates: 'org.fixture.cls:native:1.1', classifiers: ['linux-x86_64'] },
+  {
+    coordinates: 'org.fixture.cls:user:1.0',
+    dependencies: ['org.fixture.cls:native:1.1 classifier=linux-x86_64', 'org.fixture.cls:native:1.1'],
+  },
+
+  // Types: test-jar, pom (brings its dependencies), war.
+  { coordinates: 'org.fixture.types:lib:1.0', classifiers: ['tests'], dependencies: ['org.fixture.types:lib-child:1.0'] },
+  leaf('org.fixture.types:lib-child:1.0'),
+  { coordinates: 'org.fixture.types:stack:1.0', packaging: 'pom', dependencies: ['org.fixture.types:stack-one:1.0', 'org.fixture.types:stack-two:1.0 scope=runtime'] },
+  leaf('org.fixture.types:stack-one:1.0'),
+  leaf('org.fixture.types:stack-two:1.0'),
+  { coordinates: 'org.fixture.types:webapp:1.0', packaging: 'war', dependencies: ['org.fixture.types:webapp-child:1.0'] },
+  leaf('org.fixture.types:webapp-child:1.0'),
+
+  // Relocations: artifactId renamed; groupId moved; a transitive path to the old name.
+  {
+    coordinates: 'org.fixture.reloc:old-name:1.0',
+    noJar: true,
+    relocation: { artifactId: 'new-name', message: 'old-name is now new-name' },
+  },
+  { coordinates: 'org.fixture.reloc:new-name:1.0', dependencies: ['org.fixture.reloc:new-child:1.0'] },
+  leaf('org.fixture.reloc:new-child:1.0'),
+  { coordinates: 'org.fixture.reloc.legacy:moved:1.0', noJar: true, relocation: { groupId: 'org.fixture.reloc' } },
+  leaf('org.fixture.reloc:moved:1.0'),
+  { coordinates: 'org.fixture.reloc:user:1.0', dependencies: ['org.fixture.reloc:old-name:1.0'] },
+
+  // Version ranges, expanded from maven-metadata-local.xml.
+  leaf('org.fixture.range:ranged:1.0'),
+  leaf('org.fixture.range:ranged:1.5'),
+  leaf('org.fixture.range:ranged:2.0'),
+  { coordinates: 'org.fixture.range:uses-range:1.0', dependencies: ['org.fixture.range:open:[1.0,)', 'org.fixture.range:ranged:[1.0,1.2]'] },
+  leaf('org.fixture.range:open:1.0'),
+  leaf('org.fixture.range:open:1.1'),
+
+  // A dependency cycle: ping -> pong -> ping.
+  { coordinates: 'org.fixture.cycle:ping:1.0', dependencies: ['org.fixture.cycle:pong:1.0'] },
+  { coordinates: 'org.fixture.cycle:pong:1.0', dependencies: ['org.fixture.cycle:ping:1.0', 'org.fixture.cycle:after-cycle:1.0'] },
+  leaf('org.fixture.cycle:after-cycle:1.0'),
+
+  // System scope neighbour.
+  { coordinates: 'org.fixture.sys:regular:1.0', dependencies: ['org.fixture.sys:regular-child:1.0'] },
+  leaf('org.fixture.sys:regular-child:1.0'),
+
+  // Missing files: a jar whose pom exists, a pom whose jar exists.
+  { coordinates: 'org.fixture.missing:no-jar-user:1.0', dependencies: ['org.fixture.missing:no-jar:1.0'] },
+  { coordinates: 'org.fixture.missing:no-jar:1.0', noJar: true },
+  { coordinates: 'org.fixture.missing:no-pom-user:1.0', dependencies: ['org.fixture.missing:no-pom:1.0'] },
+  { coordinates: 'org.fixture.missing:no-pom:1.0', noPom: true },
 ];
 
 /** Jars that corpus cases reference by file path rather than coordinates. */
-export const extraJars = [];
+export const extraJars = [
+  { path: 'test/fixtures/maven-corpus/28-system-scope/lib/system-lib.jar', label: 'org.fixture.sys:system-lib:1.0' },
+];

@@ -1,0 +1,137 @@
+// Checks the CLI's trees and classpaths against goldens written by real Maven 3.8.7
+// (scripts/maven/regenerateGoldens.mjs), byte for byte, for every case of test/fixtures/maven-corpus.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixturePath, repoRoot } from './helpers/paths';
+
+interface CorpusCase {
+  description: string;
+  args: string[];
+  reactorOrder: string[];
+}
+
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const corpusDir = fixturePath('maven-corpus');
+const localRepo = fixturePath('maven-repo');
+const cliBundle = join(repoRoot, 'dist', 'cli.js');
+const cliBin = join(repoRoot, 'bin', 'jarscope.js');
+
+/** Golden file name per CLI invocation, in the order the goldens are written. */
+const OUTPUTS: ReadonlyArray<{ file: string; command: string[] }> = [
+  { file: 'tree.txt', command: ['tree'] },
+  { file: 'tree-verbose.txt', command: ['tree', '--verbose'] },
+  { file: 'classpath-test.txt', command: ['classpath', '--scope', 'test'] },
+  { file: 'classpath-compile.txt', command: ['classpath', '--scope', 'compile'] },
+  { file: 'classpath-runtime.txt', command: ['classpath', '--scope', 'runtime'] },
+];
+
+function corpusCases(): string[] {
+  return readdirSync(corpusDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(corpusDir, entry.name, 'case.json')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function readCase(caseDir: string): CorpusCase {
+  return JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as CorpusCase;
+}
+
+/** expected/ folder of a module: "." is ROOT, "a/b" is a__b (the corpus layout). */
+function expectedDir(caseDir: string, moduleDir: string): string {
+  return join(caseDir, 'expected', moduleDir === '.' ? 'ROOT' : moduleDir.split('/').join('__'));
+}
+
+function runCli(args: string[]): CliRun {
+  assert.ok(existsSync(cliBundle), `${cliBundle} is missing: run \`node scripts/build.mjs\` first`);
+  const result = spawnSync(process.execPath, [cliBin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI's output with the same placeholders the goldens use. */
+function toGoldenForm(text: string, caseDir: string): string {
+  return text.split(localRepo).join('@REPO@').split(caseDir).join('@PROJECT@');
+}
+
+/**
+ * The artifacts Maven named as unresolvable in expected/mvn-error.txt, as g:a:type[:classifier]:v.
+ * Maven 3.8 words it "the artifact X has not been downloaded" or "could not be resolved: X, Y: …".
+ */
+function missingArtifacts(mvnError: string): string[] {
+  const found = new Set<string>();
+  for (const match of mvnError.matchAll(/the artifact (\S+) has not been downloaded/g)) found.add(match[1] ?? '');
+  for (const match of mvnError.matchAll(/could not be resolved: (.+?): (?:Cannot access|Could not find|Failure)/g)) {
+    for (const coordinates of (match[1] ?? '').split(', ')) found.add(coordinates);
+  }
+  for (const match of mvnError.matchAll(/Could not find artifact (\S+)/g)) found.add(match[1] ?? '');
+  found.delete('');
+  return [...found];
+}
+
+function assertNamesMissingArtifact(run: CliRun, mvnError: string, what: string): void {
+  const output = run.stdout + run.stderr;
+  assert.equal(run.status, 1, `${what}: Maven failed, so the CLI must exit 1\n${output}`);
+  const missing = missingArtifacts(mvnError);
+  assert.ok(missing.length > 0, `expected/mvn-error.txt names no artifact:\n${mvnError}`);
+  const named = missing.some((coordinates) => {
+    const parts = coordinates.split(':');
+    const groupAndArtifact = `${parts[0]}:${parts[1]}`;
+    return output.includes(groupAndArtifact) && output.includes(parts[parts.length - 1] ?? '');
+  });
+  assert.ok(named, `${what}: output should name the missing artifact (${missing.join(', ')}):\n${output}`);
+}
+
+function checkOutput(caseDir: string, corpusCase: CorpusCase, moduleDir: string, output: (typeof OUTPUTS)[number]): void {
+  const [subcommand = '', ...options] = output.command;
+  const args = [subcommand, caseDir, '--module', moduleDir, ...options, ...corpusCase.args, '--local-repo', localRepo];
+  const run = runCli(args);
+  const what = `jarscope ${args.join(' ')}`;
+  const goldenFile = join(expectedDir(caseDir, moduleDir), output.file);
+  if (!existsSync(goldenFile)) {
+    const mvnErrorFile = join(caseDir, 'expected', 'mvn-error.txt');
+    assert.ok(existsSync(mvnErrorFile), `${goldenFile} is missing and Maven did not fail: regenerate the goldens`);
+    assertNamesMissingArtifact(run, readFileSync(mvnErrorFile, 'utf8'), what);
+    return;
+  }
+  assert.equal(run.status, 0, `${what} exited ${run.status}\n${run.stderr}`);
+  assert.equal(toGoldenForm(run.stdout, caseDir), readFileSync(goldenFile, 'utf8'), what);
+}
+
+/** `tree` without --module: every module's tree in reactor order, one blank line between them. */
+function checkAllModulesTree(caseDir: string, corpusCase: CorpusCase): void {
+  const args = ['tree', caseDir, ...corpusCase.args, '--local-repo', localRepo];
+  const run = runCli(args);
+  const what = `jarscope ${args.join(' ')}`;
+  const goldenFiles = corpusCase.reactorOrder.map((moduleDir) => join(expectedDir(caseDir, moduleDir), 'tree.txt'));
+  if (!goldenFiles.every((file) => existsSync(file))) {
+    assertNamesMissingArtifact(run, readFileSync(join(caseDir, 'expected', 'mvn-error.txt'), 'utf8'), what);
+    return;
+  }
+  // Each tree.txt ends with a newline, so joining on "\n" leaves exactly one blank line between trees.
+  const expected = goldenFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+  assert.equal(run.status, 0, `${what} exited ${run.status}\n${run.stderr}`);
+  assert.equal(toGoldenForm(run.stdout, caseDir), expected, what);
+}
+
+describe('Maven oracle corpus (goldens from real Maven 3.8.7)', () => {
+  for (const caseName of corpusCases()) {
+    const caseDir = join(corpusDir, caseName);
+    const corpusCase = readCase(caseDir);
+    describe(`${caseName}: ${corpusCase.description}`, () => {
+      for (const moduleDir of corpusCase.reactorOrder) {
+        for (const output of OUTPUTS) {
+          it(`${moduleDir} ${output.file}`, () => checkOutput(caseDir, corpusCase, moduleDir, output));
+        }
+      }
+      it('all modules tree, in reactor order', () => checkAllModulesTree(caseDir, corpusCase));
+    });
+  }
+});
