@@ -34,7 +34,8 @@ export class LocalRepository {
   readonly problems: string[] = [];
   private readonly existence = new Map<string, boolean>();
   private readonly pomTexts = new Map<string, string | undefined>();
-  private readonly versionLists = new Map<string, string[]>();
+  private readonly metadataListings = new Map<string, string[]>();
+  private readonly metadataVersions = new Map<string, readonly string[]>();
 
   constructor(readonly root: string) {}
 
@@ -85,30 +86,45 @@ export class LocalRepository {
   /**
    * Versions of `groupId:artifactId` listed by the metadata files in its directory:
    * `maven-metadata-local.xml` (versions installed locally) and `maven-metadata-<repoId>.xml`
-   * (versions seen in a remote repository), which are what maven-resolver's version-range resolution
-   * reads when offline. The union, without duplicates, oldest first; empty when there is no metadata,
-   * even if version directories exist.
+   * (versions last seen in a remote repository), which is what maven-resolver's version-range
+   * resolution reads when offline. The union, without duplicates, oldest first; empty when there is
+   * no metadata, even if version directories exist.
+   *
+   * Maven reads only the files of the repositories the build uses (`central` from the super POM, the
+   * project's and settings' repositories, or their mirrors' ids): pass those as `repositoryIds` to
+   * match it exactly; without them every `maven-metadata-*.xml` counts.
    */
-  listVersions(groupId: string, artifactId: string): string[] {
+  listVersions(groupId: string, artifactId: string, repositoryIds?: readonly string[]): string[] {
     if (!isSafeGroupId(groupId) || !isSafeSegment(artifactId)) return [];
     const directory = this.artifactDirectory(groupId, artifactId);
-    let versions = this.versionLists.get(directory);
-    if (versions === undefined) {
-      versions = this.readVersions(directory);
-      this.versionLists.set(directory, versions);
-    }
-    return [...versions];
-  }
-
-  private readVersions(directory: string): string[] {
+    const wanted = repositoryIds && new Set(['local', ...repositoryIds].map((id) => `maven-metadata-${id}.xml`));
     const unique = new Set<string>();
-    for (const file of metadataFiles(directory)) {
+    for (const file of this.metadataFilesIn(directory)) {
+      if (wanted && !wanted.has(file)) continue;
       for (const version of this.versionsInMetadata(join(directory, file))) unique.add(version);
     }
     return [...unique].sort(compareVersions);
   }
 
-  private versionsInMetadata(path: string): string[] {
+  private metadataFilesIn(directory: string): string[] {
+    let files = this.metadataListings.get(directory);
+    if (files === undefined) {
+      files = metadataFiles(directory);
+      this.metadataListings.set(directory, files);
+    }
+    return files;
+  }
+
+  private versionsInMetadata(path: string): readonly string[] {
+    let versions = this.metadataVersions.get(path);
+    if (versions === undefined) {
+      versions = this.readMetadataVersions(path);
+      this.metadataVersions.set(path, versions);
+    }
+    return versions;
+  }
+
+  private readMetadataVersions(path: string): string[] {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

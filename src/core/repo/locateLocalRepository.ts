@@ -28,24 +28,28 @@ export interface LocateOptions {
 
 /**
  * Maven's own home, whose conf/ holds the global settings. The mvn script derives it from where the
- * (symlink-resolved) script lives; m2.conf then sets `maven.conf` to `${maven.home}/conf`.
- * Debian's /usr/bin/mvn resolves to /usr/share/maven/bin/mvn, whose conf/ links to /etc/maven.
+ * (symlink-resolved) script lives, ignoring a MAVEN_HOME variable; m2.conf then sets `maven.conf` to
+ * `${maven.home}/conf`. Debian's /usr/bin/mvn resolves to /usr/share/maven/bin/mvn, whose conf/ links
+ * to /etc/maven. MAVEN_HOME is only a fallback for when no mvn is on PATH.
  */
 function mavenConfDirectory(options: LocateOptions): string | undefined {
   const conf = options.systemProperties.get('maven.conf');
   if (conf) return conf;
-  const home = options.systemProperties.get('maven.home') ?? options.env.MAVEN_HOME;
-  if (home) return join(home, 'conf');
+  const home = options.systemProperties.get('maven.home') ?? mavenHomeOfLauncherOnPath(options.env) ?? options.env.MAVEN_HOME;
+  return home ? join(home, 'conf') : undefined;
+}
+
+function mavenHomeOfLauncherOnPath(env: NodeJS.ProcessEnv): string | undefined {
   const executables = process.platform === 'win32' ? ['mvn.cmd', 'mvn'] : ['mvn'];
-  for (const directory of (options.env.PATH ?? '').split(delimiter)) {
+  for (const directory of (env.PATH ?? '').split(delimiter)) {
     if (directory === '') continue;
     for (const name of executables) {
       const candidate = join(directory, name);
       if (!isRegularFile(candidate)) continue;
       try {
-        return join(dirname(dirname(realpathSync(candidate))), 'conf');
+        return dirname(dirname(realpathSync(candidate)));
       } catch {
-        // A dangling or looping link: look further along PATH.
+        // A link that cannot be resolved: look further along PATH.
       }
     }
   }
@@ -61,8 +65,9 @@ function readSettingsInto(file: string, options: LocateOptions, problems: string
 /**
  * Finds the local repository as Maven 3.8.7 does: an explicit option, else `-Dmaven.repo.local`,
  * else `<localRepository>` of the user settings (`-s` file or ~/.m2/settings.xml), else of the global
- * settings ($MAVEN_HOME/conf/settings.xml), else ~/.m2/repository. Both settings files are always
- * read, since their profiles apply to every build; their problems are returned, never thrown.
+ * settings (conf/settings.xml of the Maven installation: the mvn on PATH, else $MAVEN_HOME), else
+ * ~/.m2/repository. Both settings files are always read, since their profiles apply to every build;
+ * their problems are returned, never thrown.
  */
 export function locateLocalRepository(options: LocateOptions): RepositoryLocation {
   const problems: string[] = [];

@@ -67,7 +67,14 @@ describe('LocalRepository.readPomText', () => {
 describe('LocalRepository.listVersions', () => {
   it('unions maven-metadata-local.xml and maven-metadata-<repoId>.xml, without duplicates, oldest first', () => {
     const repository = new LocalRepository(root);
-    assert.deepEqual(repository.listVersions('org.example', 'lib'), ['1.0', '1.5', '1.10', '2.0-SNAPSHOT', '2.0']);
+    assert.deepEqual(repository.listVersions('org.example', 'lib'), ['1.0', '1.5', '1.10', '2.0-SNAPSHOT', '2.0', '3.0']);
+  });
+
+  it('reads only the metadata of the named repositories, plus the local one, when given their ids', () => {
+    const repository = new LocalRepository(root);
+    assert.deepEqual(repository.listVersions('org.example', 'lib', ['central']), ['1.0', '1.5', '1.10', '2.0-SNAPSHOT', '2.0']);
+    assert.deepEqual(repository.listVersions('org.example', 'lib', ['company-mirror']), ['1.0', '1.5', '2.0-SNAPSHOT', '3.0']);
+    assert.deepEqual(repository.listVersions('org.example', 'lib', []), ['1.0', '2.0-SNAPSHOT']);
   });
 
   it('lists nothing without metadata, even when version directories exist', () => {
@@ -79,7 +86,8 @@ describe('LocalRepository.listVersions', () => {
   it('skips a malformed metadata file, naming it and the position, and keeps the others', () => {
     const repository = new LocalRepository(root);
     assert.deepEqual(repository.listVersions('org.example', 'broken'), ['3.1']);
-    assert.equal(repository.problems.length, 1);
+    assert.deepEqual(repository.listVersions('org.example', 'broken'), ['3.1']);
+    assert.equal(repository.problems.length, 1, 'a broken file is reported once');
     assert.match(repository.problems[0]!, /broken[/\\]maven-metadata-local\.xml:\d+:\d+: malformed metadata/);
   });
 });

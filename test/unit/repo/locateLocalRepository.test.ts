@@ -87,7 +87,16 @@ describe('locateLocalRepository', () => {
     assert.equal(location.settings?.file, join(home, '.m2', 'settings.xml'));
   });
 
-  it('finds the global settings from $MAVEN_HOME, then maven.home and maven.conf properties', () => {
+  it('prefers the mvn on PATH over $MAVEN_HOME, as the mvn launcher ignores that variable', () => {
+    writeUserSettings('<settings/>');
+    const location = locateLocalRepository(
+      options({ env: { PATH: pathWithMvn, MAVEN_HOME: fixturePath('settings', 'global-only'), GLOBAL_REPO_BASE: '/path' } }),
+    );
+    assert.equal(location.globalSettings?.file, join(mavenHome, 'conf', 'settings.xml'));
+    assert.equal(location.root, '/path/global-repo');
+  });
+
+  it('finds the global settings from $MAVEN_HOME without mvn on PATH, and from maven.home and maven.conf properties', () => {
     writeUserSettings('<settings/>');
     const viaEnv = locateLocalRepository(options({ env: { MAVEN_HOME: mavenHome, GLOBAL_REPO_BASE: '/env' } }));
     assert.deepEqual([viaEnv.root, viaEnv.source], ['/env/global-repo', 'global-settings']);
