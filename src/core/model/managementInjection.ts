@@ -5,14 +5,14 @@ import type { ModelDependency } from './modelTypes';
 export interface WrittenFields {
   version: boolean;
   scope: boolean;
-  optional: boolean;
   systemPath: boolean;
 }
 
 /**
- * Maven 3.8's DefaultDependencyManagementInjector: a dependency takes version, scope, optional and systemPath
- * from the dependencyManagement entry with its management key when it does not write them itself, and the
- * entry's exclusions when it has none of its own. What the dependency writes is never overridden.
+ * Maven 3.8's DefaultDependencyManagementInjector: a dependency takes version, scope and systemPath from the
+ * dependencyManagement entry with its management key when it does not write them itself, and the entry's
+ * exclusions when it has none of its own. What the dependency writes is never overridden; `optional` is not
+ * managed.
  */
 export function injectManagement(
   dependency: ModelDependency,
@@ -29,10 +29,6 @@ export function injectManagement(
   }
   if (!written.scope && managed.scope !== undefined) {
     result.scope = managed.scope;
-    changed = true;
-  }
-  if (!written.optional && managed.optional) {
-    result.optional = true;
     changed = true;
   }
   if (!written.systemPath && managed.systemPath !== undefined) {

@@ -114,11 +114,12 @@ export class ModelBuilder {
   }
 
   /**
-   * The effective model of a dependency's pom: the reactor module with these coordinates, else the pom in the
-   * local repository; undefined when there is none (see {@link problemsFor}).
+   * The effective model of a dependency's pom: the reactor module with these coordinates (its project model,
+   * with -P and settings profiles, as Maven's ReactorReader.findModel gives it), else the pom in the local
+   * repository (profiles only by their activation conditions); undefined when there is none (see {@link problemsFor}).
    */
   buildFromRepository(groupId: string, artifactId: string, version: string): EffectiveModel | undefined {
-    return this.buildDependencyModel(groupId, artifactId, version, []);
+    return this.buildDependencyModel(groupId, artifactId, version, 'project', []);
   }
 
   /** What went wrong the last time these coordinates were built from the repository (e.g. a missing pom). */
@@ -138,7 +139,17 @@ export class ModelBuilder {
     return this.context.repository.pomPath(groupId, artifactId, version);
   }
 
-  private buildDependencyModel(groupId: string, artifactId: string, version: string, importChain: readonly string[]): EffectiveModel | undefined {
+  /**
+   * @param reactorMode how a reactor module's pom is built: as its project (a dependency, ReactorReader.findModel)
+   *   or without -P (a BOM: DefaultModelBuilder.importDependencyManagement builds it from a bare model source).
+   */
+  private buildDependencyModel(
+    groupId: string,
+    artifactId: string,
+    version: string,
+    reactorMode: BuildMode,
+    importChain: readonly string[],
+  ): EffectiveModel | undefined {
     const coordinates = coordinatesOf(groupId, artifactId, version);
     const workspacePom = this.context.workspacePoms.get(coordinates);
     const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
@@ -148,7 +159,10 @@ export class ModelBuilder {
       this.repositoryProblems.set(coordinates, [this.files.problem('warning', 'pom-missing', message, pomPath)]);
       return undefined;
     }
-    const model = this.buildModel(pomPath, workspacePom ? 'workspace' : 'repository', 'dependency', importChain, { groupId, artifactId, version });
+    // A pom from the repository is built as maven-resolver-provider's DefaultArtifactDescriptorReader does.
+    const model = workspacePom
+      ? this.buildModel(pomPath, 'workspace', reactorMode, importChain, { groupId, artifactId, version })
+      : this.buildModel(pomPath, 'repository', 'dependency', importChain, { groupId, artifactId, version });
     this.repositoryProblems.set(coordinates, model.problems);
     return model;
   }
@@ -436,7 +450,7 @@ export class ModelBuilder {
       ownManagement,
       chain,
       (entry, coordinates) => {
-        const bom = this.buildDependencyModel(entry.groupId, entry.artifactId, entry.version ?? '', chain);
+        const bom = this.buildDependencyModel(entry.groupId, entry.artifactId, entry.version ?? '', 'dependency', chain);
         if (!bom) {
           const message = `Non-resolvable import POM ${coordinates}: not found in the local repository (imported by ${entry.declaredAt.source.pomPath}).`;
           problems.push(this.siteProblem('error', 'import-not-found', message, entry.declaredAt));
@@ -454,7 +468,6 @@ export class ModelBuilder {
       const written = {
         version: working.raw.version !== undefined,
         scope: working.raw.scope !== undefined,
-        optional: working.raw.optional !== undefined,
         systemPath: working.raw.systemPath !== undefined,
       };
       const dependency = injectManagement(toModel(working), written, managementIndex);
@@ -491,16 +504,16 @@ export class ModelBuilder {
   private interpolateDependency(working: WorkingDependency, at: (text: string, site: { pomPath: string; range?: TextRange }) => string): ModelDependency {
     const { raw, site } = working;
     const where = { pomPath: site.source.pomPath, range: site.range };
-    const optional = (text: string | undefined): string | undefined => (text === undefined ? undefined : at(text, where));
+    const ifWritten = (text: string | undefined): string | undefined => (text === undefined ? undefined : at(text, where));
     return {
       groupId: at(raw.groupId, where),
       artifactId: at(raw.artifactId, where),
-      version: optional(raw.version),
-      type: optional(raw.type) ?? 'jar',
-      classifier: optional(raw.classifier),
-      scope: optional(raw.scope),
-      optional: optional(raw.optional) === 'true',
-      systemPath: optional(raw.systemPath),
+      version: ifWritten(raw.version),
+      type: ifWritten(raw.type) ?? 'jar',
+      classifier: ifWritten(raw.classifier),
+      scope: ifWritten(raw.scope),
+      optional: ifWritten(raw.optional) === 'true',
+      systemPath: ifWritten(raw.systemPath),
       exclusions: raw.exclusions.map((exclusion) => ({ groupId: at(exclusion.groupId, where), artifactId: at(exclusion.artifactId, where) })),
       declaredAt: site,
     };

@@ -39,7 +39,7 @@ export interface ModelDependency {
   declaredAt: DeclarationSite;
   /**
    * For a dependency of the pom itself: the dependencyManagement entry that supplied at least one of its
-   * version, scope, optional, systemPath or exclusions.
+   * version, scope, systemPath or exclusions.
    */
   managedBy?: DeclarationSite;
 }

@@ -37,6 +37,17 @@ describe('ModelBuilder', () => {
     assert.equal(builder.buildFromFile(rootPom).modules[0], 'child');
   });
 
+  it('builds a reactor module as its project (with -P), a repository pom without -P', () => {
+    const profilesPom = fixturePath('model', 'profiles', 'pom.xml');
+    const context = modelContext({ activeProfiles: ['explicit', 'extra'], workspacePoms: new Map([['com.example.ws:profiles:1.0', profilesPom]]) });
+    const builder = new ModelBuilder(context);
+    const module = builder.buildFromRepository('com.example.ws', 'profiles', '1.0');
+    assert.deepEqual(module?.dependencies.map(describeDependency), ['com.example:explicit-only:1.0']);
+    assert.equal(module, builder.buildFromFile(profilesPom));
+    const library = builder.buildFromRepository('com.example', 'lib-with-profile', '1.0');
+    assert.deepEqual(library?.dependencies.map(describeDependency), ['com.example:always:1.0']);
+  });
+
   it('keeps a system dependency systemPath, interpolated, and optional flags', () => {
     const pomPath = fixturePath('model', 'systemScope', 'pom.xml');
     const model = new ModelBuilder(modelContext()).buildFromFile(pomPath);
