@@ -25,6 +25,15 @@ function isSafeGroupId(groupId: string): boolean {
   return groupId.split('.').every((segment) => segment === '' || isSafeSegment(segment));
 }
 
+/** A timestamped snapshot such as `1.0-20261122.101500-3` (maven-resolver's DefaultArtifact.toBaseVersion). */
+const timestampedSnapshot = /^(.*-)?([0-9]{8}\.[0-9]{6}-[0-9]+)$/;
+
+/** The directory name of a version: a timestamped snapshot lives in its `-SNAPSHOT` directory. */
+function baseVersion(version: string): string {
+  const match = timestampedSnapshot.exec(version);
+  return match ? `${match[1] ?? ''}SNAPSHOT` : version;
+}
+
 /**
  * A Maven local repository (the default layout), read-only: it never writes, creates or repairs
  * anything. All file-system access is synchronous and cached for the life of the instance.
@@ -49,11 +58,15 @@ export class LocalRepository {
     return this.artifactPath({ groupId, artifactId, version, extension: 'pom' });
   }
 
-  /** `root/g/with/slashes/a/v/a-v[-classifier].ext` (maven-resolver's SimpleLocalRepositoryManager layout). */
+  /**
+   * `root/g/with/slashes/a/v/a-v[-classifier].ext` (maven-resolver's SimpleLocalRepositoryManager
+   * layout); a timestamped snapshot version keeps its name but lives in the `-SNAPSHOT` directory.
+   */
   artifactPath(coords: ArtifactCoordinates): string {
     const classifier = coords.classifier ? `-${coords.classifier}` : '';
-    const fileName = `${coords.artifactId}-${coords.version}${classifier}.${coords.extension}`;
-    return join(this.artifactDirectory(coords.groupId, coords.artifactId), coords.version, fileName);
+    const extension = coords.extension ? `.${coords.extension}` : '';
+    const fileName = `${coords.artifactId}-${coords.version}${classifier}${extension}`;
+    return join(this.artifactDirectory(coords.groupId, coords.artifactId), baseVersion(coords.version), fileName);
   }
 
   /** Whether a regular file (or a symlink to one) is at `path`. */

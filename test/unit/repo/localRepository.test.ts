@@ -28,6 +28,20 @@ describe('LocalRepository layout', () => {
       repository.artifactPath({ groupId: 'com.acme.deep.group', artifactId: 'x', version: '2.0-SNAPSHOT', classifier: '', extension: 'war' }),
       join(root, 'com/acme/deep/group/x/2.0-SNAPSHOT/x-2.0-SNAPSHOT.war'),
     );
+    assert.equal(
+      repository.artifactPath({ groupId: 'g', artifactId: 'x', version: '1', extension: '' }),
+      join(root, 'g/x/1/x-1'),
+      'no dot without an extension',
+    );
+  });
+
+  it('puts a timestamped snapshot in its -SNAPSHOT directory under its own name', () => {
+    assert.equal(
+      repository.artifactPath({ groupId: 'g', artifactId: 'a', version: '1.0-20261122.101500-3', extension: 'jar' }),
+      join(root, 'g/a/1.0-SNAPSHOT/a-1.0-20261122.101500-3.jar'),
+    );
+    assert.equal(repository.pomPath('g', 'a', '1.0-SNAPSHOT'), join(root, 'g/a/1.0-SNAPSHOT/a-1.0-SNAPSHOT.pom'));
+    assert.equal(repository.pomPath('g', 'a', '1.0-20261122.1015-3'), join(root, 'g/a/1.0-20261122.1015-3/a-1.0-20261122.1015-3.pom'));
   });
 
   it('checks that files exist', () => {
