@@ -1,0 +1,83 @@
+import type { FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { RandomAccessReader } from 'yauzl';
+import { ArchiveError } from './archiveError';
+
+// Reads are served from one block of this size: the central directory and a run of entries read in
+// file order then cost one system call per block, not two per entry.
+const READ_AHEAD_BYTES = 256 * 1024;
+
+/**
+ * yauzl's RandomAccessReader over an open file, with read-ahead: yauzl reads the central
+ * directory as two small reads per entry, which against the file itself would be two system calls
+ * (and two thread-pool round trips) per entry.
+ */
+export class CachedFileReader extends RandomAccessReader {
+  private block: Buffer = Buffer.alloc(0);
+  private blockStart = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    readonly path: string,
+    readonly size: number,
+  ) {
+    super();
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    // A hit in the block answers at once: yauzl's eachEntry already yields between entries.
+    const cached = this.cachedRange(position, length);
+    if (cached !== undefined) {
+      cached.copy(buffer, offset);
+      callback(null);
+      return;
+    }
+    this.readAt(position, length).then(
+      (bytes) => {
+        bytes.copy(buffer, offset);
+        callback(null);
+      },
+      (error: Error) => callback(error),
+    );
+  }
+
+  private cachedRange(position: number, length: number): Buffer | undefined {
+    const start = position - this.blockStart;
+    if (start < 0 || start + length > this.block.length) return undefined;
+    return this.block.subarray(start, start + length);
+  }
+
+  /** `length` bytes at `position`; a view into the block when they fit in one. */
+  async readAt(position: number, length: number): Promise<Buffer> {
+    if (position < 0 || position + length > this.size) {
+      throw new ArchiveError('truncated', this.path, `needs bytes ${position}..${position + length}, the file has ${this.size}`);
+    }
+    const cached = this.cachedRange(position, length);
+    if (cached !== undefined) return cached;
+    if (length > READ_AHEAD_BYTES) return this.readExactly(position, length);
+    this.block = await this.readExactly(position, Math.min(READ_AHEAD_BYTES, this.size - position));
+    this.blockStart = position;
+    return this.block.subarray(0, length);
+  }
+
+  private async readExactly(position: number, length: number): Promise<Buffer> {
+    const bytes = Buffer.allocUnsafe(length);
+    let filled = 0;
+    while (filled < length) {
+      const { bytesRead } = await this.handle.read(bytes, filled, length - filled, position + filled);
+      if (bytesRead === 0) throw new ArchiveError('truncated', this.path, `the file ends at ${position + filled}, before ${position + length}`);
+      filled += bytesRead;
+    }
+    return bytes;
+  }
+
+  // yauzl streams entry data through here; this project inflates from readAt instead.
+  override _readStreamForRange(start: number, end: number): Readable {
+    return this.handle.createReadStream({ start, end: end - 1, autoClose: false });
+  }
+
+  // The file handle belongs to the jar that opened it, which closes it exactly once.
+  override close(callback: (err: Error | null) => void): void {
+    setImmediate(callback, null);
+  }
+}

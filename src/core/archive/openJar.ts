@@ -1,0 +1,237 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { fromRandomAccessReaderPromise, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
+import type { ArchiveEntry, JarIndex } from './archiveEntry';
+import { describeEntryName } from './archiveEntry';
+import { ArchiveError, archiveErrorFromFs } from './archiveError';
+import { resolveLimits, type ArchiveLimits, type ArchiveOptions } from './archiveLimits';
+import { CachedFileReader } from './cachedFileReader';
+import { manifestAttribute, parseManifestMainSection } from './manifest';
+import { diagnoseUnopenableZip } from './zipDiagnosis';
+
+const MANIFEST_NAME = 'META-INF/MANIFEST.MF';
+const STORED = 0;
+const DEFLATED = 8;
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_SIZE = 30;
+// How often (in entries) a long loop looks at the abort signal.
+const ABORT_CHECK_INTERVAL = 1024;
+
+/** Entry bytes that could be read, and a typed error for each entry that could not. */
+export interface ReadEntriesResult {
+  readonly bytes: Map<string, Buffer>;
+  readonly errors: ArchiveError[];
+}
+
+/** A jar opened for reading: its index, and entries inflated on demand. Close it when done. */
+export interface OpenJar {
+  readonly index: JarIndex;
+  /** Inflates the named entries (in file order, each capped at maxInflatedEntrySize). */
+  readEntries(names: Iterable<string>, options?: { signal?: AbortSignal }): Promise<ReadEntriesResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a jar and lists its central directory with yauzl (lazy entries, nothing inflated but the
+ * manifest, which decides whether `META-INF/versions/N/` holds versions of classes: JAR File
+ * Specification, "Multi-release JAR files"). Zip64 archives are read like any other.
+ * @throws ArchiveError 'missing' | 'unreadable' | 'symlink-loop' | 'not-a-zip' | 'truncated' |
+ *   'corrupt' | 'too-many-entries' | 'entry-too-large'; an AbortError when `signal` aborts.
+ */
+export async function openJar(path: string, options: ArchiveOptions = {}): Promise<OpenJar> {
+  const limits = resolveLimits(options.limits);
+  options.signal?.throwIfAborted();
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw archiveErrorFromFs(error, path);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new ArchiveError('unreadable', path, 'not a regular file');
+    const reader = new CachedFileReader(handle, path, stat.size);
+    const zip = await fromRandomAccessReaderPromise(reader, stat.size, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+      // Names are decoded below without yauzl's extraction-safety check ('..', absolute paths):
+      // nothing here is ever written to disk under an entry's name.
+      decodeStrings: false,
+    }).catch(async (error: unknown) => {
+      throw await diagnoseUnopenableZip(reader, error);
+    });
+    const { entries, manifestEntry } = await listEntries(zip, path, limits, options.signal);
+    const manifest = manifestEntry === undefined ? undefined : parseManifestMainSection(
+      (await readEntry(reader, manifestEntry, Math.min(limits.maxManifestSize, limits.maxInflatedEntrySize))).toString('utf8'),
+    );
+    const multiRelease = manifest !== undefined && manifestAttribute(manifest, 'Multi-Release')?.trim().toLowerCase() === 'true';
+    const index: JarIndex = {
+      kind: 'jar',
+      path,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      multiRelease,
+      manifest,
+      entries: entries.map((entry) => describedEntry(entry, multiRelease)),
+    };
+    zip.close();
+    return jarHandle(index, reader, handle, limits);
+  } catch (error) {
+    await handle.close();
+    throw error instanceof ArchiveError || isAbort(error) ? error : archiveErrorFromFs(error, path);
+  }
+}
+
+type RawEntry = Omit<ArchiveEntry, 'className' | 'releaseVersion' | 'isModuleInfo' | 'isPackageInfo'>;
+
+async function listEntries(
+  zip: ZipFile,
+  path: string,
+  limits: ArchiveLimits,
+  signal: AbortSignal | undefined,
+): Promise<{ entries: RawEntry[]; manifestEntry: RawEntry | undefined }> {
+  // The count comes from the end record: refuse before reading a single header.
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    throw new ArchiveError('too-many-entries', path, `${zip.entryCount} entries, more than the limit of ${limits.maxEntries}`);
+  }
+  const entries: RawEntry[] = [];
+  let manifestEntry: RawEntry | undefined;
+  let seen = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (++seen % ABORT_CHECK_INTERVAL === 0) signal?.throwIfAborted();
+      const raw = rawEntry(entry);
+      if (raw.name.endsWith('/')) continue;
+      if (raw.uncompressedSize > limits.maxDeclaredEntrySize) {
+        throw new ArchiveError('entry-too-large', path, `declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxDeclaredEntrySize}`, raw.name);
+      }
+      if (raw.name.toUpperCase() === MANIFEST_NAME) manifestEntry = raw;
+      entries.push(raw);
+    }
+  } catch (error) {
+    zip.close();
+    if (error instanceof ArchiveError || isAbort(error)) throw error;
+    throw new ArchiveError('corrupt', path, `central directory: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { entries, manifestEntry };
+}
+
+function rawEntry(entry: Entry): RawEntry {
+  return {
+    name: getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false),
+    crc32: entry.crc32,
+    compressedSize: entry.compressedSize,
+    uncompressedSize: entry.uncompressedSize,
+    compressionMethod: entry.compressionMethod,
+    isEncrypted: entry.isEncrypted(),
+    localHeaderOffset: entry.relativeOffsetOfLocalHeader,
+  };
+}
+
+// Written out field by field: object spread here made megamorphic dictionary objects, ten times slower.
+function describedEntry(raw: RawEntry, multiRelease: boolean): ArchiveEntry {
+  const { className, releaseVersion, isModuleInfo, isPackageInfo } = describeEntryName(raw.name, multiRelease);
+  return {
+    name: raw.name,
+    crc32: raw.crc32,
+    compressedSize: raw.compressedSize,
+    uncompressedSize: raw.uncompressedSize,
+    compressionMethod: raw.compressionMethod,
+    isEncrypted: raw.isEncrypted,
+    localHeaderOffset: raw.localHeaderOffset,
+    className,
+    releaseVersion,
+    isModuleInfo,
+    isPackageInfo,
+  };
+}
+
+function jarHandle(index: JarIndex, reader: CachedFileReader, handle: FileHandle, limits: ArchiveLimits): OpenJar {
+  const byName = new Map<string, ArchiveEntry>();
+  let closed: Promise<void> | undefined;
+  return {
+    index,
+    async readEntries(names, options = {}) {
+      if (byName.size === 0) for (const entry of index.entries) byName.set(entry.name, entry);
+      const result: ReadEntriesResult = { bytes: new Map(), errors: [] };
+      const wanted: ArchiveEntry[] = [];
+      for (const name of new Set(names)) {
+        const entry = byName.get(name);
+        if (entry === undefined) result.errors.push(new ArchiveError('entry-not-found', index.path, 'no such entry', name));
+        else wanted.push(entry);
+      }
+      // File order turns the reads into one sequential pass through the read-ahead block.
+      wanted.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+      for (let i = 0; i < wanted.length; i++) {
+        if (i % 64 === 0) options.signal?.throwIfAborted();
+        const entry = wanted[i]!;
+        try {
+          result.bytes.set(entry.name, await readEntry(reader, entry, limits.maxInflatedEntrySize));
+        } catch (error) {
+          result.errors.push(error instanceof ArchiveError ? error : new ArchiveError('corrupt', index.path, String(error), entry.name));
+        }
+      }
+      return result;
+    },
+    close() {
+      closed ??= handle.close();
+      return closed;
+    },
+  };
+}
+
+/**
+ * Reads one entry's local header and data and inflates it (APPNOTE 4.3.7), refusing encrypted
+ * entries and anything that would inflate past `maxSize` whatever size it declares.
+ */
+async function readEntry(reader: CachedFileReader, entry: RawEntry, maxSize: number): Promise<Buffer> {
+  const fail = (reason: ArchiveError['reason'], detail: string) => new ArchiveError(reason, reader.path, detail, entry.name);
+  if (entry.isEncrypted) throw fail('encrypted', 'the entry is encrypted');
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+    throw fail('unsupported-compression', `compression method ${entry.compressionMethod}`);
+  }
+  if (entry.uncompressedSize > maxSize) throw fail('entry-too-large', `${entry.uncompressedSize} bytes, more than the limit of ${maxSize}`);
+  const header = await reader.readAt(entry.localHeaderOffset, LOCAL_HEADER_SIZE);
+  if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw fail('corrupt', 'no local file header where the central directory points');
+  const dataStart = entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const data = await reader.readAt(dataStart, entry.compressedSize);
+  let bytes: Buffer;
+  if (entry.compressionMethod === STORED) {
+    bytes = Buffer.from(data);
+  } else {
+    try {
+      // Inflation stops at the declared size: an entry that lies about its size cannot grow past it.
+      bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (error) {
+      throw fail('corrupt', `cannot inflate: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (bytes.length !== entry.uncompressedSize) {
+    throw fail('corrupt', `inflates to ${bytes.length} bytes, the central directory says ${entry.uncompressedSize}`);
+  }
+  if (crc32(bytes) !== entry.crc32) throw fail('corrupt', 'CRC-32 does not match the central directory');
+  return bytes;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/** Lists a jar without keeping it open: see {@link openJar}. */
+export async function indexJar(path: string, options: ArchiveOptions = {}): Promise<JarIndex> {
+  const jar = await openJar(path, options);
+  await jar.close();
+  return jar.index;
+}
+
+/** Opens a jar, inflates the named entries and closes it again: see {@link openJar}. */
+export async function readEntries(path: string, names: Iterable<string>, options: ArchiveOptions = {}): Promise<ReadEntriesResult> {
+  const jar = await openJar(path, options);
+  try {
+    return await jar.readEntries(names, options);
+  } finally {
+    await jar.close();
+  }
+}

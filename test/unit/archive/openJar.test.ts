@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { crc32 } from 'node:zlib';
+import { ArchiveError } from '../../../src/core/archive/archiveError';
+import { indexJar, openJar, readEntries } from '../../../src/core/archive/openJar';
+import { parseClassFile } from '../../../src/core/classfile/parseClassFile';
+import { fixturePath } from '../helpers/paths';
+import { tempDir } from './tempDir';
+import { manyEntriesZip, writeZip } from './zipWriter';
+
+const jar = (name: string) => fixturePath('archive', name);
+const classFile = (...segments: string[]) => readFileSync(fixturePath('classfile', 'classes', ...segments));
+
+async function assertArchiveError(promise: Promise<unknown>, reason: ArchiveError['reason']): Promise<ArchiveError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ArchiveError, `expected ArchiveError, got ${String(error)}`);
+    assert.equal(error.reason, reason, error.message);
+    return error;
+  }
+  assert.fail(`expected a ${reason} error`);
+}
+
+describe('indexJar', () => {
+  it('lists files with CRC-32, sizes and method from the central directory, without directories', async () => {
+    const index = await indexJar(jar('sample.jar'));
+    assert.equal(index.kind, 'jar');
+    assert.equal(index.size, readFileSync(jar('sample.jar')).length);
+    assert.ok(index.mtimeMs > 0);
+    assert.ok(!index.entries.some((e) => e.name.endsWith('/')));
+    const outer = index.entries.find((e) => e.name === 'sample/Outer$Inner.class');
+    const bytes = classFile('java17', 'sample', 'Outer$Inner.class');
+    assert.equal(outer?.crc32, crc32(bytes));
+    assert.equal(outer?.uncompressedSize, bytes.length);
+    assert.equal(outer?.compressionMethod, 8);
+    assert.ok(outer !== undefined && outer.compressedSize < bytes.length);
+    assert.equal(outer?.className, 'sample/Outer$Inner');
+    const properties = index.entries.find((e) => e.name === 'sample/messages.properties');
+    assert.equal(properties?.compressionMethod, 0);
+    assert.equal(properties?.className, undefined);
+    assert.equal(index.multiRelease, false);
+    assert.equal(index.manifest?.['Created-By'], 'jarscope fixtures');
+  });
+
+  it('flags module-info and package-info', async () => {
+    const index = await indexJar(jar('sample.jar'));
+    const moduleInfo = index.entries.find((e) => e.name === 'module-info.class');
+    assert.equal(moduleInfo?.isModuleInfo, true);
+    assert.equal(moduleInfo?.className, undefined);
+    const packageInfo = index.entries.find((e) => e.name === 'sample/package-info.class');
+    assert.equal(packageInfo?.isPackageInfo, true);
+    assert.equal(packageInfo?.className, 'sample/package-info');
+    assert.equal(index.entries.filter((e) => e.isModuleInfo || e.isPackageInfo).length, 2);
+  });
+
+  it('reads a multi-release jar: versioned classes name their base class and release', async () => {
+    const index = await indexJar(jar('multi-release.jar'));
+    assert.equal(index.multiRelease, true);
+    const versions = index.entries.filter((e) => e.releaseVersion !== undefined).map((e) => [e.name, e.releaseVersion, e.className]);
+    assert.deepEqual(versions, [
+      ['META-INF/versions/17/legacy/Legacy.class', 17, 'legacy/Legacy'],
+      ['META-INF/versions/9/module-info.class', 9, undefined],
+      ['META-INF/versions/17/legacy/notes.txt', 17, undefined],
+    ]);
+    assert.equal(index.entries.find((e) => e.name === 'META-INF/versions/9/module-info.class')?.isModuleInfo, true);
+    assert.equal(index.entries.find((e) => e.name === 'legacy/Legacy.class')?.releaseVersion, undefined);
+    // A continuation line in the manifest joins its attribute's value.
+    assert.match(index.manifest?.['Implementation-Title'] ?? '', /and on$/);
+  });
+
+  it('treats META-INF/versions as plain resources without Multi-Release: true', async () => {
+    const index = await indexJar(jar('versions-without-attribute.jar'));
+    assert.equal(index.multiRelease, false);
+    const versioned = index.entries.find((e) => e.name.startsWith('META-INF/versions/'));
+    assert.equal(versioned?.className, undefined);
+    assert.equal(versioned?.releaseVersion, undefined);
+  });
+
+  it('reads zip64 records', async () => {
+    const index = await indexJar(jar('zip64.jar'));
+    const legacy = index.entries.find((e) => e.name === 'legacy/Legacy.class');
+    assert.equal(legacy?.uncompressedSize, classFile('java8', 'legacy', 'Legacy.class').length);
+    const { bytes, errors } = await readEntries(jar('zip64.jar'), ['legacy/Legacy.class']);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(bytes.get('legacy/Legacy.class'), classFile('java8', 'legacy', 'Legacy.class'));
+  });
+
+  it('reads a zip64 archive with more entries than the 16-bit count holds', async () => {
+    const count = 70_000;
+    const path = join(tempDir('zip64'), 'many.jar');
+    const entries = Array.from({ length: count }, (_, i) => ({ name: `r/${i}.txt`, data: Buffer.from(String(i)) }));
+    writeFileSync(path, writeZip(entries, { zip64: true }));
+    const index = await indexJar(path);
+    assert.equal(index.entries.length, count);
+    const { bytes } = await readEntries(path, ['r/69999.txt', 'r/0.txt']);
+    assert.equal(bytes.get('r/69999.txt')?.toString(), '69999');
+    assert.equal(bytes.get('r/0.txt')?.toString(), '0');
+  });
+
+  it('lists encrypted entries, flagged, and never inflates them', async () => {
+    const index = await indexJar(jar('encrypted.jar'));
+    assert.deepEqual(index.entries.filter((e) => e.isEncrypted).map((e) => e.name), ['legacy/Legacy.class']);
+    const { bytes, errors } = await readEntries(jar('encrypted.jar'), ['legacy/Legacy.class', 'plain.txt']);
+    assert.equal(bytes.get('plain.txt')?.toString(), 'not secret\n');
+    assert.deepEqual(errors.map((e) => [e.reason, e.entryName]), [['encrypted', 'legacy/Legacy.class']]);
+  });
+
+  for (const file of readdirSync(fixturePath('archive', 'failure'))) {
+    const reason = file.replace(/\.jar$/, '') as ArchiveError['reason'];
+    it(`fails on failure/${file} with reason ${reason}`, async () => {
+      const error = await assertArchiveError(indexJar(jar(`failure/${file}`)), reason);
+      assert.equal(error.path, jar(`failure/${file}`));
+    });
+  }
+
+  it('refuses a central directory of 1,000,000 entries from its count, quickly', async () => {
+    const path = join(tempDir('million'), 'million.jar');
+    writeFileSync(path, manyEntriesZip(1_000_000));
+    const started = process.hrtime.bigint();
+    await assertArchiveError(indexJar(path), 'too-many-entries');
+    // Not a timing test: a refusal that read the entries would take seconds, not this.
+    assert.ok(process.hrtime.bigint() - started < 2_000_000_000n);
+    await assertArchiveError(indexJar(jar('sample.jar'), { limits: { maxEntries: 5 } }), 'too-many-entries');
+  });
+
+  it('reports a missing file, a directory and a symlink loop', async () => {
+    const dir = tempDir('paths');
+    await assertArchiveError(indexJar(join(dir, 'absent.jar')), 'missing');
+    await assertArchiveError(indexJar(dir), 'unreadable');
+    symlinkSync(join(dir, 'b.jar'), join(dir, 'a.jar'));
+    symlinkSync(join(dir, 'a.jar'), join(dir, 'b.jar'));
+    await assertArchiveError(indexJar(join(dir, 'a.jar')), 'symlink-loop');
+  });
+
+  it('stops when the signal is aborted', async () => {
+    await assert.rejects(indexJar(jar('sample.jar'), { signal: AbortSignal.abort() }), { name: 'AbortError' });
+  });
+});
+
+describe('readEntries', () => {
+  it('inflates only the requested entries, byte for byte', async () => {
+    const names = ['sample/Lambdas.class', 'sample/Point.class', 'sample/messages.properties'];
+    const { bytes, errors } = await readEntries(jar('sample.jar'), names);
+    assert.deepEqual(errors, []);
+    assert.deepEqual([...bytes.keys()].sort(), [...names].sort());
+    assert.deepEqual(bytes.get('sample/Lambdas.class'), classFile('java17', 'sample', 'Lambdas.class'));
+    assert.equal(parseClassFile(bytes.get('sample/Point.class')!).thisClass, 'sample/Point');
+  });
+
+  it('gives every class of a jar through one open handle', async () => {
+    const opened = await openJar(jar('sample.jar'));
+    try {
+      const classes = opened.index.entries.filter((e) => e.className !== undefined);
+      const { bytes, errors } = await opened.readEntries(classes.map((e) => e.name));
+      assert.deepEqual(errors, []);
+      for (const entry of classes) assert.equal(parseClassFile(bytes.get(entry.name)!).thisClass, entry.className);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('reports an absent entry, one over the size cap, and one that inflates past its declared size', async () => {
+    const { errors } = await readEntries(jar('sample.jar'), ['nope.class', 'sample/Lambdas.class', 'sample/Unicode.class'], {
+      limits: { maxInflatedEntrySize: 1000 },
+    });
+    assert.deepEqual(
+      errors.map((e) => [e.reason, e.entryName]),
+      [['entry-not-found', 'nope.class'], ['entry-too-large', 'sample/Lambdas.class']],
+    );
+    const path = join(tempDir('liar'), 'liar.jar');
+    writeFileSync(path, writeZip([{ name: 'bomb.txt', data: Buffer.alloc(100_000, 'a'), method: 'deflated', declaredSize: 10 }]));
+    const lie = await readEntries(path, ['bomb.txt']);
+    assert.deepEqual(lie.errors.map((e) => e.reason), ['corrupt']);
+    assert.equal(lie.bytes.size, 0);
+  });
+});
