@@ -4,11 +4,12 @@ import type { DeclarationSite, PomSource } from './modelTypes';
 /** A dependency as written (uninterpolated), with the pom and element that declare it. */
 export interface WorkingDependency {
   readonly raw: RawDependency;
+  readonly key: string;
   readonly site: DeclarationSite;
 }
 
-/** Dependencies keyed by management key, in model order. */
-export type DependencyMap = Map<string, WorkingDependency>;
+/** Dependencies in model order; one management key may still appear twice (as Maven's model allows). */
+export type DependencyList = readonly WorkingDependency[];
 
 /** Maven's Dependency.getManagementKey(): groupId:artifactId:type[:classifier], type defaulting to jar. */
 export function managementKey(dependency: { groupId: string; artifactId: string; type?: string; classifier?: string }): string {
@@ -16,36 +17,40 @@ export function managementKey(dependency: { groupId: string; artifactId: string;
   return `${dependency.groupId}:${dependency.artifactId}:${dependency.type ?? 'jar'}${classifier}`;
 }
 
-/**
- * Adds dependencies to a map with the later one dominant: a key seen before keeps its position and takes the
- * later content. This is Maven's ModelMerger with a dominant source, used for a profile injected into its pom
- * and, as Maven 3.8 does, for a dependency declared twice in one pom (reported through `onDuplicate`).
- */
-export function putDominant(
-  target: DependencyMap,
-  dependencies: readonly RawDependency[],
-  source: PomSource,
-  onDuplicate?: (first: WorkingDependency, again: RawDependency) => void,
-): void {
-  const seenHere = new Set<string>();
-  for (const raw of dependencies) {
-    const key = managementKey(raw);
-    const previous = target.get(key);
-    if (previous && seenHere.has(key)) onDuplicate?.(previous, raw);
-    seenHere.add(key);
-    target.set(key, { raw, site: { source, range: raw.range } });
+/** The `<dependency>` elements of one section of a pom, as written there. */
+export function workingDependencies(dependencies: readonly RawDependency[], source: PomSource): WorkingDependency[] {
+  return dependencies.map((raw) => ({ raw, key: managementKey(raw), site: { source, range: raw.range } }));
+}
+
+/** Each declaration whose management key an earlier one of the same list already has (Maven warns about them). */
+export function repeatedDeclarations(dependencies: DependencyList): Array<{ first: WorkingDependency; again: WorkingDependency }> {
+  const firsts = new Map<string, WorkingDependency>();
+  const repeated: Array<{ first: WorkingDependency; again: WorkingDependency }> = [];
+  for (const dependency of dependencies) {
+    const first = firsts.get(dependency.key);
+    if (first) repeated.push({ first, again: dependency });
+    else firsts.set(dependency.key, dependency);
   }
+  return repeated;
 }
 
 /**
- * Maven's InheritanceAssembler for dependencies and dependencyManagement: the child's entries first, then the
- * parent's entries whose management key the child does not declare (the child wins per key).
+ * Maven's ModelMerger.mergeModelBase_Dependencies (and ..._DependencyManagement): only when the source list has
+ * entries, the target is indexed by management key (a key written twice keeps its first position and takes its
+ * last content), then each source entry is added, replacing the target's one when the source is dominant (a
+ * profile injected into its pom) and only when the key is new otherwise (a parent inherited by its child).
  */
-export function inheritDependencies(child: DependencyMap, parent: DependencyMap | undefined): DependencyMap {
-  if (!parent || parent.size === 0) return child;
-  const merged: DependencyMap = new Map(child);
-  for (const [key, dependency] of parent) {
-    if (!merged.has(key)) merged.set(key, dependency);
+export function mergeDependencies(target: DependencyList, source: DependencyList, sourceDominant: boolean): DependencyList {
+  if (source.length === 0) return target;
+  const merged = new Map<string, WorkingDependency>();
+  for (const dependency of target) merged.set(dependency.key, dependency);
+  for (const dependency of source) {
+    if (sourceDominant || !merged.has(dependency.key)) merged.set(dependency.key, dependency);
   }
-  return merged;
+  return [...merged.values()];
+}
+
+/** One entry per management key: its first position, its last content (what Maven resolves for a project's dependencies). */
+export function collapseRepeated(dependencies: DependencyList): DependencyList {
+  return repeatedDeclarations(dependencies).length === 0 ? dependencies : mergeDependencies([], dependencies, true);
 }

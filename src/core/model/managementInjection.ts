@@ -8,48 +8,50 @@ export interface WrittenFields {
   systemPath: boolean;
 }
 
-/**
- * Maven 3.8's DefaultDependencyManagementInjector: a dependency takes version, scope and systemPath from the
- * dependencyManagement entry with its management key when it does not write them itself, and the entry's
- * exclusions when it has none of its own. What the dependency writes is never overridden; `optional` is not
- * managed.
- */
-export function injectManagement(
-  dependency: ModelDependency,
-  written: WrittenFields,
-  management: ReadonlyMap<string, ModelDependency>,
-): ModelDependency {
-  const managed = management.get(managementKey(dependency));
-  if (!managed) return dependency;
-  const result: ModelDependency = { ...dependency };
-  let changed = false;
-  if (!written.version && managed.version !== undefined) {
-    result.version = managed.version;
-    changed = true;
-  }
-  if (!written.scope && managed.scope !== undefined) {
-    result.scope = managed.scope;
-    changed = true;
-  }
-  if (!written.systemPath && managed.systemPath !== undefined) {
-    result.systemPath = managed.systemPath;
-    changed = true;
-  }
-  if (dependency.exclusions.length === 0 && managed.exclusions.length > 0) {
-    result.exclusions = managed.exclusions;
-    changed = true;
-  }
-  if (!changed) return dependency;
-  result.managedBy = managed.declaredAt;
-  return result;
-}
+/** The management entries of each key, in model order (a key may be managed twice in one pom). */
+export type ManagementIndex = ReadonlyMap<string, readonly ModelDependency[]>;
 
-/** The management entries by key; entries come first-wins (own before imported). */
-export function indexManagement(management: readonly ModelDependency[]): Map<string, ModelDependency> {
-  const index = new Map<string, ModelDependency>();
+export function indexManagement(management: readonly ModelDependency[]): ManagementIndex {
+  const index = new Map<string, ModelDependency[]>();
   for (const entry of management) {
     const key = managementKey(entry);
-    if (!index.has(key)) index.set(key, entry);
+    const entries = index.get(key);
+    if (entries) entries.push(entry);
+    else index.set(key, [entry]);
   }
   return index;
+}
+
+/**
+ * Maven 3.8's DefaultDependencyManagementInjector: each dependencyManagement entry with the dependency's
+ * management key, in order, fills the dependency's version, scope and systemPath when still empty, and its
+ * exclusions when it has none. What the dependency writes is never overridden; `optional` is not managed.
+ * `managedBy` is the first entry that supplied something.
+ */
+export function injectManagement(dependency: ModelDependency, written: WrittenFields, management: ManagementIndex): ModelDependency {
+  const entries = management.get(managementKey(dependency));
+  if (!entries) return dependency;
+  const result: ModelDependency = { ...dependency };
+  const filled = { version: written.version, scope: written.scope, systemPath: written.systemPath, exclusions: dependency.exclusions.length > 0 };
+  for (const managed of entries) {
+    let supplied = false;
+    if (!filled.version && managed.version !== undefined) {
+      result.version = managed.version;
+      filled.version = supplied = true;
+    }
+    if (!filled.scope && managed.scope !== undefined) {
+      result.scope = managed.scope;
+      filled.scope = supplied = true;
+    }
+    if (!filled.systemPath && managed.systemPath !== undefined) {
+      result.systemPath = managed.systemPath;
+      filled.systemPath = supplied = true;
+    }
+    if (!filled.exclusions && managed.exclusions.length > 0) {
+      result.exclusions = managed.exclusions;
+      filled.exclusions = supplied = true;
+    }
+    if (supplied) result.managedBy ??= managed.declaredAt;
+  }
+  return result.managedBy ? result : dependency;
 }

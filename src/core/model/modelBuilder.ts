@@ -5,7 +5,15 @@ import type { TextRange } from '../pom/xmlTree';
 import type { LocalRepository } from '../repo/localRepository';
 import type { MavenSettings, SettingsProfile } from '../repo/mavenSettings';
 import { importDependencyManagement } from './dependencyManagementImport';
-import { inheritDependencies, managementKey, putDominant, type DependencyMap, type WorkingDependency } from './inheritance';
+import {
+  collapseRepeated,
+  managementKey,
+  mergeDependencies,
+  repeatedDeclarations,
+  workingDependencies,
+  type DependencyList,
+  type WorkingDependency,
+} from './inheritance';
 import { Interpolator, type InterpolationIssue } from './interpolation';
 import { indexManagement, injectManagement } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
@@ -53,8 +61,8 @@ interface AssembledPom {
   artifactId?: string;
   version?: string;
   properties: Map<string, WorkingProperty>;
-  dependencies: DependencyMap;
-  dependencyManagement: DependencyMap;
+  dependencies: DependencyList;
+  dependencyManagement: DependencyList;
   modules: string[];
   activeProfileIds: string[];
   /** Problems of this pom and of its parents. */
@@ -264,8 +272,9 @@ export class ModelBuilder {
       artifactId,
       version,
       properties,
-      dependencies: inheritDependencies(own, parent?.dependencies),
-      dependencyManagement: inheritDependencies(ownManagement, parent?.dependencyManagement),
+      // InheritanceAssembler: the child is the dominant target, the parent adds the keys it lacks.
+      dependencies: parent ? mergeDependencies(own, parent.dependencies, false) : own,
+      dependencyManagement: parent ? mergeDependencies(ownManagement, parent.dependencyManagement, false) : ownManagement,
       modules,
       activeProfileIds: [...activeProfiles.map((profile) => profile.id), ...(parent?.activeProfileIds ?? [])],
       problems: [...problems, ...(parent?.problems ?? [])],
@@ -275,7 +284,10 @@ export class ModelBuilder {
     return result;
   }
 
-  /** A pom's own dependencies (or management), then its active profiles' ones, each dominant per management key. */
+  /**
+   * A pom's own dependencies (or management), then each active profile's injected as the dominant source
+   * (DefaultProfileInjector). A key written twice in one section is warned about, as Maven's validator does.
+   */
   private ownDependencies(
     raw: RawPom,
     activeProfiles: readonly RawProfile[],
@@ -283,17 +295,22 @@ export class ModelBuilder {
     select: (base: RawPom | RawProfile) => readonly RawDependency[],
     section: string,
     problems: ModelProblem[],
-  ): DependencyMap {
-    const map: DependencyMap = new Map();
-    const onDuplicate = (first: WorkingDependency, again: RawDependency): void => {
-      const versions = first.raw.version === again.version ? `duplicate declaration of version ${again.version ?? '(none)'}` : `version ${first.raw.version ?? '(none)'} vs ${again.version ?? '(none)'}`;
-      const message = `'${section}.dependency.(groupId:artifactId:type:classifier)' must be unique: ${managementKey(again)} -> ${versions}; the last declaration is used at the first one's position.`;
-      problems.push(this.files.problem('warning', 'duplicate-dependency', message, source.pomPath, again.range));
+  ): DependencyList {
+    const sectionOf = (base: RawPom | RawProfile): DependencyList => {
+      const dependencies = workingDependencies(select(base), source);
+      for (const { first, again } of repeatedDeclarations(dependencies)) {
+        const [before, after] = [first.raw.version, again.raw.version];
+        const versions = before === after ? `duplicate declaration of version ${after ?? '(none)'}` : `version ${before ?? '(none)'} vs ${after ?? '(none)'}`;
+        const message = `'${section}.dependency.(groupId:artifactId:type:classifier)' must be unique: ${again.key} -> ${versions}`;
+        problems.push(this.files.problem('warning', 'duplicate-dependency', message, source.pomPath, again.raw.range));
+      }
+      return dependencies;
     };
-    putDominant(map, select(raw), source, onDuplicate);
-    for (const profile of activeProfiles) putDominant(map, select(profile), source, onDuplicate);
-    return map;
+    let merged = sectionOf(raw);
+    for (const profile of activeProfiles) merged = mergeDependencies(merged, sectionOf(profile), true);
+    return merged;
   }
+
 
   /**
    * DefaultModelBuilder.readParent: the pom at relativePath (default ../pom.xml, a folder meaning its pom.xml)
@@ -444,7 +461,7 @@ export class ModelBuilder {
     for (const [name, property] of properties) interpolatedProperties.set(name, at(property.value, property, false));
 
     const toModel = (working: WorkingDependency): ModelDependency => this.interpolateDependency(working, at);
-    const ownManagement = [...assembled.dependencyManagement.values()].map(toModel);
+    const ownManagement = assembled.dependencyManagement.map(toModel);
     const chain = [...importChain, coordinatesOf(groupId, artifactId, version)];
     const imported = importDependencyManagement(
       ownManagement,
@@ -464,7 +481,8 @@ export class ModelBuilder {
     problems.push(...imported.problems);
     const managementIndex = indexManagement(imported.management);
 
-    const dependencies = [...assembled.dependencies.values()].map((working) => {
+    // A key written twice resolves to its last content at its first position (observed with Maven 3.8.7).
+    const dependencies = collapseRepeated(assembled.dependencies).map((working) => {
       const written = {
         version: working.raw.version !== undefined,
         scope: working.raw.scope !== undefined,

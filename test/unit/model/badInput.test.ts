@@ -74,6 +74,21 @@ describe('ModelBuilder on bad input', () => {
     assert.match(problem?.message ?? '', /com\.example:lib-x:jar -> version 1\.0 vs 2\.0/);
   });
 
+  it('keeps a key managed twice in one pom, filling fields in order, until a merge with a parent collapses it', () => {
+    // Observed with Maven 3.8.7: without a parent the first entry's version wins (the scope comes from the
+    // second, which is the first to write one); a parent with dependencyManagement makes the child's last one win.
+    const builder = new ModelBuilder(modelContext());
+    const alone = builder.buildFromFile(badPom('duplicateManagement'));
+    assert.deepEqual(alone.dependencyManagement.map(describeDependency), ['com.example:lib-p:1.0', 'com.example:lib-p:2.0:test']);
+    assert.deepEqual(alone.dependencies.map(describeDependency), ['com.example:lib-p:1.0:test']);
+    assert.deepEqual(alone.problems.map((problem) => [problem.code, problem.line]), [['duplicate-dependency', 15]]);
+
+    const child = builder.buildFromFile(badPom('duplicateManagement', 'child'));
+    // ModelMerger adds the parent's entries only for keys not yet present: the first of its repeated ones.
+    assert.deepEqual(child.dependencyManagement.map(describeDependency), ['com.example:lib-q:2.0', 'com.example:lib-p:1.0']);
+    assert.deepEqual(child.dependencies.map(describeDependency), ['com.example:lib-q:2.0', 'com.example:lib-p:1.0']);
+  });
+
   it('never expands DTD entities', () => {
     const model = new ModelBuilder(modelContext()).buildFromFile(badPom('doctype'));
     const version = model.dependencies[0]?.version ?? '';
