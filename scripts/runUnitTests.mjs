@@ -14,7 +14,8 @@ function testFiles(dir) {
 
 const filter = process.argv[2];
 const entryPoints = testFiles('test/unit').filter((file) => !filter || file.includes(filter));
-const outdir = 'dist/test/unit';
+// One output folder per run, so that runs side by side never delete each other's files.
+const outdir = `dist/test/unit-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints,
@@ -43,4 +44,5 @@ const result = spawnSync(
   ],
   { stdio: 'inherit' },
 );
+rmSync(outdir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
