@@ -11,6 +11,7 @@ export interface WrittenFields {
 /** The management entries of each key, in model order (a key may be managed twice in one pom). */
 export type ManagementIndex = ReadonlyMap<string, readonly ModelDependency[]>;
 
+/** Groups management entries by management key, keeping their order. */
 export function indexManagement(management: readonly ModelDependency[]): ManagementIndex {
   const index = new Map<string, ModelDependency[]>();
   for (const entry of management) {

@@ -69,7 +69,7 @@ interface AssembledPom {
   problems: ModelProblem[];
 }
 
-type AssembleResult = { ok: true; pom: AssembledPom } | { ok: false; problem: ModelProblem; missing: boolean };
+type AssembleResult = { ok: true; pom: AssembledPom } | { ok: false; problem: ModelProblem };
 
 function coordinatesOf(groupId: string, artifactId: string, version: string): string {
   return `${groupId}:${artifactId}:${version}`;
@@ -135,6 +135,12 @@ export class ModelBuilder {
     return this.repositoryProblems.get(coordinatesOf(groupId, artifactId, version)) ?? [];
   }
 
+  /** The pom path of the reactor module with these coordinates, absolute so that it shares the file caches. */
+  private reactorPom(coordinates: string): string | undefined {
+    const pomPath = this.context.workspacePoms.get(coordinates);
+    return pomPath === undefined ? undefined : resolve(pomPath);
+  }
+
   /**
    * The repository path of a pom. Coordinates that would lead out of the repository (`..`, separators) give a
    * path inside it that does not exist, so a hostile pom cannot make Jarscope read other files.
@@ -159,7 +165,7 @@ export class ModelBuilder {
     importChain: readonly string[],
   ): EffectiveModel | undefined {
     const coordinates = coordinatesOf(groupId, artifactId, version);
-    const workspacePom = this.context.workspacePoms.get(coordinates);
+    const workspacePom = this.reactorPom(coordinates);
     const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
     const read = this.files.read(pomPath);
     if (!read.ok && read.reason === 'missing') {
@@ -201,7 +207,9 @@ export class ModelBuilder {
   ): EffectiveModel {
     const source: PomSource = { kind, pomPath, groupId: expected?.groupId ?? '', artifactId: expected?.artifactId ?? '', version: expected?.version ?? '' };
     return {
-      ...{ groupId: source.groupId, artifactId: source.artifactId, version: source.version },
+      groupId: source.groupId,
+      artifactId: source.artifactId,
+      version: source.version,
       packaging: 'jar',
       source,
       dependencies: [],
@@ -234,7 +242,7 @@ export class ModelBuilder {
     const cached = this.assembled.get(cacheKey);
     if (cached) return cached;
     const read = this.files.read(pomPath);
-    if (!read.ok) return { ok: false, problem: read.problem, missing: read.reason === 'missing' };
+    if (!read.ok) return { ok: false, problem: read.problem };
     const raw = read.pom;
     const basedir = kind === 'workspace' ? dirname(pomPath) : undefined;
     const problems: ModelProblem[] = [];
@@ -311,7 +319,6 @@ export class ModelBuilder {
     return merged;
   }
 
-
   /**
    * DefaultModelBuilder.readParent: the pom at relativePath (default ../pom.xml, a folder meaning its pom.xml)
    * when its groupId, artifactId and version match the <parent>; else the reactor module or the local
@@ -364,7 +371,7 @@ export class ModelBuilder {
     const artifactId = interpolator.interpolate(parent.artifactId);
     const version = interpolator.interpolate(parent.version);
     const coordinates = coordinatesOf(groupId, artifactId, version);
-    const workspacePom = this.context.workspacePoms.get(coordinates);
+    const workspacePom = this.reactorPom(coordinates);
     const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
     const read = this.files.read(pomPath);
     if (!read.ok) {
