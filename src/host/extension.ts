@@ -16,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
   analyzer.start();
   log.info('Jarscope activated');
-  return createJarscopeApi(analyzer, view.provider);
+  return createJarscopeApi(analyzer, view.provider, log);
 }
 
 export function deactivate(): void {

@@ -41,6 +41,8 @@ export interface JarscopeApi {
   /** Resolves once no scan or re-parse is pending or running. */
   whenIdle(): Promise<void>;
   mavenProjectsView(): ViewItemSnapshot[];
+  /** Brings the "Jarscope" log into view. */
+  showLog(): void;
 }
 
 function snapshotOf(state: WorkspaceState): ProjectModelSnapshot {
@@ -80,8 +82,9 @@ function viewItemOf(provider: MavenProjectsTreeProvider, node: ViewNode): ViewIt
   };
 }
 
-export function createJarscopeApi(analyzer: WorkspaceAnalyzer, provider: MavenProjectsTreeProvider): JarscopeApi {
+export function createJarscopeApi(analyzer: WorkspaceAnalyzer, provider: MavenProjectsTreeProvider, log: vscode.LogOutputChannel): JarscopeApi {
   return {
+    showLog: () => log.show(true),
     projectModel: () => snapshotOf(analyzer.state),
     whenIdle: () => analyzer.whenIdle(),
     mavenProjectsView: () => provider.getChildren().map((node) => viewItemOf(provider, node)),

@@ -59,7 +59,7 @@ export class ModuleNode {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
       const { file } = project;
       if (file.status === 'malformed') {
-        item.description = `not well-formed XML (line ${file.error.line})`;
+        item.description = `XML error at line ${file.error.line}`;
         item.command = openPomCommand(project.pomPath, { start: file.error.offset, end: file.error.offset });
         tooltip.appendMarkdown(`**Not well-formed XML** at line ${file.error.line}, column ${file.error.column}:\n\n`);
         tooltip.appendText(file.error.message);
