@@ -87,6 +87,14 @@ describe('ModelBuilder on bad input', () => {
     // ModelMerger adds the parent's entries only for keys not yet present: the first of its repeated ones.
     assert.deepEqual(child.dependencyManagement.map(describeDependency), ['com.example:lib-q:2.0', 'com.example:lib-p:1.0']);
     assert.deepEqual(child.dependencies.map(describeDependency), ['com.example:lib-q:2.0', 'com.example:lib-p:1.0']);
+    assert.deepEqual(
+      child.problems.map((problem) => [problem.code, problem.pomPath, problem.line]),
+      [
+        ['duplicate-dependency', badPom('duplicateManagement', 'child'), 17],
+        ['duplicate-dependency', badPom('duplicateManagement'), 15],
+      ],
+      "a parent's problems are placed in the parent",
+    );
   });
 
   it('never expands DTD entities', () => {

@@ -92,6 +92,23 @@ describe('profile activation', () => {
     assert.ok(model.activeProfileIds.includes('settings-listed'));
     assert.ok(!model.activeProfileIds.includes('settings-default'));
   });
+
+  it('activates a settings profile by a -D property, and never for a dependency pom', () => {
+    const settings: MavenSettings = {
+      file: '/home/user/.m2/settings.xml',
+      profiles: [
+        { id: 'on-flag', activeByDefault: false, propertyActivation: { name: 'flag', value: 'on' }, properties: new Map([['which', 'flagged']]) },
+      ],
+      activeProfiles: [],
+    };
+    const flagged = modelContext({ settings, userProperties: new Map([['flag', 'on']]) });
+    const model = new ModelBuilder(flagged).buildFromFile(profilesPom);
+    assert.equal(model.properties.get('which'), 'flagged');
+    const unflagged = new ModelBuilder(modelContext({ settings })).buildFromFile(profilesPom);
+    assert.equal(unflagged.properties.get('which'), 'base');
+    const library = new ModelBuilder(flagged).buildFromRepository('com.example', 'lib-with-profile', '1.0');
+    assert.equal(library?.properties.get('which'), undefined, 'settings profiles shape the project only');
+  });
 });
 
 describe('activation conditions', () => {
