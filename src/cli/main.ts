@@ -1,21 +1,48 @@
-const usage = `Usage: jarscope <command> [options]
+import { runClasspath, runTree, type CommandOutput } from './commands';
+import { parseArguments } from './parseArguments';
+
+const usage = `Usage: jarscope <command> [DIR] [options]
 
 Commands:
   tree [DIR]        print each module's dependency tree as mvn dependency:tree does
   classpath [DIR]   print a module's classpath as mvn dependency:build-classpath does
 
-Run "jarscope <command> --help" for a command's options.
+Options:
+  --verbose              (tree) show omitted dependencies and management notes, as -Dverbose
+  --module RELDIR        only this module (relative to DIR, "." for the root; classpath default ".")
+  --scope S              (classpath) compile, runtime or test (default test)
+  -P a,!b  -Pa  -P!a     activate or deactivate profiles, as Maven
+  -Dname=value  -Dname   set a property, as Maven
+  --local-repo DIR       the local repository (default: as Maven finds it)
+  --settings FILE        the user settings.xml (default ~/.m2/settings.xml)
+  --help                 this text
+
+Exit codes: 0 fine, 1 findings that stop resolution, 2 bad usage.
+Problems go to stderr as "path:line:col: severity: message".
 `;
+
+function execute(argv: readonly string[]): CommandOutput {
+  const [command] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage, stderr: command === undefined ? usage : '' };
+  }
+  const parsed = parseArguments(argv);
+  if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `jarscope: ${parsed.message}\n\n${usage}` };
+  if (parsed.options.help) return { exitCode: 0, stdout: usage, stderr: '' };
+  try {
+    return parsed.options.command === 'tree' ? runTree(parsed.options, process.env) : runClasspath(parsed.options, process.env);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { exitCode: 1, stdout: '', stderr: `jarscope: error: ${message}\n` };
+  }
+}
 
 /** Runs the CLI and returns the process exit code (0 fine, 1 findings that stop resolution, 2 bad usage). */
 export function main(argv: readonly string[]): number {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    process.stdout.write(usage);
-    return command === undefined ? 2 : 0;
-  }
-  process.stderr.write(`jarscope: unknown command "${command}"\n\n${usage}`);
-  return 2;
+  const output = execute(argv);
+  process.stdout.write(output.stdout);
+  process.stderr.write(output.stderr);
+  return output.exitCode;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -57,6 +57,8 @@ export interface CollectResult {
   readonly problems: CollectProblem[];
 }
 
+const maxRelocationHops = 16;
+
 /** The state of maven-resolver's selectors (scope, optional, exclusion) below one node. */
 interface SelectorState {
   /** 0 above the root, 1 for direct dependencies, 2 for anything deeper (the selectors stop counting there). */
@@ -113,6 +115,7 @@ class Collection {
     requested: Dependency,
     relocations: readonly Artifact[],
     disableVersionManagement: boolean,
+    relocationHops = 0,
   ): void {
     this.signal?.throwIfAborted();
     if (!isSelected(selector, requested)) return;
@@ -146,11 +149,12 @@ class Collection {
         parent.children.nodes.push(makeNode(cycleEntry.children, true));
         continue;
       }
-      if (descriptor.relocations.length > 0) {
+      // A relocation chain that does not end (a -> b -> a) is followed a bounded number of times.
+      if (descriptor.relocations.length > 0 && relocationHops < maxRelocationHops) {
         const sameCoordinates =
           originalArtifact.groupId === resolved.artifact.groupId &&
           originalArtifact.artifactId === resolved.artifact.artifactId;
-        this.processDependency(selector, resolved, descriptor.relocations, sameCoordinates);
+        this.processDependency(selector, resolved, descriptor.relocations, sameCoordinates, relocationHops + 1);
         return;
       }
       const child = makeNode({ nodes: [] }, false);

@@ -262,7 +262,7 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
     state.finish();
     let winnerNode: DependencyNode | undefined;
     if (state.items.length > 0) {
-      const winner = selectNearestVersion(state.items) as ConflictItem;
+      const winner = selectNearestVersion<ConflictItem>(state.items);
       winnerNode = winner.node;
       const selected = selectScope(winner.dependencyScope, state.items);
       if (verbose) winnerNode.reducedScope = reducedScope(selected, state.items);

@@ -83,9 +83,7 @@ export class RootDependencyManagement {
 export function managedArtifact(artifact: Artifact, version: string | undefined, systemPath: string | null | undefined): Artifact {
   let result = artifact;
   if (version !== undefined) result = { ...result, version };
-  if (systemPath === null) {
-    const { systemPath: _dropped, ...rest } = result;
-    result = rest;
-  } else if (systemPath !== undefined) result = { ...result, systemPath };
+  if (systemPath === null) result = { ...result, systemPath: undefined };
+  else if (systemPath !== undefined) result = { ...result, systemPath };
   return result;
 }

@@ -1,0 +1,120 @@
+import type { ClasspathScope } from '../core/resolve/classpath';
+
+export interface CliOptions {
+  readonly command: 'tree' | 'classpath';
+  readonly dir: string;
+  readonly help: boolean;
+  readonly verbose: boolean;
+  readonly module?: string;
+  readonly scope: ClasspathScope;
+  readonly activeProfiles: string[];
+  readonly inactiveProfiles: string[];
+  /** `-D` properties, in order; a bare `-Dx` is `x=true` as in Maven. */
+  readonly userProperties: Map<string, string>;
+  readonly localRepo?: string;
+  readonly settingsFile?: string;
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+const scopes: readonly ClasspathScope[] = ['compile', 'runtime', 'test'];
+
+/** Maven's `-P a,!b,-c`: a leading `!` or `-` deactivates, `+` (or nothing) activates. */
+function addProfiles(spec: string, active: string[], inactive: string[]): void {
+  for (const raw of spec.split(',')) {
+    const id = raw.trim();
+    if (id === '') continue;
+    if (id.startsWith('!') || id.startsWith('-')) inactive.push(id.slice(1));
+    else active.push(id.startsWith('+') ? id.slice(1) : id);
+  }
+}
+
+/** Maven's `-Dname=value`; `-Dname` alone sets "true". */
+function addProperty(spec: string, properties: Map<string, string>): void {
+  const equals = spec.indexOf('=');
+  if (equals < 0) properties.set(spec.trim(), 'true');
+  else properties.set(spec.slice(0, equals).trim(), spec.slice(equals + 1));
+}
+
+/**
+ * Parses `jarscope tree|classpath [DIR] [options]`, accepting Maven's spellings of profiles and properties
+ * (`-P a,b`, `-Pa`, `-P!a`, `--activate-profiles a`, `-Dx=y`, `-D x=y`, `-Dx`, `--define x=y`).
+ */
+export function parseArguments(argv: readonly string[]): ParseResult {
+  const [command, ...rest] = argv;
+  if (command !== 'tree' && command !== 'classpath') {
+    return { ok: false, message: command === undefined ? 'no command given' : `unknown command "${command}"` };
+  }
+  let dir: string | undefined;
+  let help = false;
+  let verbose = false;
+  let module: string | undefined;
+  let scope: ClasspathScope = 'test';
+  let localRepo: string | undefined;
+  let settingsFile: string | undefined;
+  const activeProfiles: string[] = [];
+  const inactiveProfiles: string[] = [];
+  const userProperties = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const value = (): string | undefined => {
+      const next = rest[i + 1];
+      if (next === undefined) return undefined;
+      i++;
+      return next;
+    };
+    const needValue = (name: string): string | { error: string } => value() ?? { error: `${name} needs a value` };
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--verbose' || arg === '-Dverbose' || arg === '-Dverbose=true') verbose = true;
+    else if (arg === '--module' || arg === '--scope' || arg === '--local-repo' || arg === '--settings' || arg === '-s') {
+      const given = needValue(arg);
+      if (typeof given !== 'string') return { ok: false, message: given.error };
+      if (arg === '--module') module = given;
+      else if (arg === '--local-repo') localRepo = given;
+      else if (arg === '--settings' || arg === '-s') settingsFile = given;
+      else if ((scopes as readonly string[]).includes(given)) scope = given as ClasspathScope;
+      else return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
+    } else if (arg.startsWith('--module=')) module = arg.slice('--module='.length);
+    else if (arg.startsWith('--scope=')) {
+      const given = arg.slice('--scope='.length);
+      if (!(scopes as readonly string[]).includes(given)) {
+        return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
+      }
+      scope = given as ClasspathScope;
+    } else if (arg.startsWith('--local-repo=')) localRepo = arg.slice('--local-repo='.length);
+    else if (arg.startsWith('--settings=')) settingsFile = arg.slice('--settings='.length);
+    else if (arg === '-P' || arg === '--activate-profiles') {
+      const given = needValue(arg);
+      if (typeof given !== 'string') return { ok: false, message: given.error };
+      addProfiles(given, activeProfiles, inactiveProfiles);
+    } else if (arg.startsWith('-P')) addProfiles(arg.slice(2), activeProfiles, inactiveProfiles);
+    else if (arg === '-D' || arg === '--define') {
+      const given = needValue(arg);
+      if (typeof given !== 'string') return { ok: false, message: given.error };
+      addProperty(given, userProperties);
+    } else if (arg.startsWith('-D')) addProperty(arg.slice(2), userProperties);
+    else if (arg.startsWith('-')) return { ok: false, message: `unknown option "${arg}"` };
+    else if (dir === undefined) dir = arg;
+    else return { ok: false, message: `unexpected argument "${arg}" (the project folder is already "${dir}")` };
+  }
+  if (userProperties.get('verbose') === 'true') {
+    verbose = true;
+    userProperties.delete('verbose');
+  }
+  return {
+    ok: true,
+    options: {
+      command,
+      dir: dir ?? '.',
+      help,
+      verbose,
+      module,
+      scope,
+      activeProfiles,
+      inactiveProfiles,
+      userProperties,
+      localRepo,
+      settingsFile,
+    },
+  };
+}

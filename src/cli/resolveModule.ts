@@ -1,0 +1,43 @@
+import { formatArtifact } from '../core/resolve/artifact';
+import { artifactFile } from '../core/resolve/artifactFiles';
+import { resolvedEntries } from '../core/resolve/classpath';
+import type { ProjectResolution } from '../core/resolve/resolveProject';
+import type { ReactorModule } from '../core/workspace/reactor';
+import { problemLine } from './problemText';
+import { collectProblemText, modelProblemText, type Session } from './session';
+
+export interface ModuleOutcome {
+  readonly resolution?: ProjectResolution;
+  /** Lines for stderr. */
+  readonly problems: string;
+  /** True when Maven would have failed this module. */
+  readonly failed: boolean;
+}
+
+/**
+ * Resolves one module and reports what Maven would: model errors stop it; a missing pom only warns; an
+ * unresolvable range stops it; and when files are needed (`tree` without -Dverbose and the classpath
+ * resolve artifacts, the verbose tree only collects), every artifact whose file is missing stops it.
+ */
+export function resolveModule(session: Session, module: ReactorModule, verbose: boolean, needFiles: boolean, signal?: AbortSignal): ModuleOutcome {
+  const model = modelProblemText(module.model.problems);
+  if (model.fatal) return { problems: model.text, failed: true };
+  const resolution = session.resolver.resolve(module.model, { verbose, signal });
+  let problems = model.text;
+  let failed = false;
+  for (const problem of resolution.problems) {
+    problems += collectProblemText(module, problem);
+    if (problem.fatal) failed = true;
+  }
+  if (needFiles) {
+    for (const entry of resolvedEntries(resolution.root)) {
+      const file = artifactFile(entry.artifact, session.reactor.modules, session.repository);
+      if (file.exists) continue;
+      failed = true;
+      const path = [...entry.path, entry.artifact].map((artifact) => formatArtifact(artifact)).join(' -> ');
+      const message = `Could not find artifact ${formatArtifact(entry.artifact)} in the local repository (${file.path}; path: ${path})`;
+      problems += problemLine(module.pomPath, 'error', message);
+    }
+  }
+  return { resolution, problems, failed };
+}

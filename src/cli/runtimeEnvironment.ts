@@ -1,0 +1,68 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { arch, homedir, release, type as osType } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+
+/** What Maven's profile activation and interpolation read from the JVM it runs in. */
+export interface RuntimeEnvironment {
+  readonly jdkVersion: string;
+  readonly os: { name: string; family: string; arch: string; version: string };
+  readonly homeDir: string;
+  /** Java system properties Maven exposes to poms (`${java.version}`, `${os.name}`, `${user.home}`…). */
+  readonly systemProperties: Map<string, string>;
+}
+
+/** `JAVA_VERSION="17.0.12"` from a JDK's `release` file. */
+function releaseVersion(javaHome: string): string | undefined {
+  try {
+    const text = readFileSync(join(javaHome, 'release'), 'utf8');
+    return /^JAVA_VERSION="([^"]+)"/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JDK Maven would run on: $JAVA_HOME, else the `java` on PATH; its version is read, never executed. */
+function findJdkVersion(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.JAVA_HOME) {
+    const version = releaseVersion(env.JAVA_HOME);
+    if (version) return version;
+  }
+  for (const directory of (env.PATH ?? '').split(delimiter)) {
+    if (directory === '') continue;
+    try {
+      const java = realpathSync(join(directory, 'java'));
+      const version = releaseVersion(dirname(dirname(java)));
+      if (version) return version;
+    } catch {
+      // Not here: keep looking along PATH.
+    }
+  }
+  return undefined;
+}
+
+const javaArch: Record<string, string> = { x64: 'amd64', ia32: 'x86', arm64: 'aarch64' };
+
+/** The environment as Maven 3.8.7 on this machine's JDK would see it, `-D` properties overriding. */
+export function runtimeEnvironment(env: NodeJS.ProcessEnv, userProperties: ReadonlyMap<string, string>): RuntimeEnvironment {
+  const homeDir = homedir();
+  const os = {
+    name: osType() === 'Windows_NT' ? 'Windows' : osType() === 'Darwin' ? 'Mac OS X' : osType(),
+    family: process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'mac' : 'unix',
+    arch: javaArch[arch()] ?? arch(),
+    version: release(),
+  };
+  const jdkVersion = userProperties.get('java.version') ?? findJdkVersion(env) ?? '17';
+  const systemProperties = new Map<string, string>([
+    ['java.version', jdkVersion],
+    ['os.name', os.name],
+    ['os.arch', os.arch],
+    ['os.version', os.version],
+    ['user.home', homeDir],
+    ['user.dir', process.cwd()],
+    ['file.separator', '/'],
+    ['path.separator', delimiter],
+    ['line.separator', '\n'],
+  ]);
+  for (const [name, value] of userProperties) systemProperties.set(name, value);
+  return { jdkVersion, os: { ...os, name: systemProperties.get('os.name') ?? os.name }, homeDir, systemProperties };
+}

@@ -1,0 +1,87 @@
+import { ModelBuilder } from '../core/model/modelBuilder';
+import type { ModelProblem } from '../core/model/modelTypes';
+import { LocalRepository } from '../core/repo/localRepository';
+import { locateLocalRepository } from '../core/repo/locateLocalRepository';
+import type { CollectProblem } from '../core/resolve/collector';
+import { formatArtifact } from '../core/resolve/artifact';
+import { ProjectResolver } from '../core/resolve/resolveProject';
+import { loadReactor, type Reactor, type ReactorModule } from '../core/workspace/reactor';
+import type { CliOptions } from './parseArguments';
+import { problemLine } from './problemText';
+import { runtimeEnvironment } from './runtimeEnvironment';
+
+/** Everything one CLI run resolves with. */
+export interface Session {
+  readonly reactor: Reactor;
+  readonly repository: LocalRepository;
+  readonly resolver: ProjectResolver;
+  /** The modules to print: the one `--module` names, else all in reactor order. */
+  readonly selected: readonly ReactorModule[];
+}
+
+export type SessionResult = { ok: true; session: Session; warnings: string } | { ok: false; exitCode: number; message: string };
+
+function normalizeModuleDir(dir: string): string {
+  const trimmed = dir.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return trimmed === '' ? '.' : trimmed;
+}
+
+/** Finds the local repository and settings, loads the reactor, and picks the modules to work on. */
+export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): SessionResult {
+  const runtime = runtimeEnvironment(env, options.userProperties);
+  const location = locateLocalRepository({
+    localRepo: options.localRepo,
+    settingsFile: options.settingsFile,
+    systemProperties: runtime.systemProperties,
+    env,
+    homeDir: runtime.homeDir,
+  });
+  let warnings = location.problems.map((problem) => `jarscope: warning: ${problem}\n`).join('');
+  const repository = new LocalRepository(location.root);
+  const createBuilder = (workspacePoms: ReadonlyMap<string, string>): ModelBuilder =>
+    new ModelBuilder({
+      repository,
+      workspacePoms,
+      userProperties: options.userProperties,
+      systemProperties: runtime.systemProperties,
+      env,
+      activeProfiles: options.activeProfiles,
+      inactiveProfiles: options.inactiveProfiles,
+      settings: location.settings,
+      jdkVersion: runtime.jdkVersion,
+      os: runtime.os,
+    });
+  const reactor = loadReactor(createBuilder, options.dir);
+  warnings += reactor.problems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
+  if (reactor.modules.length === 0) {
+    return { ok: false, exitCode: 1, message: `${warnings}jarscope: error: no pom.xml in ${reactor.root}\n` };
+  }
+  let selected = reactor.modules;
+  if (options.module !== undefined) {
+    const wanted = normalizeModuleDir(options.module);
+    selected = reactor.modules.filter((module) => module.dir === wanted);
+    if (selected.length === 0) {
+      const known = reactor.modules.map((module) => module.dir).join(', ');
+      return { ok: false, exitCode: 2, message: `jarscope: error: no module "${options.module}" in the reactor at ${reactor.root} (modules: ${known})\n` };
+    }
+  }
+  const resolver = new ProjectResolver(reactor.builder, repository);
+  return { ok: true, session: { reactor, repository, resolver, selected }, warnings };
+}
+
+/** A module's model problems as stderr lines; true in `fatal` when Maven would stop (an error). */
+export function modelProblemText(problems: readonly ModelProblem[]): { text: string; fatal: boolean } {
+  let text = '';
+  let fatal = false;
+  for (const problem of problems) {
+    text += problemLine(problem.pomPath, problem.severity, problem.message, problem);
+    if (problem.severity === 'error') fatal = true;
+  }
+  return { text, fatal };
+}
+
+/** A collection problem as a stderr line on the module's pom, with the path that needed the artifact. */
+export function collectProblemText(module: ReactorModule, problem: CollectProblem): string {
+  const path = [...problem.path.map((artifact) => formatArtifact(artifact)), formatArtifact(problem.artifact)].join(' -> ');
+  return problemLine(module.pomPath, problem.fatal ? 'error' : 'warning', `${problem.message} (path: ${path})`);
+}

@@ -1,0 +1,113 @@
+import type { ModelBuilder } from '../model/modelBuilder';
+import type { EffectiveModel, ModelDependency } from '../model/modelTypes';
+import { artifactHandlerFor } from '../repo/artifactHandler';
+import type { LocalRepository } from '../repo/localRepository';
+import type { Artifact } from './artifact';
+import type { ArtifactDescriptor, DescriptorSource } from './collector';
+import type { Dependency } from './dependencyGraph';
+import { javaScopes, writtenScope, type ScopeString } from './scopeString';
+
+/**
+ * Turns effective-model dependencies into resolver dependencies. A scope read from a pom is one string
+ * object per `<dependency>` element (see ScopeString); a scope not written is Maven's interned "compile"
+ * default (DefaultModelNormalizer).
+ */
+export class DependencyConverter {
+  private readonly scopes = new Map<string, ScopeString>();
+
+  toDependency(dependency: ModelDependency): Dependency | undefined {
+    if (dependency.version === undefined) return undefined;
+    const handler = artifactHandlerFor(dependency.type);
+    const artifact: Artifact = {
+      groupId: dependency.groupId,
+      artifactId: dependency.artifactId,
+      version: dependency.version,
+      type: dependency.type,
+      classifier: dependency.classifier ?? handler.classifier ?? '',
+      extension: handler.extension,
+      ...(dependency.systemPath !== undefined && dependency.scope === 'system' ? { systemPath: dependency.systemPath } : {}),
+    };
+    return {
+      artifact,
+      scope: this.scopeOf(dependency),
+      optional: dependency.optional,
+      exclusions: dependency.exclusions,
+      versionSpec: dependency.version,
+      declaredAt: dependency.declaredAt,
+    };
+  }
+
+  /** A management entry: its scope is empty when it has none, so it manages no scope. */
+  toManagedDependency(dependency: ModelDependency): Dependency | undefined {
+    const converted = this.toDependency({ ...dependency, version: dependency.version ?? '' });
+    if (!converted) return undefined;
+    return dependency.scope === undefined ? { ...converted, scope: javaScopes.none } : converted;
+  }
+
+  private scopeOf(dependency: ModelDependency): ScopeString {
+    if (dependency.scope === undefined) return javaScopes.compile;
+    const site = dependency.declaredAt;
+    const key = `${site.source.pomPath}@${site.range.start}:${dependency.scope}`;
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      scope = writtenScope(dependency.scope);
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+}
+
+/** The project's own artifact as the resolver's root: its packaging is its type. */
+export function projectArtifact(model: EffectiveModel): Artifact {
+  const handler = artifactHandlerFor(model.packaging);
+  return {
+    groupId: model.groupId,
+    artifactId: model.artifactId,
+    version: model.version,
+    type: model.packaging,
+    classifier: handler.classifier ?? '',
+    extension: handler.extension,
+  };
+}
+
+/**
+ * Reads dependency poms through the model builder, as maven-resolver-provider's DefaultArtifactDescriptorReader
+ * does: reactor modules from the workspace, the rest from the local repository; a pom that relocates names the
+ * new coordinates (a relocation back to itself is ignored).
+ */
+export class ModelDescriptorSource implements DescriptorSource {
+  constructor(
+    private readonly builder: ModelBuilder,
+    private readonly repository: LocalRepository,
+    private readonly converter: DependencyConverter,
+  ) {}
+
+  readDescriptor(artifact: Artifact): ArtifactDescriptor | undefined {
+    const model = this.builder.buildFromRepository(artifact.groupId, artifact.artifactId, artifact.version);
+    if (!model) return undefined;
+    const relocation = model.relocation;
+    if (relocation) {
+      const relocated: Artifact = {
+        ...artifact,
+        groupId: relocation.groupId ?? artifact.groupId,
+        artifactId: relocation.artifactId ?? artifact.artifactId,
+        version: relocation.version ?? artifact.version,
+      };
+      const moved =
+        relocated.groupId !== artifact.groupId ||
+        relocated.artifactId !== artifact.artifactId ||
+        relocated.version !== artifact.version;
+      if (moved) return { artifact: relocated, relocations: [artifact], dependencies: [] };
+    }
+    const dependencies: Dependency[] = [];
+    for (const dependency of model.dependencies) {
+      const converted = this.converter.toDependency(dependency);
+      if (converted) dependencies.push(converted);
+    }
+    return { artifact, relocations: [], dependencies };
+  }
+
+  availableVersions(artifact: Artifact): readonly string[] {
+    return this.repository.listVersions(artifact.groupId, artifact.artifactId);
+  }
+}

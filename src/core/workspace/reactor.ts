@@ -1,0 +1,144 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { ModelBuilder } from '../model/modelBuilder';
+import type { EffectiveModel } from '../model/modelTypes';
+import { parsePom } from '../pom/parsePom';
+
+/** One project of a Maven reactor. */
+export interface ReactorModule {
+  /** The module's folder relative to the reactor root, `/`-separated; `.` for the root itself. */
+  readonly dir: string;
+  readonly pomPath: string;
+  readonly model: EffectiveModel;
+}
+
+export interface ReactorProblem {
+  readonly pomPath: string;
+  readonly message: string;
+}
+
+export interface Reactor {
+  readonly root: string;
+  /** In Maven's reactor build order. */
+  readonly modules: readonly ReactorModule[];
+  readonly problems: readonly ReactorProblem[];
+}
+
+/** Maven's DefaultModelProcessor.locatePom: a module entry names a folder holding pom.xml, or a pom file. */
+function modulePomPath(baseDir: string, entry: string): string {
+  const path = resolve(baseDir, entry);
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ? join(path, 'pom.xml') : path;
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+interface ParentReference {
+  readonly groupId?: string;
+  readonly artifactId?: string;
+  readonly version?: string;
+}
+
+function parentOf(pomPath: string): ParentReference | undefined {
+  try {
+    const parsed = parsePom(readFileSync(pomPath, 'utf8'));
+    return parsed.ok ? parsed.pom.parent : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The projects in the order Maven's DefaultProjectBuilder lists them: every module's projects before the
+ * aggregator that declares it (post-order), modules in declaration order.
+ */
+function collectProjects(
+  builder: ModelBuilder,
+  rootDir: string,
+  pomPath: string,
+  seen: Set<string>,
+  projects: ReactorModule[],
+  problems: ReactorProblem[],
+): void {
+  if (seen.has(pomPath)) return;
+  seen.add(pomPath);
+  const model = builder.buildFromFile(pomPath);
+  const children: ReactorModule[] = [];
+  for (const entry of model.modules) {
+    const modulePom = modulePomPath(dirname(pomPath), entry);
+    if (!isFile(modulePom)) {
+      problems.push({ pomPath, message: `Child module ${modulePom} of ${pomPath} does not exist` });
+      continue;
+    }
+    collectProjects(builder, rootDir, modulePom, seen, children, problems);
+  }
+  projects.push(...children);
+  const dir = relative(rootDir, dirname(pomPath)).split(sep).join('/');
+  projects.push({ dir: dir === '' ? '.' : dir, pomPath, model });
+}
+
+const isSpecificVersion = (version: string | undefined): version is string =>
+  version !== undefined && version !== '' && !version.startsWith('[') && !version.startsWith('(') && !version.includes('${');
+
+/**
+ * Maven 3.8.7's ProjectSorter: an edge from a project to each reactor project it depends on (any scope), then
+ * to its parent; the build order is the depth-first post-order of that graph (plexus TopologicalSorter), so
+ * ties keep the order the projects were collected in.
+ */
+function sortProjects(projects: readonly ReactorModule[]): ReactorModule[] {
+  const byKey = new Map<string, ReactorModule[]>();
+  for (const project of projects) {
+    const key = `${project.model.groupId}:${project.model.artifactId}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), project]);
+  }
+  const targets = (groupId: string | undefined, artifactId: string | undefined, version: string | undefined): ReactorModule[] => {
+    const candidates = byKey.get(`${groupId}:${artifactId}`) ?? [];
+    return isSpecificVersion(version) ? candidates.filter((candidate) => candidate.model.version === version) : candidates;
+  };
+  const edges = new Map<ReactorModule, ReactorModule[]>();
+  for (const project of projects) {
+    const out: ReactorModule[] = [];
+    const add = (found: readonly ReactorModule[]): void => {
+      for (const target of found) if (target !== project && !out.includes(target)) out.push(target);
+    };
+    for (const dependency of project.model.dependencies) add(targets(dependency.groupId, dependency.artifactId, dependency.version));
+    const parent = parentOf(project.pomPath);
+    if (parent) add(targets(parent.groupId, parent.artifactId, parent.version));
+    edges.set(project, out);
+  }
+  const order: ReactorModule[] = [];
+  const state = new Map<ReactorModule, 'visiting' | 'done'>();
+  const visit = (project: ReactorModule): void => {
+    state.set(project, 'visiting');
+    for (const target of edges.get(project) ?? []) if (!state.has(target)) visit(target);
+    state.set(project, 'done');
+    order.push(project);
+  };
+  for (const project of projects) if (!state.has(project)) visit(project);
+  return order;
+}
+
+/**
+ * The reactor rooted at a folder: its pom.xml and, recursively, the `<modules>` of every effective model
+ * (profiles included), in Maven's reactor build order. The models are built twice: once to learn every
+ * module's coordinates, then with those coordinates known, so that a module can import a sibling BOM or
+ * depend on a sibling the way Maven's ReactorReader lets it. A module entry that names nothing is a
+ * problem; the rest of the reactor is still built.
+ */
+export function loadReactor(createBuilder: (workspacePoms: ReadonlyMap<string, string>) => ModelBuilder, rootDir: string): Reactor & { builder: ModelBuilder } {
+  const root = resolve(rootDir);
+  const rootPom = join(root, 'pom.xml');
+  const first: ReactorModule[] = [];
+  collectProjects(createBuilder(new Map()), root, rootPom, new Set(), first, []);
+  const workspacePoms = new Map<string, string>();
+  for (const project of first) {
+    const { groupId, artifactId, version } = project.model;
+    workspacePoms.set(`${groupId}:${artifactId}:${version}`, project.pomPath);
+  }
+  const builder = createBuilder(workspacePoms);
+  const projects: ReactorModule[] = [];
+  const problems: ReactorProblem[] = [];
+  collectProjects(builder, root, rootPom, new Set(), projects, problems);
+  return { root, modules: sortProjects(projects), problems, builder };
+}
