@@ -18,6 +18,7 @@ import { Interpolator, type InterpolationIssue } from './interpolation';
 import { indexManagement, injectManagement } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
+import { chooseParentVersion, parentVersionAccepts } from './parentVersionRange';
 import { PomFileCache } from './pomFileCache';
 import { envProperty, selectActiveProfiles, type ProfileActivationContext } from './profileActivation';
 
@@ -321,8 +322,8 @@ export class ModelBuilder {
 
   /**
    * DefaultModelBuilder.readParent: the pom at relativePath (default ../pom.xml, a folder meaning its pom.xml)
-   * when its groupId, artifactId and version match the <parent>; else the reactor module or the local
-   * repository pom with those coordinates.
+   * when its groupId, artifactId and version match the <parent> (a version range: contain its version); else
+   * the reactor module or the local repository pom with those coordinates.
    */
   private resolveParent(
     child: RawPom,
@@ -337,28 +338,39 @@ export class ModelBuilder {
       problems.push(this.files.problem('error', 'parent-incomplete', `The <parent> of ${childPath} needs groupId, artifactId and version.`, childPath, parent.range));
       return undefined;
     }
-    const wanted = `${parent.groupId}:${parent.artifactId}:${parent.version}`;
-    if (parent.relativePath !== '') {
-      const relativePath = parent.relativePath ?? '../pom.xml';
-      let candidate = resolve(dirname(childPath), relativePath);
-      if (isDirectory(candidate)) candidate = join(candidate, 'pom.xml');
-      const read = this.files.read(candidate);
-      if (read.ok) {
-        const found = read.pom;
-        const groupId = found.groupId?.value ?? found.parent?.groupId;
-        const version = found.version?.value ?? found.parent?.version;
-        if (groupId === parent.groupId && found.artifactId?.value === parent.artifactId) {
-          // A different version there is not an error: Maven looks further, in the reactor and the repository.
-          if (version === parent.version) return this.assembleParent(candidate, childKind, mode, parentChain, childPath, parent, problems);
-        } else {
-          const foundCoordinates = `${groupId ?? '?'}:${found.artifactId?.value ?? '?'}`;
-          const message = `'parent.relativePath' of POM ${childPath} points at ${foundCoordinates} instead of ${parent.groupId}:${parent.artifactId}, please verify your project structure.`;
-          problems.push(this.files.problem('warning', 'parent-relative-path-mismatch', message, childPath, parent.range));
-        }
-      } else if (read.reason !== 'missing') {
-        problems.push(read.problem);
-      }
+    const local = parent.relativePath === '' ? undefined : this.parentAtRelativePath(parent, childPath, problems);
+    if (local !== undefined) return this.assembleParent(local, childKind, mode, parentChain, childPath, parent, problems);
+    const found = this.parentByCoordinates(child, parent, childPath, problems);
+    return found && this.assembleParent(found.pomPath, found.kind, mode, parentChain, childPath, parent, problems);
+  }
+
+  /** The pom at relativePath when it is the parent; a different artifact there is warned about, another version is not. */
+  private parentAtRelativePath(parent: RawParent, childPath: string, problems: ModelProblem[]): string | undefined {
+    let candidate = resolve(dirname(childPath), parent.relativePath ?? '../pom.xml');
+    if (isDirectory(candidate)) candidate = join(candidate, 'pom.xml');
+    const read = this.files.read(candidate);
+    if (!read.ok) {
+      if (read.reason !== 'missing') problems.push(read.problem);
+      return undefined;
     }
+    const found = read.pom;
+    const groupId = found.groupId?.value ?? found.parent?.groupId;
+    if (groupId !== parent.groupId || found.artifactId?.value !== parent.artifactId) {
+      const foundCoordinates = `${groupId ?? '?'}:${found.artifactId?.value ?? '?'}`;
+      const message = `'parent.relativePath' of POM ${childPath} points at ${foundCoordinates} instead of ${parent.groupId}:${parent.artifactId}, please verify your project structure.`;
+      problems.push(this.files.problem('warning', 'parent-relative-path-mismatch', message, childPath, parent.range));
+      return undefined;
+    }
+    // Another version there is version skew, not an error: Maven looks further, in the reactor and the repository.
+    return parentVersionAccepts(parent.version ?? '', found.version?.value ?? found.parent?.version) ? candidate : undefined;
+  }
+
+  private parentByCoordinates(
+    child: RawPom,
+    parent: RawParent,
+    childPath: string,
+    problems: ModelProblem[],
+  ): { pomPath: string; kind: PomSource['kind'] } | undefined {
     // Outside the reactor's files, a CI-friendly parent version (${revision}) can only come from -D, system or own properties.
     const interpolator = new Interpolator(
       (expression) =>
@@ -367,22 +379,35 @@ export class ModelBuilder {
         envProperty(expression, this.context.env) ??
         child.properties.find((property) => property.name === expression)?.value,
     );
-    const groupId = interpolator.interpolate(parent.groupId);
-    const artifactId = interpolator.interpolate(parent.artifactId);
-    const version = interpolator.interpolate(parent.version);
-    const coordinates = coordinatesOf(groupId, artifactId, version);
-    const workspacePom = this.reactorPom(coordinates);
-    const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
+    const groupId = interpolator.interpolate(parent.groupId ?? '');
+    const artifactId = interpolator.interpolate(parent.artifactId ?? '');
+    const wanted = `${groupId}:${artifactId}:${parent.version ?? ''}`;
+    const notFound = (detail: string): undefined => {
+      const message = `Non-resolvable parent POM ${wanted} for ${childPath}: ${detail}.`;
+      problems.push(this.files.problem('error', 'parent-not-found', message, childPath, parent.range));
+      return undefined;
+    };
+    const choice = chooseParentVersion(interpolator.interpolate(parent.version ?? ''), () => this.knownVersions(groupId, artifactId));
+    if (!choice.ok) return notFound(choice.reason);
+    const workspacePom = this.reactorPom(coordinatesOf(groupId, artifactId, choice.version));
+    const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, choice.version);
     const read = this.files.read(pomPath);
     if (!read.ok) {
       const where = parent.relativePath === '' ? 'in the local repository' : `at relativePath '${parent.relativePath ?? '../pom.xml'}' nor in the local repository`;
-      const message = `Non-resolvable parent POM ${wanted} for ${childPath}: not found ${where} (${pomPath}).`;
-      problems.push(this.files.problem('error', 'parent-not-found', message, childPath, parent.range));
+      notFound(`not found ${where} (${pomPath})`);
       if (read.reason !== 'missing') problems.push(read.problem);
       return undefined;
     }
-    return this.assembleParent(pomPath, workspacePom ? 'workspace' : 'repository', mode, parentChain, childPath, parent, problems);
+    return { pomPath, kind: workspacePom ? 'workspace' : 'repository' };
   }
+
+  /** Versions of groupId:artifactId that a range can pick from: the repository's metadata and the reactor. */
+  private knownVersions(groupId: string, artifactId: string): string[] {
+    const prefix = `${groupId}:${artifactId}:`;
+    const reactor = [...this.context.workspacePoms.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+    return [...this.context.repository.listVersions(groupId, artifactId), ...reactor];
+  }
+
 
   private assembleParent(
     pomPath: string,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
+import { chooseParentVersion, parentVersionAccepts } from '../../../src/core/model/parentVersionRange';
 import { fixturePath } from '../helpers/paths';
 import { modelContext } from './modelContext';
 
@@ -41,5 +42,24 @@ describe('ModelBuilder parent resolution', () => {
     assert.equal(model.properties.get('corp.name'), undefined);
     assert.deepEqual(model.problems.map((problem) => problem.code), ['parent-not-found']);
     assert.match(model.problems[0]?.message ?? '', /com\.example:corp-parent:0\.9 .*not found in the local repository/);
+  });
+
+  it('resolves a parent version range to the highest version the repository metadata lists in it', () => {
+    const model = new ModelBuilder(modelContext()).buildFromFile(pom('rangedChild'));
+    assert.equal(model.properties.get('picked'), 'was 1.5');
+    assert.deepEqual(model.problems, []);
+    const unmet = new ModelBuilder(modelContext()).buildFromFile(pom('rangeNotMet'));
+    assert.deepEqual(unmet.problems.map((problem) => problem.code), ['parent-not-found']);
+    assert.match(unmet.problems[0]?.message ?? '', /no version in \[2\.1,\)/);
+  });
+
+  it('accepts a relativePath pom whose version is in the parent range, and picks the highest known version', () => {
+    assert.equal(parentVersionAccepts('[1.0,2.0)', '1.5'), true);
+    assert.equal(parentVersionAccepts('[1.0,2.0)', '2.0'), false);
+    assert.equal(parentVersionAccepts('1.0', '1.0'), true);
+    assert.equal(parentVersionAccepts('1.0', '1.0.0'), false, 'a plain version must be written the same');
+    assert.equal(parentVersionAccepts('[1.0', '1.0'), false);
+    assert.deepEqual(chooseParentVersion('[1,)', () => ['1.0', '1.10', '1.9']), { ok: true, version: '1.10' });
+    assert.equal(chooseParentVersion('[1.0', () => ['1.0']).ok, false);
   });
 });
