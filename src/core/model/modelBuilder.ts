@@ -19,6 +19,7 @@ import { indexManagement, injectManagement } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
 import { chooseParentVersion, parentVersionAccepts } from './parentVersionRange';
+import { validateDependencies } from './modelValidation';
 import { PomFileCache } from './pomFileCache';
 import { envProperty, selectActiveProfiles, type ProfileActivationContext } from './profileActivation';
 
@@ -256,7 +257,7 @@ export class ModelBuilder {
     const groupId = raw.groupId?.value ?? parent?.groupId ?? raw.parent?.groupId;
     const artifactId = raw.artifactId?.value;
     const version = raw.version?.value ?? parent?.version ?? raw.parent?.version;
-    if (artifactId === undefined) problems.push(this.files.problem('error', 'artifactId-missing', `${pomPath} has no <artifactId>.`, pomPath, raw.projectRange));
+    if (artifactId === undefined) problems.push(this.files.problem('error', 'artifactId-missing', `'artifactId' is missing in ${pomPath}.`, pomPath, raw.projectRange));
 
     const properties = new Map(parent?.properties);
     for (const property of [...raw.properties, ...activeProfiles.flatMap((profile) => profile.properties)]) {
@@ -488,6 +489,9 @@ export class ModelBuilder {
     // Sites already point at this source: keep them consistent when settings properties changed the coordinates.
     Object.assign(assembled.source, { groupId, artifactId, version });
     const packaging = at(raw.packaging?.value ?? 'jar', { pomPath, range: raw.packaging?.range });
+    for (const [field, value] of [['groupId', groupId], ['version', version]] as const) {
+      if (value === '') problems.push(this.files.problem('error', `${field}-missing`, `'${field}' is missing in ${pomPath}.`, pomPath, raw.projectRange));
+    }
 
     const interpolatedProperties = new Map<string, string>();
     for (const [name, property] of properties) interpolatedProperties.set(name, at(property.value, property, false));
@@ -520,13 +524,10 @@ export class ModelBuilder {
         scope: working.raw.scope !== undefined,
         systemPath: working.raw.systemPath !== undefined,
       };
-      const dependency = injectManagement(toModel(working), written, managementIndex);
-      if (dependency.version === undefined || dependency.version === '') {
-        const message = `'dependencies.dependency.version' for ${managementKey(dependency)} is missing.`;
-        problems.push(this.siteProblem('error', 'dependency-version-missing', message, dependency.declaredAt));
-      }
-      return dependency;
+      return injectManagement(toModel(working), written, managementIndex);
     });
+    const violations = [...validateDependencies(dependencies, 'dependencies'), ...validateDependencies(imported.management, 'dependencyManagement')];
+    for (const { dependency, code, message } of violations) problems.push(this.siteProblem('error', code, message, dependency.declaredAt));
 
     const relocation = raw.relocation && {
       groupId: raw.relocation.groupId === undefined ? undefined : at(raw.relocation.groupId, { pomPath }),
