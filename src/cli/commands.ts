@@ -23,7 +23,8 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
   const trees: string[] = [];
   let exitCode = 0;
   for (const module of session.selected) {
-    const outcome = resolveModule(session, module, options.verbose, !options.verbose);
+    // maven-dependency-tree resolves the graph with a filter that accepts no artifact: no file is needed.
+    const outcome = resolveModule(session, module, options.verbose, false);
     stderr += outcome.problems;
     if (outcome.failed || !outcome.resolution) {
       exitCode = 1;

@@ -16,8 +16,8 @@ export interface ModuleOutcome {
 
 /**
  * Resolves one module and reports what Maven would: model errors stop it; a missing pom only warns; an
- * unresolvable range stops it; and when files are needed (`tree` without -Dverbose and the classpath
- * resolve artifacts, the verbose tree only collects), every artifact whose file is missing stops it.
+ * unresolvable range stops it; and when files are needed (the classpath; the tree only collects), every
+ * artifact whose file is missing stops it.
  */
 export function resolveModule(session: Session, module: ReactorModule, verbose: boolean, needFiles: boolean, signal?: AbortSignal): ModuleOutcome {
   const model = modelProblemText(module.model.problems);
