@@ -7,7 +7,6 @@ import type { MavenSettings, SettingsProfile } from '../repo/mavenSettings';
 import { importDependencyManagement } from './dependencyManagementImport';
 import {
   collapseRepeated,
-  managementKey,
   mergeDependencies,
   repeatedDeclarations,
   workingDependencies,
