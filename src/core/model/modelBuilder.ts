@@ -526,7 +526,7 @@ export class ModelBuilder {
       return injectManagement(toModel(working), written, managementIndex);
     });
     const violations = [...validateDependencies(dependencies, 'dependencies'), ...validateDependencies(imported.management, 'dependencyManagement')];
-    for (const { dependency, code, message } of violations) problems.push(this.siteProblem('error', code, message, dependency.declaredAt));
+    for (const { dependency, severity, code, message } of violations) problems.push(this.siteProblem(severity, code, message, dependency.declaredAt));
 
     const relocation = raw.relocation && {
       groupId: raw.relocation.groupId === undefined ? undefined : at(raw.relocation.groupId, { pomPath }),

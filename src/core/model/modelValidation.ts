@@ -1,36 +1,50 @@
+import { isAbsolute } from 'node:path';
+import { statSync } from 'node:fs';
 import { managementKey } from './inheritance';
-import type { ModelDependency } from './modelTypes';
+import type { ModelDependency, ModelProblem } from './modelTypes';
 
 /** A finding of {@link validateDependencies}: the dependency it is about, with Maven's wording. */
 export interface DependencyViolation {
   dependency: ModelDependency;
+  severity: ModelProblem['severity'];
   code: string;
   message: string;
 }
 
+/** DefaultModelValidator.ID_REGEX: what a groupId or artifactId may be made of. */
+const validId = /^[A-Za-z0-9_\-.]+$/;
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 /**
- * The dependency checks of Maven 3.8's DefaultModelValidator (validateEffectiveModel) that change what can be
- * resolved: groupId, artifactId and version must be present; a system dependency needs a systemPath, and
- * only a system dependency may have one.
+ * The dependency checks of Maven 3.8's DefaultModelValidator.validateEffectiveDependency that decide whether a
+ * pom is valid: groupId and artifactId present and made of id characters (an expression left unexpanded is
+ * not), a version for each dependency, an absolute systemPath exactly for system dependencies (a missing file
+ * is only a warning).
  */
 export function validateDependencies(dependencies: readonly ModelDependency[], section: 'dependencies' | 'dependencyManagement'): DependencyViolation[] {
   const prefix = section === 'dependencies' ? 'dependencies.dependency' : 'dependencyManagement.dependencies.dependency';
   const violations: DependencyViolation[] = [];
   for (const dependency of dependencies) {
     const key = managementKey(dependency);
-    const missing = (field: 'groupId' | 'artifactId' | 'version' | 'systemPath'): void => {
-      violations.push({ dependency, code: `dependency-${field}-missing`, message: `'${prefix}.${field}' for ${key} is missing.` });
+    const report = (field: string, code: string, detail: string, severity: ModelProblem['severity'] = 'error'): void => {
+      violations.push({ dependency, severity, code, message: `'${prefix}.${field}' for ${key} ${detail}` });
     };
-    if (!dependency.groupId) missing('groupId');
-    if (!dependency.artifactId) missing('artifactId');
-    if (section === 'dependencies' && !dependency.version) missing('version');
-    if (dependency.scope === 'system' && !dependency.systemPath) missing('systemPath');
-    if (dependency.systemPath && dependency.scope !== 'system') {
-      violations.push({
-        dependency,
-        code: 'dependency-systemPath-not-system',
-        message: `'${prefix}.systemPath' for ${key} must be omitted. This field may only be specified for a dependency with system scope.`,
-      });
+    for (const field of ['groupId', 'artifactId'] as const) {
+      const value = dependency[field];
+      if (!value) report(field, `dependency-${field}-missing`, 'is missing.');
+      else if (!validId.test(value)) report(field, `dependency-${field}-invalid`, `with value '${value}' does not match a valid id pattern.`);
+    }
+    if (section === 'dependencies' && !dependency.version) report('version', 'dependency-version-missing', 'is missing.');
+    const { systemPath } = dependency;
+    if (dependency.scope === 'system') {
+      if (!systemPath) report('systemPath', 'dependency-systemPath-missing', 'is missing.');
+      else if (!isAbsolute(systemPath)) report('systemPath', 'dependency-systemPath-relative', `must specify an absolute path but is ${systemPath}`);
+      else if (!isFile(systemPath)) report('systemPath', 'dependency-systemPath-no-file', `refers to a non-existing file ${systemPath}`, 'warning');
+    } else if (systemPath) {
+      report('systemPath', 'dependency-systemPath-not-system', 'must be omitted. This field may only be specified for a dependency with system scope.');
     }
   }
   return violations;

@@ -99,14 +99,16 @@ describe('ModelBuilder on bad input', () => {
 
   it('reports what Maven validation rejects: missing coordinates, a system dependency without systemPath and vice versa', () => {
     const model = new ModelBuilder(modelContext()).buildFromFile(badPom('incomplete'));
-    assert.equal(model.dependencies.length, 3, 'the model is still built');
+    assert.equal(model.dependencies.length, 4, 'the model is still built');
     assert.deepEqual(
       model.problems.map((problem) => [problem.code, problem.line]),
       [
         ['version-missing', 2],
+        ['property-unknown', 23],
         ['dependency-groupId-missing', 7],
         ['dependency-systemPath-missing', 11],
         ['dependency-systemPath-not-system', 17],
+        ['dependency-groupId-invalid', 23],
       ],
     );
   });

@@ -57,6 +57,10 @@ describe('ModelBuilder', () => {
     assert.equal(vendor?.optional, false);
     assert.equal(oldLib?.optional, true);
     assert.equal(oldLib?.scope, undefined, 'an unwritten scope stays undefined');
+    assert.deepEqual(
+      model.problems.map((problem) => [problem.code, problem.severity]),
+      [['dependency-systemPath-no-file', 'warning']],
+    );
   });
 
   it('reads a relocation from distributionManagement', () => {
