@@ -177,8 +177,22 @@ export const artifacts = [
   { coordinates: 'org.fixture.missing:no-jar:1.0', noJar: true },
   { coordinates: 'org.fixture.missing:no-pom-user:1.0', dependencies: ['org.fixture.missing:no-pom:1.0'] },
   { coordinates: 'org.fixture.missing:no-pom:1.0', noPom: true },
-];
+  // A parent whose dependency version comes from a property the child overrides.
+  {
+    coordinates: 'org.fixture.parents:prop-parent:1.0',
+    packaging: 'pom',
+    properties: { 'shared.version': '1.0' },
+    dependencies: ['org.fixture.first:shared:${shared.version}'],
+  },
 
+  // A pom whose parent is not in the repository (Maven: "The POM for … is invalid").
+  {
+    coordinates: 'org.fixture.missing:orphan:1.0',
+    parent: 'org.fixture.missing:absent-parent:1.0',
+    dependencies: ['org.fixture.missing:orphan-child:1.0'],
+  },
+  leaf('org.fixture.missing:orphan-child:1.0'),
+];
 /** Jars that corpus cases reference by file path rather than coordinates. */
 export const extraJars = [
   { path: 'test/fixtures/maven-corpus/28-system-scope/lib/system-lib.jar', label: 'org.fixture.sys:system-lib:1.0' },

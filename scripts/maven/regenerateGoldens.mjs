@@ -58,7 +58,7 @@ function errorLines(log) {
   const lines = [];
   for (const line of log.split('\n')) {
     if (!line.startsWith('[ERROR]')) continue;
-    if (line.startsWith('[ERROR] -> [Help')) break;
+    if (line.startsWith('[ERROR] To see the full stack trace')) break;
     if (line.trim() !== '[ERROR]') lines.push(line);
   }
   return lines;
@@ -122,7 +122,11 @@ function regenerateCase(name, m2, scratch) {
     const artifactId = readFileSync(treeFile, 'utf8').split('\n')[0].split(':')[1];
     moduleByArtifactId.set(artifactId, moduleDir);
   }
-  const reactorOrder = (reactorArtifactIds ?? []).map((id) => moduleByArtifactId.get(id) ?? `?${id}`);
+  // When Maven fails before building anything (an unreadable project model) the log names no module:
+  // keep the hand-written order then.
+  const reactorOrder = reactorArtifactIds?.length
+    ? reactorArtifactIds.map((id) => moduleByArtifactId.get(id) ?? `?${id}`)
+    : caseJson.reactorOrder;
   for (const moduleDir of reactorOrder) {
     for (const output of OUTPUTS) {
       const produced = join(work, moduleDir, OUT, output.file);

@@ -1,7 +1,7 @@
 // Checks the CLI's trees and classpaths against goldens written by real Maven 3.8.7
 // (scripts/maven/regenerateGoldens.mjs), byte for byte, for every case of test/fixtures/maven-corpus.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -49,11 +49,19 @@ function expectedDir(caseDir: string, moduleDir: string): string {
   return join(caseDir, 'expected', moduleDir === '.' ? 'ROOT' : moduleDir.split('/').join('__'));
 }
 
-function runCli(args: string[]): CliRun {
+function runCli(args: string[]): Promise<CliRun> {
   assert.ok(existsSync(cliBundle), `${cliBundle} is missing: run \`node scripts/build.mjs\` first`);
-  const result = spawnSync(process.execPath, [cliBin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
+  });
 }
 
 /** The CLI's output with the same placeholders the goldens use. */
@@ -89,10 +97,15 @@ function assertNamesMissingArtifact(run: CliRun, mvnError: string, what: string)
   assert.ok(named, `${what}: output should name the missing artifact (${missing.join(', ')}):\n${output}`);
 }
 
-function checkOutput(caseDir: string, corpusCase: CorpusCase, moduleDir: string, output: (typeof OUTPUTS)[number]): void {
+async function checkOutput(
+  caseDir: string,
+  corpusCase: CorpusCase,
+  moduleDir: string,
+  output: (typeof OUTPUTS)[number],
+): Promise<void> {
   const [subcommand = '', ...options] = output.command;
   const args = [subcommand, caseDir, '--module', moduleDir, ...options, ...corpusCase.args, '--local-repo', localRepo];
-  const run = runCli(args);
+  const run = await runCli(args);
   const what = `jarscope ${args.join(' ')}`;
   const goldenFile = join(expectedDir(caseDir, moduleDir), output.file);
   if (!existsSync(goldenFile)) {
@@ -106,9 +119,9 @@ function checkOutput(caseDir: string, corpusCase: CorpusCase, moduleDir: string,
 }
 
 /** `tree` without --module: every module's tree in reactor order, one blank line between them. */
-function checkAllModulesTree(caseDir: string, corpusCase: CorpusCase): void {
+async function checkAllModulesTree(caseDir: string, corpusCase: CorpusCase): Promise<void> {
   const args = ['tree', caseDir, ...corpusCase.args, '--local-repo', localRepo];
-  const run = runCli(args);
+  const run = await runCli(args);
   const what = `jarscope ${args.join(' ')}`;
   const goldenFiles = corpusCase.reactorOrder.map((moduleDir) => join(expectedDir(caseDir, moduleDir), 'tree.txt'));
   if (!goldenFiles.every((file) => existsSync(file))) {
@@ -125,7 +138,8 @@ describe('Maven oracle corpus (goldens from real Maven 3.8.7)', () => {
   for (const caseName of corpusCases()) {
     const caseDir = join(corpusDir, caseName);
     const corpusCase = readCase(caseDir);
-    describe(`${caseName}: ${corpusCase.description}`, () => {
+    // Each CLI run is a separate process, mostly waiting on start-up: run a few at once.
+    describe(`${caseName}: ${corpusCase.description}`, { concurrency: 3 }, () => {
       for (const moduleDir of corpusCase.reactorOrder) {
         for (const output of OUTPUTS) {
           it(`${moduleDir} ${output.file}`, () => checkOutput(caseDir, corpusCase, moduleDir, output));
