@@ -491,6 +491,10 @@ export class ModelBuilder {
     for (const [field, value] of [['groupId', groupId], ['version', version]] as const) {
       if (value === '') problems.push(this.files.problem('error', `${field}-missing`, `'${field}' is missing in ${pomPath}.`, pomPath, raw.projectRange));
     }
+    if (assembled.modules.length > 0 && packaging !== 'pom') {
+      const message = `Aggregator projects require 'pom' as packaging; ${pomPath} has modules and packaging '${packaging}'.`;
+      problems.push(this.files.problem('error', 'aggregator-packaging', message, pomPath, raw.packaging?.range ?? raw.projectRange));
+    }
 
     const interpolatedProperties = new Map<string, string>();
     for (const [name, property] of properties) interpolatedProperties.set(name, at(property.value, property, false));

@@ -42,6 +42,11 @@ describe('profile activation', () => {
     assert.ok(!model.activeProfileIds.includes('no-skip'));
     assert.equal(model.properties.get('which'), 'explicit');
     assert.deepEqual(model.modules, ['extra-module']);
+    assert.deepEqual(
+      model.problems.map((problem) => problem.code),
+      ['aggregator-packaging'],
+      'modules need pom packaging, as Maven validates',
+    );
     assert.deepEqual(model.dependencies.map(describeDependency), ['com.example:explicit-only:1.0']);
   });
 
