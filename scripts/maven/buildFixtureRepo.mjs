@@ -3,7 +3,7 @@
 // wiped first, poms are rendered from the spec, jars are stored zips with a fixed timestamp, and
 // maven-metadata-local.xml (what `mvn install` writes; what the resolver reads offline to expand
 // version ranges) lists every version of each groupId:artifactId in spec order.
-// Usage: node scripts/maven/buildFixtureRepo.mjs
+// Usage: node scripts/maven/buildFixtureRepo.mjs [--root DIR]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,10 @@ import { artifacts, extraJars } from './fixtureRepoSpec.mjs';
 import { renderPom, splitCoordinates } from './renderPom.mjs';
 import { storedZip } from './storedZip.mjs';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// --root DIR writes the same files under DIR instead of the working tree (used to check that the
+// committed repository is exactly what the spec produces).
+const rootOption = process.argv.indexOf('--root');
+const repoRoot = rootOption >= 0 ? process.argv[rootOption + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(repoRoot, 'test', 'fixtures', 'maven-repo');
 
 /** A tiny valid jar whose one entry names the artifact it stands for. */

@@ -1,9 +1,10 @@
 // Checks the CLI's trees and classpaths against goldens written by real Maven 3.8.7
 // (scripts/maven/regenerateGoldens.mjs), byte for byte, for every case of test/fixtures/maven-corpus.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixturePath, repoRoot } from './helpers/paths';
 
@@ -148,4 +149,33 @@ describe('Maven oracle corpus (goldens from real Maven 3.8.7)', () => {
       it('all modules tree, in reactor order', () => checkAllModulesTree(caseDir, corpusCase));
     });
   }
+});
+
+/** Files below dir, as paths relative to it, sorted. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('fixture repository', () => {
+  it('is exactly what scripts/maven/buildFixtureRepo.mjs writes from its spec', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'jarscope-fixture-repo-'));
+    try {
+      const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'maven', 'buildFixtureRepo.mjs'), '--root', scratch], {
+        encoding: 'utf8',
+      });
+      assert.equal(build.status, 0, build.stderr);
+      const generatedRepo = join(scratch, 'test', 'fixtures', 'maven-repo');
+      assert.deepEqual(filesBelow(localRepo), filesBelow(generatedRepo), 'committed vs generated repository files');
+      // Every generated file (the repository and the jars cases point at) must match its committed bytes.
+      const differing = filesBelow(scratch).filter(
+        (file) => !readFileSync(join(scratch, file)).equals(readFileSync(join(repoRoot, file))),
+      );
+      assert.deepEqual(differing, [], 'run `node scripts/maven/buildFixtureRepo.mjs` and commit the result');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
 });
