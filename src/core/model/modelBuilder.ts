@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { RawDependency, RawParent, RawPom, RawProfile } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
 import type { LocalRepository } from '../repo/localRepository';
@@ -13,14 +12,14 @@ import {
   type DependencyList,
   type WorkingDependency,
 } from './inheritance';
-import { Interpolator, type InterpolationIssue } from './interpolation';
+import type { Interpolator, InterpolationIssue } from './interpolation';
 import { indexManagement, injectManagement } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
-import { chooseParentVersion, parentVersionAccepts } from './parentVersionRange';
 import { validateDependencies } from './modelValidation';
 import { PomFileCache } from './pomFileCache';
-import { envProperty, selectActiveProfiles, type ProfileActivationContext } from './profileActivation';
+import { coordinatesOf, PomLocator } from './pomLocator';
+import { selectActiveProfiles, type ProfileActivationContext } from './profileActivation';
 
 export interface ModelBuildContext {
   repository: LocalRepository;
@@ -72,14 +71,6 @@ interface AssembledPom {
 
 type AssembleResult = { ok: true; pom: AssembledPom } | { ok: false; problem: ModelProblem };
 
-function coordinatesOf(groupId: string, artifactId: string, version: string): string {
-  return `${groupId}:${artifactId}:${version}`;
-}
-
-function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
 function problemKey(problem: ModelProblem): string {
   return `${problem.severity}|${problem.code}|${problem.pomPath}|${problem.range?.start ?? ''}|${problem.message}`;
 }
@@ -102,6 +93,7 @@ function dedupeProblems(problems: readonly ModelProblem[]): ModelProblem[] {
  */
 export class ModelBuilder {
   private readonly files = new PomFileCache();
+  private readonly locator: PomLocator;
   private readonly assembled = new Map<string, AssembleResult>();
   private readonly built = new Map<string, EffectiveModel>();
   private readonly repositoryProblems = new Map<string, ModelProblem[]>();
@@ -110,6 +102,7 @@ export class ModelBuilder {
 
   constructor(private readonly context: ModelBuildContext) {
     this.sources = { userProperties: context.userProperties, systemProperties: context.systemProperties, env: context.env };
+    this.locator = new PomLocator(context, this.files);
     const bare = (id: string): string => id.replace(/^[!-]/, '');
     this.projectActivation = {
       active: new Set([...context.activeProfiles, ...(context.settings?.activeProfiles ?? [])].map((id) => id.trim())),
@@ -136,23 +129,7 @@ export class ModelBuilder {
     return this.repositoryProblems.get(coordinatesOf(groupId, artifactId, version)) ?? [];
   }
 
-  /** The pom path of the reactor module with these coordinates, absolute so that it shares the file caches. */
-  private reactorPom(coordinates: string): string | undefined {
-    const pomPath = this.context.workspacePoms.get(coordinates);
-    return pomPath === undefined ? undefined : resolve(pomPath);
-  }
 
-  /**
-   * The repository path of a pom. Coordinates that would lead out of the repository (`..`, separators) give a
-   * path inside it that does not exist, so a hostile pom cannot make Jarscope read other files.
-   */
-  private repositoryPomPath(groupId: string, artifactId: string, version: string): string {
-    const unsafe = (segment: string): boolean => segment === '..' || segment === '.' || /[/\\\0]/.test(segment);
-    if (groupId.split('.').some(unsafe) || unsafe(artifactId) || unsafe(version)) {
-      return join(this.context.repository.root, '.jarscope-unsafe-coordinates', 'missing.pom');
-    }
-    return this.context.repository.pomPath(groupId, artifactId, version);
-  }
 
   /**
    * @param reactorMode how a reactor module's pom is built: as its project (a dependency, ReactorReader.findModel)
@@ -166,8 +143,8 @@ export class ModelBuilder {
     importChain: readonly string[],
   ): EffectiveModel | undefined {
     const coordinates = coordinatesOf(groupId, artifactId, version);
-    const workspacePom = this.reactorPom(coordinates);
-    const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, version);
+    const workspacePom = this.locator.reactorPom(coordinates);
+    const pomPath = workspacePom ?? this.locator.repositoryPomPath(groupId, artifactId, version);
     const read = this.files.read(pomPath);
     if (!read.ok && read.reason === 'missing') {
       const message = `The POM for ${coordinates} is missing (${pomPath}); no dependency information available.`;
@@ -320,11 +297,12 @@ export class ModelBuilder {
     return merged;
   }
 
-  /**
-   * DefaultModelBuilder.readParent: the pom at relativePath (default ../pom.xml, a folder meaning its pom.xml)
-   * when its groupId, artifactId and version match the <parent> (a version range: contain its version); else
-   * the reactor module or the local repository pom with those coordinates.
-   */
+
+
+
+
+
+  /** DefaultModelBuilder.readParent, then the parent's own assembly (its profiles and its parents). */
   private resolveParent(
     child: RawPom,
     parent: RawParent,
@@ -334,80 +312,9 @@ export class ModelBuilder {
     parentChain: readonly string[],
     problems: ModelProblem[],
   ): AssembledPom | undefined {
-    if (!parent.groupId || !parent.artifactId || !parent.version) {
-      problems.push(this.files.problem('error', 'parent-incomplete', `The <parent> of ${childPath} needs groupId, artifactId and version.`, childPath, parent.range));
-      return undefined;
-    }
-    const local = parent.relativePath === '' ? undefined : this.parentAtRelativePath(parent, childPath, problems);
-    if (local !== undefined) return this.assembleParent(local, childKind, mode, parentChain, childPath, parent, problems);
-    const found = this.parentByCoordinates(child, parent, childPath, problems);
-    return found && this.assembleParent(found.pomPath, found.kind, mode, parentChain, childPath, parent, problems);
+    const located = this.locator.locateParent(child, parent, childPath, problems);
+    return located && this.assembleParent(located.pomPath, located.kind ?? childKind, mode, parentChain, childPath, parent, problems);
   }
-
-  /** The pom at relativePath when it is the parent; a different artifact there is warned about, another version is not. */
-  private parentAtRelativePath(parent: RawParent, childPath: string, problems: ModelProblem[]): string | undefined {
-    let candidate = resolve(dirname(childPath), parent.relativePath ?? '../pom.xml');
-    if (isDirectory(candidate)) candidate = join(candidate, 'pom.xml');
-    const read = this.files.read(candidate);
-    if (!read.ok) {
-      if (read.reason !== 'missing') problems.push(read.problem);
-      return undefined;
-    }
-    const found = read.pom;
-    const groupId = found.groupId?.value ?? found.parent?.groupId;
-    if (groupId !== parent.groupId || found.artifactId?.value !== parent.artifactId) {
-      const foundCoordinates = `${groupId ?? '?'}:${found.artifactId?.value ?? '?'}`;
-      const message = `'parent.relativePath' of POM ${childPath} points at ${foundCoordinates} instead of ${parent.groupId}:${parent.artifactId}, please verify your project structure.`;
-      problems.push(this.files.problem('warning', 'parent-relative-path-mismatch', message, childPath, parent.range));
-      return undefined;
-    }
-    // Another version there is version skew, not an error: Maven looks further, in the reactor and the repository.
-    return parentVersionAccepts(parent.version ?? '', found.version?.value ?? found.parent?.version) ? candidate : undefined;
-  }
-
-  private parentByCoordinates(
-    child: RawPom,
-    parent: RawParent,
-    childPath: string,
-    problems: ModelProblem[],
-  ): { pomPath: string; kind: PomSource['kind'] } | undefined {
-    // Outside the reactor's files, a CI-friendly parent version (${revision}) can only come from -D, system or own properties.
-    const interpolator = new Interpolator(
-      (expression) =>
-        this.context.userProperties.get(expression) ??
-        this.context.systemProperties.get(expression) ??
-        envProperty(expression, this.context.env) ??
-        child.properties.find((property) => property.name === expression)?.value,
-    );
-    const groupId = interpolator.interpolate(parent.groupId ?? '');
-    const artifactId = interpolator.interpolate(parent.artifactId ?? '');
-    const wanted = `${groupId}:${artifactId}:${parent.version ?? ''}`;
-    const notFound = (detail: string): undefined => {
-      const message = `Non-resolvable parent POM ${wanted} for ${childPath}: ${detail}.`;
-      problems.push(this.files.problem('error', 'parent-not-found', message, childPath, parent.range));
-      return undefined;
-    };
-    const choice = chooseParentVersion(interpolator.interpolate(parent.version ?? ''), () => this.knownVersions(groupId, artifactId));
-    if (!choice.ok) return notFound(choice.reason);
-    const workspacePom = this.reactorPom(coordinatesOf(groupId, artifactId, choice.version));
-    const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, choice.version);
-    const read = this.files.read(pomPath);
-    if (!read.ok) {
-      const where = parent.relativePath === '' ? 'in the local repository' : `at relativePath '${parent.relativePath ?? '../pom.xml'}' nor in the local repository`;
-      notFound(`not found ${where} (${pomPath})`);
-      if (read.reason !== 'missing') problems.push(read.problem);
-      return undefined;
-    }
-    return { pomPath, kind: workspacePom ? 'workspace' : 'repository' };
-  }
-
-  /** Versions of groupId:artifactId that a range can pick from: the repository's metadata and the reactor. */
-  private knownVersions(groupId: string, artifactId: string): string[] {
-    const prefix = `${groupId}:${artifactId}:`;
-    const reactor = [...this.context.workspacePoms.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
-    return [...this.context.repository.listVersions(groupId, artifactId), ...reactor];
-  }
-
 
   private assembleParent(
     pomPath: string,
