@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { findPoms, isInSkippedFolder, type PomScanWarning } from '../core/workspace/findPoms';
 import { buildProjectTree, type ProjectTree } from '../core/workspace/projectTree';
 import { readWorkspacePoms, reparseIfChanged } from '../core/workspace/readWorkspacePoms';
-import { readPomText, type WorkspacePomFile } from '../core/workspace/workspacePomFile';
+import type { WorkspacePomFile } from '../core/workspace/workspacePomFile';
 import { isCancellation } from './commands/registerCommand';
 import { affectsScan, readScanSettings, type ScanSettings } from './settings';
 
@@ -32,6 +32,9 @@ function openDocumentText(path: string): string | undefined {
   return vscode.workspace.textDocuments.find((document) => isPomDocument(document) && document.uri.fsPath === path)?.getText();
 }
 
+/** However busy the file system, changed poms are analysed at most this many debounce periods late. */
+const MAX_WAIT_DEBOUNCE_PERIODS = 5;
+
 /** Why a pom could not be used, for the log; undefined for a pom that parsed. */
 function brokenPomMessage(file: WorkspacePomFile): string | undefined {
   if (file.status === 'malformed') {
@@ -41,9 +44,9 @@ function brokenPomMessage(file: WorkspacePomFile): string | undefined {
 }
 
 /**
- * Keeps the workspace's module tree current: a full scan of every workspace folder at start and when poms
- * appear or disappear, a re-parse of one pom when it changes on disk or while it is being edited
- * (debounced). A new full scan cancels the one running; work runs one piece at a time, so a slow scan
+ * Keeps the workspace's module tree current: a full scan of every workspace folder at start, on Refresh
+ * and when folders or settings change; in between, only the poms that were created, changed, deleted or
+ * edited (unsaved text, debounced) are read again. A new full scan cancels the one running; work runs one piece at a time, so a slow scan
  * never overwrites a newer edit.
  */
 export class WorkspaceAnalyzer implements vscode.Disposable {
@@ -59,7 +62,10 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
   private scanController: AbortController | undefined;
   private working: Promise<void> | undefined;
   private scanTimer: NodeJS.Timeout | undefined;
-  private readonly fileTimers = new Map<string, NodeJS.Timeout>();
+  /** Poms changed on disk or in an editor, waiting for the debounce to end. */
+  private readonly pendingPaths = new Set<string>();
+  private batchTimer: NodeJS.Timeout | undefined;
+  private batchStartedAt = 0;
   private disposed = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -73,9 +79,14 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/pom.xml');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate(() => this.scheduleFullScan()),
-      watcher.onDidDelete(() => this.scheduleFullScan()),
+      watcher.onDidCreate((uri) => {
+        this.scheduleFileUpdate(uri.fsPath);
+        // Files created in a new folder before the watcher sees that folder go unreported: a scan once
+        // the creating is over finds them.
+        this.scheduleFullScan();
+      }),
       watcher.onDidChange((uri) => this.scheduleFileUpdate(uri.fsPath)),
+      watcher.onDidDelete((uri) => this.scheduleFileUpdate(uri.fsPath)),
       // A deleted or moved folder is reported as the folder only, not as its poms.
       vscode.workspace.onDidDeleteFiles(() => this.scheduleFullScan()),
       vscode.workspace.onDidRenameFiles(() => this.scheduleFullScan()),
@@ -105,7 +116,7 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
 
   /** Resolves once no scan or update is pending or running. */
   async whenIdle(): Promise<void> {
-    while (this.working || this.scanTimer || this.fileTimers.size > 0) {
+    while (this.working || this.scanTimer || this.batchTimer) {
       if (this.working) await this.working;
       else await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -116,8 +127,8 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     this.scanController?.abort();
     clearTimeout(this.scanTimer);
     this.scanTimer = undefined;
-    for (const timer of this.fileTimers.values()) clearTimeout(timer);
-    this.fileTimers.clear();
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
     for (const disposable of this.disposables) disposable.dispose();
   }
 
@@ -129,17 +140,26 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     }, this.settings.debounceMs);
   }
 
+  /**
+   * Queues a pom that was created, changed or deleted. The queue is analysed once no change came for
+   * `jarscope.debounceMs`, and at the latest a few debounce periods after its first change, so that a
+   * stream of changes (a checkout, a generator writing 2,000 modules) still shows progress.
+   */
   private scheduleFileUpdate(path: string): void {
     if (!this.isEligible(path)) return;
-    clearTimeout(this.fileTimers.get(path));
-    this.fileTimers.set(
-      path,
-      setTimeout(() => {
-        this.fileTimers.delete(path);
-        this.dirtyPaths.add(path);
-        this.startWorking();
-      }, this.settings.debounceMs),
-    );
+    if (this.pendingPaths.size === 0) this.batchStartedAt = Date.now();
+    this.pendingPaths.add(path);
+    clearTimeout(this.batchTimer);
+    const { debounceMs } = this.settings;
+    const latest = this.batchStartedAt + MAX_WAIT_DEBOUNCE_PERIODS * debounceMs;
+    this.batchTimer = setTimeout(() => this.flushPendingPaths(), Math.max(0, Math.min(debounceMs, latest - Date.now())));
+  }
+
+  private flushPendingPaths(): void {
+    this.batchTimer = undefined;
+    for (const path of this.pendingPaths) this.dirtyPaths.add(path);
+    this.pendingPaths.clear();
+    this.startWorking();
   }
 
   private requestFullScan(): void {
@@ -213,27 +233,42 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     return text === undefined ? file : reparseIfChanged(file.path, text, file);
   }
 
+  /** Re-reads changed poms: new ones join the tree, deleted ones (and poms below a deleted folder) leave it. */
   private async updateFiles(paths: readonly string[]): Promise<void> {
     const started = performance.now();
+    const read = await readWorkspacePoms(paths, { previous: this.files, textOf: openDocumentText });
     let changed = false;
-    for (const path of paths) {
-      const previous = this.files.get(path);
-      const editorText = openDocumentText(path);
-      const read = editorText === undefined ? await readPomText(path) : { text: editorText };
-      if (!('text' in read)) {
-        // Deleted since: the watcher's delete event brings a full scan.
+    let overLimit = 0;
+    for (const file of read) {
+      if (file.status === 'unreadable' && (file.errorCode === 'ENOENT' || file.errorCode === 'EISDIR')) {
+        // Deleted; or a folder named pom.xml, which a scan reports as a warning rather than a pom.
+        if (file.errorCode === 'EISDIR') this.log.warn(`${file.path}: ${file.cause}`);
+        changed = this.forget(file.path) || changed;
         continue;
       }
-      const next = reparseIfChanged(path, openDocumentText(path) ?? read.text, previous);
-      if (next === previous) continue;
-      this.files.set(path, next);
+      if (!this.files.has(file.path) && this.files.size >= this.settings.maxPoms) {
+        overLimit++;
+        continue;
+      }
+      const next = this.withEditorText(file);
+      if (this.files.get(file.path) === next) continue;
+      this.files.set(file.path, next);
       changed = true;
       const problem = brokenPomMessage(next);
       if (problem) this.log.warn(problem);
     }
+    if (overLimit > 0) this.log.warn(`${overLimit} new pom.xml not added: jarscope.scan.maxPoms (${this.settings.maxPoms}) reached`);
     if (!changed) return;
     this.publish(this.current.folders, this.current.scanWarnings);
     this.log.debug(`Re-read ${paths.length} pom.xml in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** Drops a deleted pom, or every pom below a deleted folder. */
+  private forget(path: string): boolean {
+    const prefix = path + sep;
+    const gone = [...this.files.keys()].filter((known) => known === path || known.startsWith(prefix));
+    for (const known of gone) this.files.delete(known);
+    return gone.length > 0;
   }
 
   private publish(folders: readonly string[], scanWarnings: readonly PomScanWarning[]): void {

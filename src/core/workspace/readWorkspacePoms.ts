@@ -21,7 +21,7 @@ async function readOne(path: string, options: ReadWorkspacePomsOptions): Promise
   const override = options.textOf?.(path);
   if (override !== undefined) return reparseIfChanged(path, override, previous);
   const read = await readPomText(path, options.signal);
-  return 'text' in read ? reparseIfChanged(path, read.text, previous) : { path, status: 'unreadable', cause: read.cause };
+  return 'text' in read ? reparseIfChanged(path, read.text, previous) : { path, status: 'unreadable', ...read };
 }
 
 /**
