@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RawParent, RawPom } from '../pom/rawPom';
-import type { LocalRepository } from '../repo/localRepository';
 import { Interpolator } from './interpolation';
+import type { ModelBuildContext } from './modelBuilder';
 import type { ModelProblem, PomSource } from './modelTypes';
 import { chooseParentVersion, parentVersionAccepts } from './parentVersionRange';
 import type { PomFileCache } from './pomFileCache';
@@ -14,13 +14,8 @@ export interface LocatedPom {
   kind?: PomSource['kind'];
 }
 
-export interface PomLocations {
-  repository: LocalRepository;
-  workspacePoms: ReadonlyMap<string, string>;
-  userProperties: ReadonlyMap<string, string>;
-  systemProperties: ReadonlyMap<string, string>;
-  env: NodeJS.ProcessEnv;
-}
+/** What finding a pom needs: the reactor, the repository, and the properties a CI-friendly parent version may use. */
+export type PomLocations = Pick<ModelBuildContext, 'repository' | 'workspacePoms' | 'userProperties' | 'systemProperties' | 'env'>;
 
 /** `groupId:artifactId:version`, the key of workspacePoms. */
 export function coordinatesOf(groupId: string, artifactId: string, version: string): string {
