@@ -95,6 +95,8 @@ function isSelected(selector: SelectorState, dependency: Dependency): boolean {
 class Collection {
   readonly problems: CollectProblem[] = [];
   private readonly stack: DependencyNode[] = [];
+  /** versionlessKey of each node on the stack, for the cycle check. */
+  private readonly stackKeys: string[] = [];
   private readonly childLists = new Map<string, ChildList>();
   private readonly descriptors = new Map<string, ArtifactDescriptor | undefined>();
 
@@ -105,7 +107,7 @@ class Collection {
   ) {}
 
   run(root: DependencyNode, dependencies: readonly Dependency[]): void {
-    this.stack.push(root);
+    this.push(root);
     const selector = deriveSelector({ depth: 0, exclusions: [], key: '' }, undefined);
     for (const dependency of dependencies) this.processDependency(selector, dependency, [], false);
   }
@@ -243,9 +245,10 @@ class Collection {
       return;
     }
     this.childLists.set(key, child.children);
-    this.stack.push(child);
+    this.push(child);
     for (const next of descriptor.dependencies) this.processDependency(childSelector, next, [], false);
     this.stack.pop();
+    this.stackKeys.pop();
   }
 
   private top(): DependencyNode {
@@ -254,13 +257,14 @@ class Collection {
     return node;
   }
 
+  private push(node: DependencyNode): void {
+    this.stack.push(node);
+    this.stackKeys.push(versionlessKey(node.artifact));
+  }
+
   private findInStack(artifact: Artifact): DependencyNode | undefined {
-    const key = versionlessKey(artifact);
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const node = this.stack[i];
-      if (node && versionlessKey(node.artifact) === key) return node;
-    }
-    return undefined;
+    const index = this.stackKeys.lastIndexOf(versionlessKey(artifact));
+    return index < 0 ? undefined : this.stack[index];
   }
 
   private addProblem(code: CollectProblem['code'], message: string, artifact: Artifact, fatal: boolean): void {

@@ -12,6 +12,32 @@ export interface ConflictIds {
   readonly sorted: readonly number[];
   /** Sets of ids that reach each other. */
   readonly cycles: ReadonlyArray<ReadonlySet<number>>;
+  /**
+   * Whether a node of the first id can have a node of the second below it; undefined when the ids form
+   * cycles (then nothing may be skipped).
+   */
+  readonly reaches?: (from: number, to: number) => boolean;
+}
+
+/** Each id's descendants in the id graph, as bit sets, computed bottom-up in reverse topological order. */
+function descendantSets(sorted: readonly number[], vertices: ReadonlyMap<number, IdVertex>): (from: number, to: number) => boolean {
+  const size = Math.max(0, ...sorted) + 1;
+  const words = Math.ceil(size / 32);
+  const bits = new Map<number, Uint32Array>();
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const key = sorted[i] as number;
+    const set = new Uint32Array(words);
+    for (const child of vertices.get(key)?.children ?? []) {
+      set[child.key >>> 5] = (set[child.key >>> 5] as number) | (1 << (child.key & 31));
+      const below = bits.get(child.key);
+      if (below) for (let w = 0; w < words; w++) set[w] = (set[w] as number) | (below[w] as number);
+    }
+    bits.set(key, set);
+  }
+  return (from, to) => {
+    const set = bits.get(from);
+    return set === undefined || to >= size || ((set[to >>> 5] as number) & (1 << (to & 31))) !== 0;
+  };
 }
 
 /** Visits every node once, parents before children, in declaration order (a preorder walk). */
@@ -38,11 +64,19 @@ function markConflicts(root: DependencyNode): Map<DependencyNode, number> {
   let counter = 0;
   const nodes = preorder(root).filter((node) => node.dependency !== undefined);
   for (const node of nodes) {
-    const keys = [versionlessKey(node.artifact), ...node.relocations.map(versionlessKey)];
-    const groups = [...new Set(keys.map((key) => groupOf.get(key)).filter((group) => group !== undefined))];
-    const group = groups.length === 1 && keys.every((key) => groupOf.has(key)) ? groups[0] : { index: counter++ };
-    for (const [key, known] of groupOf) if (groups.includes(known)) groupOf.set(key, group as { index: number });
-    for (const key of keys) groupOf.set(key, group as { index: number });
+    const key = versionlessKey(node.artifact);
+    if (node.relocations.length === 0) {
+      if (!groupOf.has(key)) groupOf.set(key, { index: counter++ });
+      continue;
+    }
+    // A relocated node joins the groups of every coordinate it had: they become one new group.
+    const keys = [key, ...node.relocations.map(versionlessKey)];
+    const groups = [...new Set(keys.map((known) => groupOf.get(known)).filter((group) => group !== undefined))];
+    const group = groups.length === 1 && keys.every((known) => groupOf.has(known)) ? (groups[0] as { index: number }) : { index: counter++ };
+    if (groups.length > 1 || group !== groups[0]) {
+      for (const [known, current] of groupOf) if (groups.includes(current)) groupOf.set(known, group);
+    }
+    for (const known of keys) groupOf.set(known, group);
   }
   const ids = new Map<DependencyNode, number>();
   for (const node of nodes) ids.set(node, (groupOf.get(versionlessKey(node.artifact)) as { index: number }).index);
@@ -169,5 +203,6 @@ export function sortConflictIds(root: DependencyNode): ConflictIds {
     enqueue(queue, nearest);
     drain();
   }
-  return { idOf, sorted, cycles: hasCycle ? findCycles(all) : [] };
+  if (hasCycle) return { idOf, sorted, cycles: findCycles(all) };
+  return { idOf, sorted, cycles: [], reaches: descendantSets(sorted, vertices) };
 }

@@ -22,7 +22,8 @@ interface ConflictItem extends VersionCandidate {
 /** What the resolver knows of one graph node (keyed by its children list) while gathering one id. */
 interface NodeInfo {
   minDepth: number;
-  readonly derivedScopes: Set<string>;
+  /** Scope values it was reached with (a handful at most). */
+  readonly derivedScopes: string[];
   derivedOptionalities: number;
   children?: ConflictItem[];
 }
@@ -48,7 +49,10 @@ class ResolutionState {
   readonly parentOptionals: boolean[] = [];
   readonly parentInfos: Array<NodeInfo | undefined> = [];
 
-  constructor(readonly idOf: ReadonlyMap<DependencyNode, number>) {}
+  constructor(
+    readonly idOf: ReadonlyMap<DependencyNode, number>,
+    readonly reaches: ((from: number, to: number) => boolean) | undefined,
+  ) {}
 
   prepare(id: number | undefined, cyclicPredecessors: ReadonlySet<number> | undefined): void {
     this.currentId = id;
@@ -90,15 +94,15 @@ class ResolutionState {
     if (!info) {
       info = {
         minDepth: depth,
-        derivedScopes: new Set([scope?.value ?? '']),
+        derivedScopes: [scope?.value ?? ''],
         derivedOptionalities: optional ? optionalTrue : optionalFalse,
       };
       this.infos.set(graphNode, info);
       this.parentInfos.push(info);
     } else {
       if (depth < info.minDepth) info.minDepth = depth;
-      const scopeChanged = !info.derivedScopes.has(scope?.value ?? '');
-      info.derivedScopes.add(scope?.value ?? '');
+      const scopeChanged = !info.derivedScopes.includes(scope?.value ?? '');
+      if (scopeChanged) info.derivedScopes.push(scope?.value ?? '');
       const bit = optional ? optionalTrue : optionalFalse;
       const optionalChanged = (info.derivedOptionalities & bit) === 0;
       info.derivedOptionalities |= bit;
@@ -182,6 +186,9 @@ function gather(node: DependencyNode, state: ResolutionState): boolean {
     state.add(node);
   } else if (state.isLoser(node, id)) {
     return false;
+  } else if (id !== undefined && state.currentId !== undefined && state.reaches && !state.reaches(id, state.currentId)) {
+    // Nothing of the id being settled lies below: walking there would change nothing (acyclic graphs only).
+    return true;
   } else if (state.push(node, id)) {
     const children = node.children.nodes;
     for (let i = 0; i < children.length; ) {
@@ -253,7 +260,7 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
       cyclicPredecessors.set(id, predecessors);
     }
   }
-  const state = new ResolutionState(ids.idOf);
+  const state = new ResolutionState(ids.idOf, ids.reaches);
   let lastWinner: DependencyNode | undefined;
   for (const id of ids.sorted) {
     signal?.throwIfAborted();

@@ -1,0 +1,152 @@
+// Benchmarks that print figures (never timed tests):
+//  1. For every project of test/fixtures/maven-corpus: the wall time of `jarscope tree` and of
+//     `mvn -o dependency:tree`, measured side by side in the same run (alternating, several runs each,
+//     median), and their ratio. Maven runs against a throw-away local repository outside the working
+//     tree (a symlink copy of Debian's /usr/share/maven-repo for Maven's own plugins, plus a copy of
+//     test/fixtures/maven-repo), on a temporary copy of each case, as scripts/maven/regenerateGoldens.mjs does.
+//  2. A synthetic 1,000-artifact graph, generated as a local repository in a temp folder and resolved
+//     in-process: the first resolution (reading and building every pom) and warm re-resolutions.
+//
+// Usage: npm run bench [-- --runs N] [--cases SUBSTRING] [--no-maven] [--synthetic-runs N]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = join(repoRoot, 'test', 'fixtures', 'maven-corpus');
+const fixtureRepo = join(repoRoot, 'test', 'fixtures', 'maven-repo');
+const cli = join(repoRoot, 'bin', 'jarscope.js');
+const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.5.0';
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(name);
+  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1] : fallback;
+}
+
+const runs = Math.max(1, Number(option('--runs', '3')));
+const syntheticRuns = Math.max(1, Number(option('--synthetic-runs', '20')));
+const caseFilter = option('--cases', '');
+const withMaven = !process.argv.includes('--no-maven');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Wall time of one process, in milliseconds, with its exit status. */
+function timed(command, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw result.error;
+  return { ms, status: result.status };
+}
+
+function mavenAvailable() {
+  const probe = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  return !probe.error && probe.status === 0 && existsSync('/usr/share/maven-repo');
+}
+
+function makeMavenRepository(scratch) {
+  const m2 = join(scratch, 'm2');
+  const copy = spawnSync('cp', ['-rs', '/usr/share/maven-repo', m2], { encoding: 'utf8' });
+  if (copy.status !== 0) throw new Error(`cp -rs /usr/share/maven-repo failed: ${copy.stderr}`);
+  cpSync(fixtureRepo, m2, { recursive: true });
+  return m2;
+}
+
+function corpusCases() {
+  return readdirSync(corpusDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(corpusDir, entry.name, 'case.json')))
+    .map((entry) => entry.name)
+    .filter((name) => name.includes(caseFilter))
+    .sort();
+}
+
+function pad(text, width, right = false) {
+  const value = String(text);
+  return right ? value.padStart(width) : value.padEnd(width);
+}
+
+function benchCorpus(scratch, maven) {
+  const m2 = maven ? makeMavenRepository(scratch) : undefined;
+  const rows = [];
+  for (const name of corpusCases()) {
+    const corpusCase = JSON.parse(readFileSync(join(corpusDir, name, 'case.json'), 'utf8'));
+    const work = join(scratch, 'cases', name);
+    cpSync(join(corpusDir, name), work, { recursive: true, filter: (source) => !source.includes(`${name}/expected`) });
+    const jarscopeTimes = [];
+    const mavenTimes = [];
+    let mavenStatus = 0;
+    let jarscopeStatus = 0;
+    for (let run = 0; run < runs; run++) {
+      const jarscope = timed(process.execPath, [cli, 'tree', work, ...corpusCase.args, '--local-repo', fixtureRepo]);
+      jarscopeTimes.push(jarscope.ms);
+      jarscopeStatus = jarscope.status;
+      if (m2) {
+        const mvnArgs = ['-o', '-B', '-q', '-ntp', '-Dstyle.color=never', `-Dmaven.repo.local=${m2}`, ...corpusCase.args];
+        const mvn = timed('mvn', [...mvnArgs, `${DEPENDENCY_PLUGIN}:tree`, '-DoutputFile=target/bench-tree.txt'], { cwd: work });
+        mavenTimes.push(mvn.ms);
+        mavenStatus = mvn.status;
+      }
+    }
+    const jarscopeMs = median(jarscopeTimes);
+    const mavenMs = m2 ? median(mavenTimes) : undefined;
+    const row = { name, jarscopeMs, mavenMs, ratio: mavenMs === undefined ? undefined : mavenMs / jarscopeMs, jarscopeStatus, mavenStatus };
+    rows.push(row);
+    const maven = mavenMs === undefined ? 'n/a' : `${mavenMs.toFixed(0)} ms${mavenStatus === 0 ? '' : ` (exit ${mavenStatus})`}`;
+    const ratio = row.ratio === undefined ? '' : `  ${row.ratio.toFixed(1)}x`;
+    console.log(`${pad(name, 44)} jarscope ${pad(jarscopeMs.toFixed(0), 5, true)} ms   mvn ${pad(maven, 18)}${ratio}`);
+  }
+  return rows;
+}
+
+async function benchSynthetic(scratch) {
+  const bundle = join(scratch, 'syntheticResolve.cjs');
+  await build({
+    entryPoints: [join(repoRoot, 'bench', 'syntheticResolve.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  const { timeSyntheticResolution } = createRequire(import.meta.url)(bundle);
+  return timeSyntheticResolution(1000, syntheticRuns);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'jarscope-bench-'));
+try {
+  const maven = withMaven && mavenAvailable();
+  if (withMaven && !maven) console.log('mvn or /usr/share/maven-repo not found: timing jarscope only.\n');
+  console.log(`Corpus: jarscope tree vs mvn -o dependency:tree, median of ${runs} run(s) each, wall time\n`);
+  const rows = benchCorpus(scratch, maven);
+  console.log(`\nSynthetic graph: 1,000 artifacts (2 versions each, 5 layers), resolved in-process`);
+  const synthetic = await benchSynthetic(scratch);
+  const warm = median(synthetic.warmMs);
+  console.log(`  resolved artifacts: ${synthetic.resolvedArtifacts}`);
+  console.log(`  first resolution (reads and builds every pom): ${synthetic.coldMs.toFixed(1)} ms`);
+  console.log(`  re-resolution, models cached (median of ${synthetic.warmMs.length}): ${warm.toFixed(1)} ms`);
+
+  console.log('\nSummary');
+  console.log(`${pad('project', 44)} ${pad('jarscope', 10, true)} ${pad('mvn', 10, true)} ${pad('ratio', 8, true)}`);
+  for (const row of rows) {
+    const mvn = row.mavenMs === undefined ? 'n/a' : `${row.mavenMs.toFixed(0)} ms`;
+    const ratio = row.ratio === undefined ? 'n/a' : `${row.ratio.toFixed(1)}x`;
+    console.log(`${pad(row.name, 44)} ${pad(`${row.jarscopeMs.toFixed(0)} ms`, 10, true)} ${pad(mvn, 10, true)} ${pad(ratio, 8, true)}`);
+  }
+  const ratios = rows.map((row) => row.ratio).filter((ratio) => ratio !== undefined);
+  if (ratios.length > 0) {
+    const slowest = Math.min(...ratios);
+    console.log(`\nSpeed-up: median ${median(ratios).toFixed(1)}x, lowest ${slowest.toFixed(1)}x (target: at least 20x on every project: ${slowest >= 20 ? 'met' : 'NOT met'})`);
+  }
+  console.log(`1,000-artifact graph: ${warm.toFixed(1)} ms re-resolution, ${synthetic.coldMs.toFixed(1)} ms first resolution (target: under 100 ms: ${warm < 100 ? 'met for re-resolution' : 'NOT met'}${synthetic.coldMs < 100 ? ', met for the first' : ', not for the first'})`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ModelBuilder } from '../src/core/model/modelBuilder';
+import { LocalRepository } from '../src/core/repo/localRepository';
+import { resolvedEntries } from '../src/core/resolve/classpath';
+import { ProjectResolver } from '../src/core/resolve/resolveProject';
+import { writeSyntheticRepository } from './syntheticRepository';
+
+export interface SyntheticTiming {
+  readonly artifacts: number;
+  readonly resolvedArtifacts: number;
+  /** First resolution: every pom read, parsed and built. */
+  readonly coldMs: number;
+  /** The same graph again with the poms' models cached, as an editor re-resolves after an edit. */
+  readonly warmMs: readonly number[];
+}
+
+/** Generates a synthetic local repository of `count` artifacts in a temp folder and resolves it in-process. */
+export function timeSyntheticResolution(count: number, warmRuns: number): SyntheticTiming {
+  const scratch = mkdtempSync(join(tmpdir(), 'jarscope-bench-'));
+  try {
+    const { projectDir, repository } = writeSyntheticRepository(scratch, count);
+    const repo = new LocalRepository(repository);
+    const builder = new ModelBuilder({
+      repository: repo,
+      workspacePoms: new Map(),
+      userProperties: new Map(),
+      systemProperties: new Map(),
+      env: {},
+      activeProfiles: [],
+      inactiveProfiles: [],
+      jdkVersion: '17',
+      os: { name: 'Linux', family: 'unix', arch: 'amd64', version: '6' },
+    });
+    const resolveOnce = (): { ms: number; resolved: number } => {
+      const start = process.hrtime.bigint();
+      const model = builder.buildFromFile(join(projectDir, 'pom.xml'));
+      const resolution = new ProjectResolver(builder, repo).resolve(model, { verbose: true });
+      const resolved = resolvedEntries(resolution.root).length;
+      return { ms: Number(process.hrtime.bigint() - start) / 1e6, resolved };
+    };
+    const cold = resolveOnce();
+    const warm = Array.from({ length: warmRuns }, () => resolveOnce().ms);
+    return { artifacts: count, resolvedArtifacts: cold.resolved, coldMs: cold.ms, warmMs: warm };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
