@@ -50,6 +50,15 @@ describe('ModelBuilder import-scope BOMs', () => {
     assert.equal(libZ?.managedBy?.source.artifactId, 'bom-parent');
   });
 
+  it('imports a reactor BOM as Maven does, without -P profiles, though the module itself has them', () => {
+    // Observed with Maven 3.8.7: importDependencyManagement builds the BOM from a bare model source.
+    const builder = new ModelBuilder({ ...context, activeProfiles: ['alt'] });
+    const model = builder.buildFromFile(bomsPom);
+    assert.equal(model.dependencies.find((dependency) => dependency.artifactId === 'lib-v')?.version, '7.0');
+    const bomAsProject = builder.buildFromFile(innerBom);
+    assert.equal(bomAsProject.dependencyManagement.find((entry) => entry.artifactId === 'lib-v')?.version, '8.0');
+  });
+
   it('reports a missing BOM at its import entry and keeps the rest', () => {
     const pomPath = fixturePath('model', 'bad', 'missingBom', 'pom.xml');
     const model = new ModelBuilder(modelContext()).buildFromFile(pomPath);
