@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
-import { statSync } from 'node:fs';
 import { managementKey } from './inheritance';
 import type { ModelDependency, ModelProblem } from './modelTypes';
+import { pathKind } from './pathKind';
 
 /** A finding of {@link validateDependencies}: the dependency it is about, with Maven's wording. */
 export interface DependencyViolation {
@@ -13,10 +13,6 @@ export interface DependencyViolation {
 
 /** DefaultModelValidator.ID_REGEX: what a groupId or artifactId may be made of. */
 const validId = /^[A-Za-z0-9_\-.]+$/;
-
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
 
 /**
  * The dependency checks of Maven 3.8's DefaultModelValidator.validateEffectiveDependency that decide whether a
@@ -42,7 +38,7 @@ export function validateDependencies(dependencies: readonly ModelDependency[], s
     if (dependency.scope === 'system') {
       if (!systemPath) report('systemPath', 'dependency-systemPath-missing', 'is missing.');
       else if (!isAbsolute(systemPath)) report('systemPath', 'dependency-systemPath-relative', `must specify an absolute path but is ${systemPath}`);
-      else if (!isFile(systemPath)) report('systemPath', 'dependency-systemPath-no-file', `refers to a non-existing file ${systemPath}`, 'warning');
+      else if (pathKind(systemPath) !== 'file') report('systemPath', 'dependency-systemPath-no-file', `refers to a non-existing file ${systemPath}`, 'warning');
     } else if (systemPath) {
       report('systemPath', 'dependency-systemPath-not-system', 'must be omitted. This field may only be specified for a dependency with system scope.');
     }

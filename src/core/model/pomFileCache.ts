@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parsePom } from '../pom/parsePom';
 import type { RawPom } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
 import type { ModelProblem } from './modelTypes';
+import { pathKind } from './pathKind';
 
 export type PomFileRead =
   | { ok: true; pom: RawPom }
@@ -50,7 +51,7 @@ export class PomFileCache {
   private readUncached(pomPath: string): PomFileRead {
     let text: string;
     try {
-      if (!statSync(pomPath, { throwIfNoEntry: false })?.isFile()) {
+      if (pathKind(pomPath) !== 'file') {
         return { ok: false, reason: 'missing', problem: this.problem('error', 'pom-missing', `${pomPath} does not exist.`, pomPath) };
       }
       text = readFileSync(pomPath, 'utf8');

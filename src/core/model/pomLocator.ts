@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RawParent, RawPom } from '../pom/rawPom';
 import { Interpolator } from './interpolation';
 import type { ModelBuildContext } from './modelBuilder';
 import type { ModelProblem, PomSource } from './modelTypes';
 import { chooseParentVersion, parentVersionAccepts } from './parentVersionRange';
+import { pathKind } from './pathKind';
 import type { PomFileCache } from './pomFileCache';
 import { envProperty } from './profileActivation';
 
@@ -20,10 +20,6 @@ export type PomLocations = Pick<ModelBuildContext, 'repository' | 'workspacePoms
 /** `groupId:artifactId:version`, the key of workspacePoms. */
 export function coordinatesOf(groupId: string, artifactId: string, version: string): string {
   return `${groupId}:${artifactId}:${version}`;
-}
-
-function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** Where the pom of a parent, a BOM or a dependency is: in the reactor's files or in the local repository. */
@@ -68,7 +64,7 @@ export class PomLocator {
   /** The pom at relativePath when it is the parent; a different artifact there is warned about, another version is not. */
   private parentAtRelativePath(parent: RawParent, childPath: string, problems: ModelProblem[]): string | undefined {
     let candidate = resolve(dirname(childPath), parent.relativePath ?? '../pom.xml');
-    if (isDirectory(candidate)) candidate = join(candidate, 'pom.xml');
+    if (pathKind(candidate) === 'directory') candidate = join(candidate, 'pom.xml');
     const read = this.files.read(candidate);
     if (!read.ok) {
       if (read.reason !== 'missing') problems.push(read.problem);

@@ -42,6 +42,22 @@ describe('ModelBuilder on bad input', () => {
     assert.deepEqual([model.groupId, model.artifactId, model.version], ['com.example.cycle', 'a', '1.0']);
   });
 
+  it('reports a pom that is its own parent as a cycle', () => {
+    const model = new ModelBuilder(modelContext()).buildFromFile(badPom('selfParent'));
+    assert.deepEqual(model.problems.map((problem) => [problem.code, problem.line]), [['parent-cycle', 4]]);
+  });
+
+  it('treats paths that run through a file as missing, never throwing', () => {
+    const model = new ModelBuilder(modelContext()).buildFromFile(badPom('throughFile'));
+    assert.deepEqual(
+      model.problems.map((problem) => [problem.code, problem.severity]),
+      [
+        ['parent-not-found', 'error'],
+        ['dependency-systemPath-no-file', 'warning'],
+      ],
+    );
+  });
+
   it('reports a property cycle and an unknown property at the dependency that uses them, leaving them as written', () => {
     const pomPath = badPom('selfProperty');
     const model = new ModelBuilder(modelContext()).buildFromFile(pomPath);
