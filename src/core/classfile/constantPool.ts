@@ -51,15 +51,21 @@ export class ConstantPool {
     const count = bytes.readUInt16BE(start);
     const tags = new Uint8Array(count);
     const offsets = new Int32Array(count);
+    const length = bytes.length;
     let at = start + 2;
+    // The hot loop of parsing: plain byte arithmetic, one bounds check per entry.
     for (let index = 1; index < count; index++) {
-      requireBytes(bytes, at, 1);
+      if (at >= length) throw truncated(bytes, at, 1);
       const tag = bytes[at]!;
-      const size = tag === ConstantTag.utf8 ? utf8Size(bytes, at) : tag < BODY_SIZE.length ? BODY_SIZE[tag]! : 0;
-      if (size === 0 && tag !== ConstantTag.utf8) {
-        throw new ClassFormatError('invalid-tag', at, `constant pool entry #${index} has unknown tag ${tag}`);
+      let size: number;
+      if (tag === ConstantTag.utf8) {
+        if (at + 3 > length) throw truncated(bytes, at + 1, 2);
+        size = 2 + ((bytes[at + 1]! << 8) | bytes[at + 2]!);
+      } else {
+        size = tag < BODY_SIZE.length ? BODY_SIZE[tag]! : 0;
+        if (size === 0) throw new ClassFormatError('invalid-tag', at, `constant pool entry #${index} has unknown tag ${tag}`);
       }
-      requireBytes(bytes, at + 1, size);
+      if (at + 1 + size > length) throw truncated(bytes, at + 1, size);
       tags[index] = tag;
       offsets[index] = at + 1;
       at += 1 + size;
@@ -91,14 +97,16 @@ export class ConstantPool {
     const known = this.decoded[index];
     if (known !== undefined) return known;
     const body = this.offsetOf(index, ConstantTag.utf8, at);
-    const text = decodeModifiedUtf8(this.bytes, body + 2, body + 2 + this.bytes.readUInt16BE(body));
+    const bytes = this.bytes;
+    const text = decodeModifiedUtf8(bytes, body + 2, body + 2 + ((bytes[body]! << 8) | bytes[body + 1]!));
     this.decoded[index] = text;
     return text;
   }
 
   /** The u2 at `skip` bytes into entry `index`'s body, which must have tag `tag`. */
   u2(index: number, tag: number, skip: number, at: number): number {
-    return this.bytes.readUInt16BE(this.offsetOf(index, tag, at) + skip);
+    const body = this.offsetOf(index, tag, at) + skip;
+    return (this.bytes[body]! << 8) | this.bytes[body + 1]!;
   }
 
   /** The name of CONSTANT_Class entry `index`, as written (an array class is a descriptor). */
@@ -107,14 +115,11 @@ export class ConstantPool {
   }
 }
 
-function utf8Size(bytes: Buffer, at: number): number {
-  requireBytes(bytes, at + 1, 2);
-  return 2 + bytes.readUInt16BE(at + 1);
-}
-
 /** Throws the 'truncated' error unless `length` bytes exist at `at`. */
 export function requireBytes(bytes: Buffer, at: number, length: number): void {
-  if (at + length > bytes.length) {
-    throw new ClassFormatError('truncated', Math.min(at, bytes.length), `needs ${length} bytes at ${at}, the file has ${bytes.length}`);
-  }
+  if (at + length > bytes.length) throw truncated(bytes, at, length);
+}
+
+function truncated(bytes: Buffer, at: number, length: number): ClassFormatError {
+  return new ClassFormatError('truncated', Math.min(at, bytes.length), `needs ${length} bytes at ${at}, the file has ${bytes.length}`);
 }

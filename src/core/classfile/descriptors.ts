@@ -5,7 +5,12 @@ const OBJECT_TYPE = 0x4c; // 'L'
 const ARRAY_TYPE = 0x5b; // '['
 // Every other character a field or method descriptor may contain (JVM spec §4.3.2, §4.3.3):
 // the base types B C D F I J S Z, V for a void return, and the parentheses of a method descriptor.
-const OTHER_DESCRIPTOR_CHARS = new Set('BCDFIJSZV()'.split('').map((c) => c.charCodeAt(0)));
+const OTHER_DESCRIPTOR_CHARS = new Uint8Array(128);
+for (const c of 'BCDFIJSZV()') OTHER_DESCRIPTOR_CHARS[c.charCodeAt(0)] = 1;
+
+function isOtherDescriptorChar(c: number): boolean {
+  return c < 128 && OTHER_DESCRIPTOR_CHARS[c] === 1;
+}
 
 /**
  * Adds the class names a field or method descriptor mentions (each `L<binary name>;`, JVM spec §4.3)
@@ -21,7 +26,7 @@ export function addDescriptorClasses(descriptor: string, into: Set<string>, offs
       if (end <= i + 1) throw invalidDescriptor(descriptor, offset);
       into.add(descriptor.slice(i + 1, end));
       i = end + 1;
-    } else if (c === ARRAY_TYPE || OTHER_DESCRIPTOR_CHARS.has(c)) {
+    } else if (c === ARRAY_TYPE || isOtherDescriptorChar(c)) {
       i++;
     } else {
       throw invalidDescriptor(descriptor, offset);
@@ -39,7 +44,7 @@ export function elementClassName(name: string, offset: number): string | undefin
   let i = 1;
   while (name.charCodeAt(i) === ARRAY_TYPE) i++;
   if (name.charCodeAt(i) !== OBJECT_TYPE) {
-    if (i === name.length - 1 && OTHER_DESCRIPTOR_CHARS.has(name.charCodeAt(i))) return undefined;
+    if (i === name.length - 1 && isOtherDescriptorChar(name.charCodeAt(i))) return undefined;
     throw invalidDescriptor(name, offset);
   }
   if (name.charCodeAt(name.length - 1) !== SEMICOLON || name.length < i + 3) throw invalidDescriptor(name, offset);

@@ -1,5 +1,9 @@
 import { ClassFormatError } from './classFormatError';
 
+interface Latin1Slicer {
+  latin1Slice(start: number, end: number): string;
+}
+
 /**
  * Decodes a CONSTANT_Utf8 body: "modified UTF-8" (JVM spec §4.4.7) — one to three bytes per UTF-16
  * code unit, NUL as two bytes, supplementary characters as two encoded surrogates, no four-byte forms.
@@ -8,7 +12,8 @@ import { ClassFormatError } from './classFormatError';
 export function decodeModifiedUtf8(bytes: Buffer, start: number, end: number): string {
   let i = start;
   while (i < end && bytes[i]! < 0x80 && bytes[i] !== 0) i++;
-  if (i === end) return bytes.toString('latin1', start, end);
+  // latin1Slice skips toString's encoding dispatch, which costs more than decoding a short name.
+  if (i === end) return (bytes as unknown as Latin1Slicer).latin1Slice(start, end);
   const units: number[] = [];
   for (let j = start; j < i; j++) units.push(bytes[j]!);
   while (i < end) {

@@ -67,6 +67,13 @@ export function parseClassFile(input: Uint8Array): ClassInfo {
 function collectPoolReferences(pool: ConstantPool, referenced: Set<string>): MemberReference[] {
   const memberReferences: MemberReference[] = [];
   const { tags, count } = pool;
+  // A descriptor Utf8 shared by several NameAndType / MethodType entries is scanned once.
+  const scanned = new Uint8Array(count);
+  const scanDescriptor = (utf8Index: number, at: number) => {
+    if (scanned[utf8Index] === 1) return;
+    addDescriptorClasses(pool.utf8(utf8Index, at), referenced, at);
+    if (utf8Index < count) scanned[utf8Index] = 1;
+  };
   for (let index = 1; index < count; index++) {
     const tag = tags[index]!;
     const at = pool.bodyOffset(index);
@@ -74,9 +81,9 @@ function collectPoolReferences(pool: ConstantPool, referenced: Set<string>): Mem
       const element = elementClassName(pool.className(index, at), at);
       if (element !== undefined) referenced.add(element);
     } else if (tag === ConstantTag.nameAndType) {
-      addDescriptorClasses(pool.utf8(pool.u2(index, tag, 2, at), at), referenced, at);
+      scanDescriptor(pool.u2(index, tag, 2, at), at);
     } else if (tag === ConstantTag.methodType) {
-      addDescriptorClasses(pool.utf8(pool.u2(index, tag, 0, at), at), referenced, at);
+      scanDescriptor(pool.u2(index, tag, 0, at), at);
     } else if (tag === ConstantTag.fieldref || tag === ConstantTag.methodref || tag === ConstantTag.interfaceMethodref) {
       const owner = pool.className(pool.u2(index, tag, 0, at), at);
       // Members of array classes are Object's plus clone() (JLS §10.7): nothing to link against.
