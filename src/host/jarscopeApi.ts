@@ -32,6 +32,8 @@ export interface ViewItemSnapshot {
   readonly description?: string;
   readonly contextValue?: string;
   readonly tooltip?: string;
+  /** What a click runs. */
+  readonly command?: { readonly command: string; readonly arguments: readonly unknown[] };
   readonly children: readonly ViewItemSnapshot[];
 }
 
@@ -78,6 +80,7 @@ function viewItemOf(provider: MavenProjectsTreeProvider, node: ViewNode): ViewIt
     description: typeof item.description === 'string' ? item.description : undefined,
     contextValue: item.contextValue,
     tooltip,
+    command: item.command && { command: item.command.command, arguments: item.command.arguments ?? [] },
     children: provider.getChildren(node).map((child) => viewItemOf(provider, child)),
   };
 }

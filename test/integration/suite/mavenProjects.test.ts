@@ -3,29 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ProjectModelSnapshot, ViewItemSnapshot } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-
-function workspaceRoot(): string {
-  const folder = process.env.JARSCOPE_TEST_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(folder, 'a workspace folder is open');
-  return folder;
-}
-
-async function jarscope(): Promise<JarscopeApi> {
-  const extension = vscode.extensions.getExtension<JarscopeApi>('jarscope.jarscope');
-  assert.ok(extension, 'the extension is installed');
-  return extension.activate();
-}
-
-/** Polls until `probe` returns a value, failing with `describe()` of the last state after the timeout. */
-async function waitFor<T>(what: string, probe: () => T | undefined, describe: () => unknown, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last state: ${JSON.stringify(describe(), null, 1)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { jarscope, waitFor, workspaceRoot } from './workspaceTestKit';
 
 /** The view as indented `label — description` lines. */
 function outline(items: readonly ViewItemSnapshot[], depth = 0): string[] {
@@ -137,6 +115,33 @@ describe('Maven Projects view', function () {
     const screen = await captureScreen('problems-panel');
     assert.match(screen.text, /not well-formed XML: Expected closing tag 'name'/, `the Problems panel shows the error; it shows:\n${screen.text}`);
     assert.match(screen.text, /broken-module/);
+  });
+
+  it('opens the pom of a clicked item, at the XML error for a broken one', async () => {
+    const broken = api.mavenProjectsView()[0]?.children.find((item) => item.label === 'broken-module');
+    assert.equal(broken?.command?.command, 'jarscope.openPom');
+    await vscode.commands.executeCommand(broken.command.command, ...broken.command.arguments);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, brokenPom.fsPath);
+    assert.deepEqual([editor?.selection.start.line, editor?.selection.start.character], [10, 21]);
+
+    const billing = api.mavenProjectsView()[0]?.children.find((item) => item.label === 'storefront-services')?.children[0];
+    assert.equal(billing?.label, 'billing-service');
+    assert.ok(billing?.command);
+    await vscode.commands.executeCommand(billing.command.command, ...billing.command.arguments);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, pom('services', 'billing-service'));
+  });
+
+  it('reports a failing command once, as an error message, without throwing', async () => {
+    const result: unknown = await vscode.commands.executeCommand('jarscope.openPom', 'not a uri');
+    assert.equal(result, undefined);
+    await vscode.commands.executeCommand('notifications.showList');
+    const screen = await captureScreen('command-error-notification');
+    // Each notification is one line in the list (screen readers get another copy, prefixed "Error: ").
+    const shown = screen.text.split('\n').filter((line) => line.trim() === 'Jarscope: Open pom.xml needs the pom to open').length;
+    assert.equal(shown, 1, `one error message; the screen shows:\n${screen.text}`);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   it('follows an unsaved edit of a pom, debounced, and keeps it after saving', async () => {

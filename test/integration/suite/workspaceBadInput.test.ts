@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ProjectModelSnapshot } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-
-function workspaceRoot(): string {
-  const folder = process.env.JARSCOPE_TEST_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(folder, 'a workspace folder is open');
-  return folder;
-}
-
-async function until(what: string, probe: () => boolean, state: () => unknown, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last state: ${JSON.stringify(state()).slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { jarscope, waitFor, workspaceRoot } from './workspaceTestKit';
 
 function bulkPom(artifactId: string, modules: readonly string[]): string {
   const moduleList = modules.length > 0 ? `<packaging>pom</packaging><modules>${modules.map((m) => `<module>${m}</module>`).join('')}</modules>` : '';
@@ -31,9 +18,7 @@ describe('Bad input in the workspace', function () {
   let baseline: ProjectModelSnapshot;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<JarscopeApi>('jarscope.jarscope');
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await jarscope();
     await vscode.commands.executeCommand('jarscope.refresh');
     baseline = api.projectModel();
   });
@@ -63,11 +48,11 @@ describe('Bad input in the workspace', function () {
     const config = vscode.workspace.getConfiguration('jarscope');
     try {
       await config.update('scan.maxPoms', 3, vscode.ConfigurationTarget.Workspace);
-      await until('a scan truncated at 3 poms', () => api.projectModel().modules.length === 3, () => api.projectModel());
+      await waitFor('a scan truncated at 3 poms', () => api.projectModel().modules.length === 3, () => api.projectModel());
       assert.deepEqual(api.projectModel().warnings.map((warning) => warning.code), ['max-poms-reached']);
       await config.update('scan.maxPoms', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('scan.exclude', ['services'], vscode.ConfigurationTarget.Workspace);
-      await until(
+      await waitFor(
         'the services folder to be skipped',
         () => api.projectModel().modules.length === baseline.modules.length - 3,
         () => api.projectModel(),
@@ -77,7 +62,7 @@ describe('Bad input in the workspace', function () {
       await config.update('scan.maxPoms', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await until('the full tree again', () => api.projectModel().modules.length === baseline.modules.length, () => api.projectModel());
+    await waitFor('the full tree again', () => api.projectModel().modules.length === baseline.modules.length, () => api.projectModel());
   });
 
   it('lists 2,000 modules created at once, and forgets them when their folder is deleted', async () => {
@@ -94,7 +79,7 @@ describe('Bad input in the workspace', function () {
       );
     }
     const started = Date.now();
-    await until('2,000 new modules', () => api.projectModel().modules.length === baseline.modules.length + 2001, () => api.projectModel().modules.length);
+    await waitFor('2,000 new modules', () => api.projectModel().modules.length === baseline.modules.length + 2001, () => api.projectModel().modules.length, 120_000);
     console.log(`[jarscope-test]     2,001 created poms listed ${Date.now() - started} ms after the last write`);
     await api.whenIdle();
     const aggregator = api.mavenProjectsView().find((item) => item.label === 'bulk-aggregator');
@@ -105,6 +90,6 @@ describe('Bad input in the workspace', function () {
     assert.ok(screen.text.includes('bulk-aggregator'), screen.text);
 
     await rm(bulk, { recursive: true });
-    await until('the deleted modules to disappear', () => api.projectModel().modules.length === baseline.modules.length, () => api.projectModel().modules.length);
+    await waitFor('the deleted modules to disappear', () => api.projectModel().modules.length === baseline.modules.length, () => api.projectModel().modules.length, 120_000);
   });
 });
