@@ -83,5 +83,11 @@ export function modelProblemText(problems: readonly ModelProblem[]): { text: str
 /** A collection problem as a stderr line on the module's pom, with the path that needed the artifact. */
 export function collectProblemText(module: ReactorModule, problem: CollectProblem): string {
   const path = [...problem.path.map((artifact) => formatArtifact(artifact)), formatArtifact(problem.artifact)].join(' -> ');
-  return problemLine(module.pomPath, problem.fatal ? 'error' : 'warning', `${problem.message} (path: ${path})`);
+  // Point at the direct dependency that brought the artifact in, where the pom says so.
+  const direct = problem.path[1] ?? problem.artifact;
+  const declaration = module.model.dependencies.find(
+    (dependency) => dependency.groupId === direct.groupId && dependency.artifactId === direct.artifactId,
+  )?.declaredAt;
+  const file = declaration?.source.pomPath ?? module.pomPath;
+  return problemLine(file, problem.fatal ? 'error' : 'warning', `${problem.message} (path: ${path})`, declaration);
 }

@@ -22,18 +22,23 @@ export interface ArtifactDescriptor {
   readonly dependencies: readonly Dependency[];
 }
 
+/**
+ * Reading a pom: its descriptor, or why there is none. Maven's default ArtifactDescriptorPolicy ignores a
+ * missing or invalid pom (a warning; the artifact stays, without dependencies), but a parent or imported BOM
+ * it cannot find fails the collection (DefaultArtifactDescriptorReader rethrows UnresolvableModelException).
+ */
+export type DescriptorResult =
+  | { readonly kind: 'found'; readonly descriptor: ArtifactDescriptor }
+  | { readonly kind: 'missing' | 'invalid' | 'unresolvable'; readonly message: string };
+
 /** Where the collector reads poms and available versions from. */
 export interface DescriptorSource {
-  /**
-   * The artifact's pom, or undefined when it is missing or unreadable: Maven then warns and keeps the
-   * artifact without dependencies (its default ArtifactDescriptorPolicy ignores missing descriptors).
-   */
-  readDescriptor(artifact: Artifact): ArtifactDescriptor | undefined;
+  readDescriptor(artifact: Artifact): DescriptorResult;
   /** The versions the local repository lists for the artifact (any order). */
   availableVersions(artifact: Artifact): readonly string[];
 }
 
-export type CollectProblemCode = 'missing-pom' | 'no-version-in-range' | 'invalid-version-range';
+export type CollectProblemCode = 'missing-pom' | 'invalid-pom' | 'unresolvable-pom' | 'no-version-in-range' | 'invalid-version-range';
 
 /** Something that could not be collected, with the path of artifacts that led to it. */
 export interface CollectProblem {
@@ -227,11 +232,12 @@ class Collection {
   private descriptorOf(dependency: Dependency): ArtifactDescriptor | undefined {
     const identity = artifactIdentity(dependency.artifact);
     if (this.descriptors.has(identity)) return this.descriptors.get(identity);
-    const descriptor = this.source.readDescriptor(dependency.artifact);
+    const result = this.source.readDescriptor(dependency.artifact);
+    const descriptor = result.kind === 'found' ? result.descriptor : undefined;
     this.descriptors.set(identity, descriptor);
-    if (!descriptor) {
-      const message = `The POM for ${formatArtifact(dependency.artifact)} is missing, no dependency information available`;
-      this.addProblem('missing-pom', message, dependency.artifact, false);
+    if (result.kind !== 'found') {
+      const code = result.kind === 'missing' ? 'missing-pom' : result.kind === 'invalid' ? 'invalid-pom' : 'unresolvable-pom';
+      this.addProblem(code, result.message, dependency.artifact, result.kind === 'unresolvable');
     }
     return descriptor;
   }

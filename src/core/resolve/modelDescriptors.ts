@@ -2,8 +2,9 @@ import type { ModelBuilder } from '../model/modelBuilder';
 import type { EffectiveModel, ModelDependency } from '../model/modelTypes';
 import { artifactHandlerFor } from '../repo/artifactHandler';
 import type { LocalRepository } from '../repo/localRepository';
-import type { Artifact } from './artifact';
-import type { ArtifactDescriptor, DescriptorSource } from './collector';
+import { readFileSync } from 'node:fs';
+import { formatArtifact, type Artifact } from './artifact';
+import type { DescriptorResult, DescriptorSource } from './collector';
 import type { Dependency } from './dependencyGraph';
 import { javaScopes, writtenScope, type ScopeString } from './scopeString';
 
@@ -14,6 +15,7 @@ import { javaScopes, writtenScope, type ScopeString } from './scopeString';
  */
 export class DependencyConverter {
   private readonly scopes = new Map<string, ScopeString>();
+  private readonly texts = new Map<string, string>();
 
   toDependency(dependency: ModelDependency): Dependency | undefined {
     if (dependency.version === undefined) return undefined;
@@ -46,7 +48,8 @@ export class DependencyConverter {
 
   private scopeOf(dependency: ModelDependency): ScopeString {
     if (dependency.scope === undefined) return javaScopes.compile;
-    const site = dependency.declaredAt;
+    // A scope injected from dependencyManagement is the management entry's very string.
+    const site = dependency.managedBy && !this.writesScope(dependency) ? dependency.managedBy : dependency.declaredAt;
     const key = `${site.source.pomPath}@${site.range.start}:${dependency.scope}`;
     let scope = this.scopes.get(key);
     if (!scope) {
@@ -54,6 +57,21 @@ export class DependencyConverter {
       this.scopes.set(key, scope);
     }
     return scope;
+  }
+
+  /** Whether the `<dependency>` element itself has a `<scope>` (else it came from management). */
+  private writesScope(dependency: ModelDependency): boolean {
+    const { source, range } = dependency.declaredAt;
+    let text = this.texts.get(source.pomPath);
+    if (text === undefined) {
+      try {
+        text = readFileSync(source.pomPath, 'utf8');
+      } catch {
+        text = '';
+      }
+      this.texts.set(source.pomPath, text);
+    }
+    return /<scope[\s>]/.test(text.slice(range.start, range.end));
   }
 }
 
@@ -70,6 +88,9 @@ export function projectArtifact(model: EffectiveModel): Artifact {
   };
 }
 
+/** Problems that make Maven fail to read a pom at all: a parent or an imported BOM it cannot find. */
+const unresolvableCodes: ReadonlySet<string> = new Set(['parent-not-found', 'import-not-found', 'parent-cycle', 'import-cycle']);
+
 /**
  * Reads dependency poms through the model builder, as maven-resolver-provider's DefaultArtifactDescriptorReader
  * does: reactor modules from the workspace, the rest from the local repository; a pom that relocates names the
@@ -82,9 +103,25 @@ export class ModelDescriptorSource implements DescriptorSource {
     private readonly converter: DependencyConverter,
   ) {}
 
-  readDescriptor(artifact: Artifact): ArtifactDescriptor | undefined {
-    const model = this.builder.buildFromRepository(artifact.groupId, artifact.artifactId, artifact.version);
-    if (!model) return undefined;
+  readDescriptor(artifact: Artifact): DescriptorResult {
+    const { groupId, artifactId, version } = artifact;
+    const model = this.builder.buildFromRepository(groupId, artifactId, version);
+    const coordinates = formatArtifact({ ...artifact, type: artifact.extension });
+    if (!model) {
+      const cause = this.builder.problemsFor(groupId, artifactId, version)[0]?.message;
+      return { kind: 'missing', message: `The POM for ${coordinates} is missing, no dependency information available${cause ? ` (${cause})` : ''}` };
+    }
+    const unresolvable = model.problems.find((problem) => unresolvableCodes.has(problem.code));
+    if (unresolvable) {
+      return { kind: 'unresolvable', message: `Failed to read artifact descriptor for ${coordinates}: ${unresolvable.message}` };
+    }
+    const invalid = model.problems.find((problem) => problem.severity === 'error');
+    if (invalid) {
+      return {
+        kind: 'invalid',
+        message: `The POM for ${coordinates} is invalid, transitive dependencies (if any) will not be available: ${invalid.message}`,
+      };
+    }
     const relocation = model.relocation;
     if (relocation) {
       const relocated: Artifact = {
@@ -97,14 +134,14 @@ export class ModelDescriptorSource implements DescriptorSource {
         relocated.groupId !== artifact.groupId ||
         relocated.artifactId !== artifact.artifactId ||
         relocated.version !== artifact.version;
-      if (moved) return { artifact: relocated, relocations: [artifact], dependencies: [] };
+      if (moved) return { kind: 'found', descriptor: { artifact: relocated, relocations: [artifact], dependencies: [] } };
     }
     const dependencies: Dependency[] = [];
     for (const dependency of model.dependencies) {
       const converted = this.converter.toDependency(dependency);
       if (converted) dependencies.push(converted);
     }
-    return { artifact, relocations: [], dependencies };
+    return { kind: 'found', descriptor: { artifact, relocations: [], dependencies } };
   }
 
   availableVersions(artifact: Artifact): readonly string[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { artifactHandlerFor } from '../../../src/core/repo/artifactHandler';
 import type { Artifact, Exclusion } from '../../../src/core/resolve/artifact';
-import type { ArtifactDescriptor, CollectRequest, DescriptorSource } from '../../../src/core/resolve/collector';
+import type { CollectRequest, DescriptorResult, DescriptorSource } from '../../../src/core/resolve/collector';
 import type { Dependency } from '../../../src/core/resolve/dependencyGraph';
 import { javaScopes, writtenScope } from '../../../src/core/resolve/scopeString';
 
@@ -99,14 +99,15 @@ export function parseGraphFixture(text: string): GraphFixture {
   const packaging = packagingWord?.startsWith('packaging=') ? packagingWord.slice('packaging='.length) : 'jar';
   const projectArtifact: Artifact = { groupId, artifactId, version, type: packaging, classifier: '', extension: packaging };
   const source: DescriptorSource = {
-    readDescriptor(artifact: Artifact): ArtifactDescriptor | undefined {
+    readDescriptor(artifact: Artifact): DescriptorResult {
       const found = poms.get(`${artifact.groupId}:${artifact.artifactId}:${artifact.version}`);
-      if (!found) return undefined;
+      if (!found) return { kind: 'missing', message: `no pom for ${artifact.artifactId}` };
       if (found.relocate) {
         const [g = '', a = '', v = ''] = found.relocate.split(':');
-        return { artifact: { ...artifact, groupId: g, artifactId: a, version: v }, relocations: [artifact], dependencies: [] };
+        const relocated = { ...artifact, groupId: g, artifactId: a, version: v };
+        return { kind: 'found', descriptor: { artifact: relocated, relocations: [artifact], dependencies: [] } };
       }
-      return { artifact, relocations: [], dependencies: found.dependencies };
+      return { kind: 'found', descriptor: { artifact, relocations: [], dependencies: found.dependencies } };
     },
     availableVersions(artifact: Artifact): readonly string[] {
       const prefix = `${artifact.groupId}:${artifact.artifactId}:`;
