@@ -23,6 +23,16 @@ export interface ReadEntriesResult {
   readonly errors: ArchiveError[];
 }
 
+/** Options of openJar and readEntries. */
+export interface OpenJarOptions extends ArchiveOptions {
+  /**
+   * An index of this jar made earlier (e.g. cached, or sent to a worker, possibly holding only the
+   * entries to read): used instead of listing the central directory again when the file's size and
+   * modification time still match it.
+   */
+  readonly index?: JarIndex;
+}
+
 /** A jar opened for reading: its index, and entries inflated on demand. Close it when done. */
 export interface OpenJar {
   readonly index: JarIndex;
@@ -38,7 +48,7 @@ export interface OpenJar {
  * @throws ArchiveError 'missing' | 'unreadable' | 'symlink-loop' | 'not-a-zip' | 'truncated' |
  *   'corrupt' | 'too-many-entries' | 'entry-too-large'; an AbortError when `signal` aborts.
  */
-export async function openJar(path: string, options: ArchiveOptions = {}): Promise<OpenJar> {
+export async function openJar(path: string, options: OpenJarOptions = {}): Promise<OpenJar> {
   const limits = resolveLimits(options.limits);
   options.signal?.throwIfAborted();
   let handle: FileHandle;
@@ -51,6 +61,10 @@ export async function openJar(path: string, options: ArchiveOptions = {}): Promi
     const stat = await handle.stat();
     if (!stat.isFile()) throw new ArchiveError('unreadable', path, 'not a regular file');
     const reader = new CachedFileReader(handle, path, stat.size);
+    const known = options.index;
+    if (known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      return jarHandle({ ...known, path }, reader, handle, limits);
+    }
     const zip = await fromRandomAccessReaderPromise(reader, stat.size, {
       lazyEntries: true,
       autoClose: false,
@@ -227,7 +241,7 @@ export async function indexJar(path: string, options: ArchiveOptions = {}): Prom
 }
 
 /** Opens a jar, inflates the named entries and closes it again: see {@link openJar}. */
-export async function readEntries(path: string, names: Iterable<string>, options: ArchiveOptions = {}): Promise<ReadEntriesResult> {
+export async function readEntries(path: string, names: Iterable<string>, options: OpenJarOptions = {}): Promise<ReadEntriesResult> {
   const jar = await openJar(path, options);
   try {
     return await jar.readEntries(names, options);

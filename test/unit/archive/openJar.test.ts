@@ -162,6 +162,21 @@ describe('readEntries', () => {
     }
   });
 
+  it('reuses an earlier index while the jar is unchanged, and lists it again when it changed', async () => {
+    const path = join(tempDir('reuse'), 'copy.jar');
+    writeFileSync(path, readFileSync(jar('sample.jar')));
+    const index = await indexJar(path);
+    const point = index.entries.find((e) => e.name === 'sample/Point.class')!;
+    // Only the entry to read: a listing of the central directory would find the others too.
+    const partial = { ...index, entries: [point] };
+    const reused = await readEntries(path, ['sample/Point.class', 'sample/Shape.class'], { index: partial });
+    assert.deepEqual([...reused.bytes.keys()], ['sample/Point.class']);
+    assert.deepEqual(reused.errors.map((e) => e.reason), ['entry-not-found']);
+    const stale = { ...partial, mtimeMs: partial.mtimeMs - 1000 };
+    const relisted = await readEntries(path, ['sample/Point.class', 'sample/Shape.class'], { index: stale });
+    assert.deepEqual([...relisted.bytes.keys()].sort(), ['sample/Point.class', 'sample/Shape.class']);
+  });
+
   it('reports an absent entry, one over the size cap, and one that inflates past its declared size', async () => {
     const { errors } = await readEntries(jar('sample.jar'), ['nope.class', 'sample/Lambdas.class', 'sample/Unicode.class'], {
       limits: { maxInflatedEntrySize: 1000 },
