@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parsePom } from '../pom/parsePom';
 import type { RawPom } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
@@ -8,6 +8,9 @@ import { pathKind } from './pathKind';
 export type PomFileRead =
   | { ok: true; pom: RawPom }
   | { ok: false; reason: 'missing' | 'unreadable' | 'malformed'; problem: ModelProblem };
+
+/** A limit well above any real pom (the largest known are a few MB), so a hostile file cannot exhaust memory. */
+const maxPomBytes = 32 * 1024 * 1024;
 
 /** Offsets of line starts, so that many positions in one large pom are found by binary search. */
 class LineIndex {
@@ -53,6 +56,11 @@ export class PomFileCache {
     try {
       if (pathKind(pomPath) !== 'file') {
         return { ok: false, reason: 'missing', problem: this.problem('error', 'pom-missing', `${pomPath} does not exist.`, pomPath) };
+      }
+      const size = statSync(pomPath).size;
+      if (size > maxPomBytes) {
+        const message = `${pomPath} is ${size} bytes; poms over ${maxPomBytes} bytes are not read.`;
+        return { ok: false, reason: 'unreadable', problem: this.problem('error', 'pom-too-large', message, pomPath) };
       }
       text = readFileSync(pomPath, 'utf8');
     } catch (cause) {

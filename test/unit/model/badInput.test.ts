@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
 import { fixturePath } from '../helpers/paths';
@@ -40,6 +42,19 @@ describe('ModelBuilder on bad input', () => {
     assert.equal(cycles.length, 1, JSON.stringify(model.problems));
     assert.match(cycles[0]?.message ?? '', /a[/\\]pom\.xml -> .*b[/\\]pom\.xml -> .*a[/\\]pom\.xml/);
     assert.deepEqual([model.groupId, model.artifactId, model.version], ['com.example.cycle', 'a', '1.0']);
+  });
+
+  it('does not read a pom over the size limit', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jarscope-model-'));
+    try {
+      const pomPath = join(folder, 'pom.xml');
+      writeFileSync(pomPath, '<project>');
+      truncateSync(pomPath, 33 * 1024 * 1024);
+      const model = new ModelBuilder(modelContext()).buildFromFile(pomPath);
+      assert.deepEqual(model.problems.map((problem) => problem.code), ['pom-too-large']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('reports a pom that is its own parent as a cycle', () => {
