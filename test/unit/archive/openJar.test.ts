@@ -192,3 +192,38 @@ describe('readEntries', () => {
     assert.equal(lie.bytes.size, 0);
   });
 });
+
+describe('damaged jars', () => {
+  it('give an ArchiveError or a result, never another exception, for any flipped bytes', async () => {
+    const original = readFileSync(jar('sample.jar'));
+    const dir = tempDir('fuzz');
+    let seed = 11;
+    const random = (bound: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % bound;
+    };
+    const outcomes = new Set<string>();
+    for (let round = 0; round < 150; round++) {
+      const bytes = Buffer.from(original);
+      // Damage the central directory and end record most of the time: that is what indexing reads.
+      const from = round % 3 === 0 ? 0 : original.length - 1200;
+      for (let flips = 1 + random(4); flips > 0; flips--) bytes[from + random(original.length - from)] = random(256);
+      const path = join(dir, `damaged-${round}.jar`);
+      writeFileSync(path, bytes);
+      try {
+        const opened = await openJar(path);
+        try {
+          const { errors } = await opened.readEntries(opened.index.entries.map((e) => e.name));
+          outcomes.add(errors.length === 0 ? 'read' : `entries:${errors[0]!.reason}`);
+        } finally {
+          await opened.close();
+        }
+      } catch (error) {
+        assert.ok(error instanceof ArchiveError, `round ${round}: ${String(error)}`);
+        outcomes.add(error.reason);
+      }
+    }
+    assert.ok(outcomes.size > 1, [...outcomes].join(' '));
+  });
+});
+
