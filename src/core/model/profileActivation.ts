@@ -105,7 +105,7 @@ function jdkInRange(javaVersion: string, spec: string): boolean {
 
 function relationTo(javaVersion: string, bound: RangeBound, isLower: boolean): number {
   if (bound.value === '') return isLower ? 1 : -1;
-  const versionTokens = numericTokens(javaVersion.replace(/[^0-9._-]/g, '').replace(/[._-]/g, '.'));
+  const versionTokens = numericTokens(javaVersion.replace(/[^0-9._-]/g, '').replace(/[._-]/g, '.').replace(/\.+/g, '.'));
   const boundTokens = numericTokens(bound.value);
   for (let i = 0; i < 3; i++) {
     const x = versionTokens[i] ?? 0;

@@ -127,6 +127,8 @@ describe('activation conditions', () => {
     assert.equal(jdkMatches('(,11]', '1.8.0_392'), true);
     assert.equal(jdkMatches('[17,)', '17'), true);
     assert.equal(jdkMatches('(17,)', '17'), false);
+    assert.equal(jdkMatches('[1.8,9)', '1.8.0_392'), true, 'underscores separate like dots');
+    assert.equal(jdkMatches('[11,)', '21-ea'), true);
   });
 
   it('matches os families, names and negations as plexus Os', () => {
