@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ModelBuilder } from '../core/model/modelBuilder';
 import type { ModelProblem } from '../core/model/modelTypes';
 import { LocalRepository } from '../core/repo/localRepository';
@@ -51,11 +53,12 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
       jdkVersion: runtime.jdkVersion,
       os: runtime.os,
     });
+  const rootPom = join(resolve(options.dir), 'pom.xml');
+  if (!(statSync(rootPom, { throwIfNoEntry: false })?.isFile() ?? false)) {
+    return { ok: false, exitCode: 1, message: `${warnings}jarscope: error: no pom.xml in ${resolve(options.dir)}\n` };
+  }
   const reactor = loadReactor(createBuilder, options.dir);
   warnings += reactor.problems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
-  if (reactor.modules.length === 0) {
-    return { ok: false, exitCode: 1, message: `${warnings}jarscope: error: no pom.xml in ${reactor.root}\n` };
-  }
   let selected = reactor.modules;
   if (options.module !== undefined) {
     const wanted = normalizeModuleDir(options.module);

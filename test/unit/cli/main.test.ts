@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fixturePath, repoRoot } from '../helpers/paths';
+
+const cli = join(repoRoot, 'dist', 'cli.js');
+const localRepo = fixturePath('maven-repo');
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'jarscope-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () => {
+  it('--help prints the usage and exits 0; no command prints it to stderr and exits 2', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: jarscope <command>/);
+    const none = run([]);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /Usage: jarscope <command>/);
+  });
+
+  it('bad usage exits 2 with the reason', () => {
+    const result = run(['tree', '--scope', 'nope']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--scope must be one of/);
+  });
+
+  it('a --module that is not in the reactor exits 2 and lists the modules', () => {
+    const project = fixturePath('maven-corpus', '01-nearest-wins');
+    const result = run(['tree', project, '--module', 'nowhere', '--local-repo', localRepo]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /no module "nowhere".*modules: \./);
+  });
+
+  it('a folder without pom.xml exits 1 and says so', () => {
+    const result = run(['tree', scratch, '--local-repo', localRepo]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /no pom\.xml in/);
+  });
+
+  it('a malformed pom is reported as path:line:col: error and exits 1', () => {
+    const project = join(scratch, 'broken');
+    cpSync(fixturePath('maven-corpus', '01-nearest-wins'), project, { recursive: true });
+    writeFileSync(join(project, 'pom.xml'), '<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>x\n</project>\n');
+    const result = run(['tree', project, '--local-repo', localRepo]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /pom\.xml:\d+:\d+: error: /);
+  });
+
+  it('a dependency with no pom in the repository is a warning naming it, and the tree still prints', () => {
+    const project = join(scratch, 'missing');
+    cpSync(fixturePath('maven-corpus', '01-nearest-wins'), project, { recursive: true });
+    const pom = `<project><modelVersion>4.0.0</modelVersion><groupId>t</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencies><dependency><groupId>org.nowhere</groupId><artifactId>ghost</artifactId><version>9.9</version></dependency></dependencies>
+</project>\n`;
+    writeFileSync(join(project, 'pom.xml'), pom);
+    const result = run(['tree', project, '--local-repo', localRepo]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 't:app:jar:1\n\\- org.nowhere:ghost:jar:9.9:compile\n');
+    assert.match(result.stderr, /pom\.xml:2:17: warning: The POM for org\.nowhere:ghost:jar:9\.9 is missing/);
+    const classpath = run(['classpath', project, '--local-repo', localRepo]);
+    assert.equal(classpath.status, 1);
+    assert.match(classpath.stderr, /error: Could not find artifact org\.nowhere:ghost:jar:9\.9/);
+  });
+});
