@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
-import { isOsFamily, jdkMatches, osMatches } from '../../../src/core/model/profileActivation';
+import { isOsFamily, jdkMatches, osMatches, propertyMatches, type ProfileActivationContext } from '../../../src/core/model/profileActivation';
 import type { MavenSettings } from '../../../src/core/repo/mavenSettings';
 import { fixturePath } from '../helpers/paths';
 import { describeDependency, modelContext } from './modelContext';
@@ -129,6 +129,25 @@ describe('activation conditions', () => {
     assert.equal(jdkMatches('(17,)', '17'), false);
     assert.equal(jdkMatches('[1.8,9)', '1.8.0_392'), true, 'underscores separate like dots');
     assert.equal(jdkMatches('[11,)', '21-ea'), true);
+  });
+
+  it('matches properties from -D first, then system properties, then env.* from the environment', () => {
+    const context: ProfileActivationContext = {
+      activeProfileIds: new Set(),
+      inactiveProfileIds: new Set(),
+      userProperties: new Map([['mode', 'fast']]),
+      systemProperties: new Map([['mode', 'slow'], ['empty', '']]),
+      env: { CI: 'true' },
+      jdkVersion: '17',
+      os: { name: 'Linux', family: 'unix', arch: 'amd64', version: '6' },
+      projectProperties: new Map(),
+    };
+    assert.equal(propertyMatches({ name: 'mode', value: 'fast' }, context), true);
+    assert.equal(propertyMatches({ name: 'mode', value: '!slow' }, context), true);
+    assert.equal(propertyMatches({ name: 'env.CI', value: 'true' }, context), true);
+    assert.equal(propertyMatches({ name: '!env.CI' }, context), false);
+    assert.equal(propertyMatches({ name: 'empty' }, context), false, 'an empty value is absent');
+    assert.equal(propertyMatches({ name: '!' }, context), false, 'no name never matches');
   });
 
   it('matches os families, names and negations as plexus Os', () => {
