@@ -1,11 +1,11 @@
-import type { FileHandle } from 'node:fs/promises';
+import { close, createReadStream, fstat, open, read, type Stats } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { RandomAccessReader } from 'yauzl';
 import { ArchiveError } from './archiveError';
 
 // Reads are served from one block of this size: the central directory and a run of entries read in
 // file order then cost one system call per block, not two per entry.
-const READ_AHEAD_BYTES = 256 * 1024;
+const READ_AHEAD_BYTES = 64 * 1024;
 
 /**
  * yauzl's RandomAccessReader over an open file, with read-ahead: yauzl reads the central
@@ -16,12 +16,40 @@ export class CachedFileReader extends RandomAccessReader {
   private block: Buffer = Buffer.alloc(0);
   private blockStart = 0;
 
-  constructor(
-    private readonly handle: FileHandle,
+  private closed: Promise<void> | undefined;
+
+  private constructor(
+    private readonly fd: number,
     readonly path: string,
-    readonly size: number,
+    readonly stats: Stats,
   ) {
     super();
+  }
+
+  get size(): number {
+    return this.stats.size;
+  }
+
+  /**
+   * Opens `path` for reading. The callback fs API on a plain descriptor: FileHandle's promise
+   * machinery cost more than the reads themselves on small jars.
+   * @throws the file system's error (ENOENT, ELOOP, EACCES ...) as is.
+   */
+  static async open(path: string): Promise<CachedFileReader> {
+    const fd = await new Promise<number>((resolve, reject) => open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))));
+    try {
+      const stats = await new Promise<Stats>((resolve, reject) => fstat(fd, (error, found) => (error ? reject(error) : resolve(found))));
+      return new CachedFileReader(fd, path, stats);
+    } catch (error) {
+      close(fd);
+      throw error;
+    }
+  }
+
+  /** Closes the file; later calls wait for the same close. */
+  closeFile(): Promise<void> {
+    this.closed ??= new Promise<void>((resolve) => close(this.fd, () => resolve()));
+    return this.closed;
   }
 
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
@@ -64,7 +92,9 @@ export class CachedFileReader extends RandomAccessReader {
     const bytes = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
-      const { bytesRead } = await this.handle.read(bytes, filled, length - filled, position + filled);
+      const bytesRead = await new Promise<number>((resolve, reject) =>
+        read(this.fd, bytes, filled, length - filled, position + filled, (error, count) => (error ? reject(error) : resolve(count))),
+      );
       if (bytesRead === 0) throw new ArchiveError('truncated', this.path, `the file ends at ${position + filled}, before ${position + length}`);
       filled += bytesRead;
     }
@@ -73,10 +103,10 @@ export class CachedFileReader extends RandomAccessReader {
 
   // yauzl streams entry data through here; this project inflates from readAt instead.
   override _readStreamForRange(start: number, end: number): Readable {
-    return this.handle.createReadStream({ start, end: end - 1, autoClose: false });
+    return createReadStream('', { fd: this.fd, start, end: end - 1, autoClose: false });
   }
 
-  // The file handle belongs to the jar that opened it, which closes it exactly once.
+  // yauzl's close: the descriptor belongs to the jar that opened it, which closes it with closeFile.
   override close(callback: (err: Error | null) => void): void {
     setImmediate(callback, null);
   }

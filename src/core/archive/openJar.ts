@@ -1,4 +1,3 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { fromRandomAccessReaderPromise, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
 import type { ArchiveEntry, JarIndex } from './archiveEntry';
@@ -51,19 +50,18 @@ export interface OpenJar {
 export async function openJar(path: string, options: OpenJarOptions = {}): Promise<OpenJar> {
   const limits = resolveLimits(options.limits);
   options.signal?.throwIfAborted();
-  let handle: FileHandle;
+  let reader: CachedFileReader;
   try {
-    handle = await open(path, 'r');
+    reader = await CachedFileReader.open(path);
   } catch (error) {
     throw archiveErrorFromFs(error, path);
   }
   try {
-    const stat = await handle.stat();
+    const stat = reader.stats;
     if (!stat.isFile()) throw new ArchiveError('unreadable', path, 'not a regular file');
-    const reader = new CachedFileReader(handle, path, stat.size);
     const known = options.index;
     if (known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
-      return jarHandle({ ...known, path }, reader, handle, limits);
+      return jarHandle({ ...known, path }, reader, limits);
     }
     const zip = await fromRandomAccessReaderPromise(reader, stat.size, {
       lazyEntries: true,
@@ -90,9 +88,9 @@ export async function openJar(path: string, options: OpenJarOptions = {}): Promi
       entries: entries.map((entry) => describedEntry(entry, multiRelease)),
     };
     zip.close();
-    return jarHandle(index, reader, handle, limits);
+    return jarHandle(index, reader, limits);
   } catch (error) {
-    await handle.close();
+    await reader.closeFile();
     throw error instanceof ArchiveError || isAbort(error) ? error : archiveErrorFromFs(error, path);
   }
 }
@@ -162,9 +160,8 @@ function describedEntry(raw: RawEntry, multiRelease: boolean): ArchiveEntry {
   };
 }
 
-function jarHandle(index: JarIndex, reader: CachedFileReader, handle: FileHandle, limits: ArchiveLimits): OpenJar {
+function jarHandle(index: JarIndex, reader: CachedFileReader, limits: ArchiveLimits): OpenJar {
   const byName = new Map<string, ArchiveEntry>();
-  let closed: Promise<void> | undefined;
   return {
     index,
     async readEntries(names, options = {}) {
@@ -189,10 +186,7 @@ function jarHandle(index: JarIndex, reader: CachedFileReader, handle: FileHandle
       }
       return result;
     },
-    close() {
-      closed ??= handle.close();
-      return closed;
-    },
+    close: () => reader.closeFile(),
   };
 }
 
