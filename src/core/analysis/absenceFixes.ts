@@ -1,0 +1,62 @@
+import { addDependencyFix } from '../fix/addDependencyFix';
+import { managedVersionFix } from '../fix/managedVersionFix';
+import type { Fix, Severity } from './finding';
+import { preferredVersion, type Absence } from './absence';
+import type { ModuleContext } from './moduleContext';
+
+/**
+ * The fixes for a class or member that a missing artifact would provide, on the module's pom: pin the
+ * version that has it in dependencyManagement (which beats nearest-wins for every path: Maven's
+ * DependencyManager) when mediation chose another, else declare the artifact directly.
+ */
+export function absenceFixes(context: ModuleContext, absence: Absence): Fix[] {
+  if (absence.kind === 'nowhere') return [];
+  const pom = context.pomTexts.get(context.module.pomPath);
+  if (pom === undefined) return [];
+  const version = preferredVersion(absence);
+  const artifact = { groupId: absence.provider.groupId, artifactId: absence.provider.artifactId, version };
+  const fixes: Fix[] = [];
+  if (absence.kind === 'version-selected') {
+    fixes.push({ ...managedVersionFix(pom, artifact), preferred: true });
+  }
+  const add = addDependencyFix(pom, artifact);
+  if (add.edits.length > 0) fixes.push({ ...add, preferred: fixes.length === 0 });
+  return fixes.filter((fix) => fix.edits.length > 0);
+}
+
+/**
+ * Severity of a missing class or member: the module's own code failing, or a selected version that
+ * lacks what a dependency needs, is an error; an optional feature of a dependency (its pom says optional
+ * or provided) is information; the rest a warning.
+ */
+export function absenceSeverity(absence: Absence, ownCodeReferences: boolean): Severity {
+  if (ownCodeReferences || absence.kind === 'version-selected') return 'error';
+  return absence.kind === 'optional' ? 'info' : 'warning';
+}
+
+/** The clause of a message that says why it is absent and what would provide it. */
+export function absenceText(absence: Absence): string {
+  const versions = (list: readonly { version: string }[]): string => list.map((artifact) => artifact.version).join(', ');
+  switch (absence.kind) {
+    case 'version-selected': {
+      const { groupId, artifactId, version } = absence.selected.node.artifact;
+      return `${groupId}:${artifactId} ${version} was selected (${absence.how}); ${artifactId} ${versions(absence.versionsWithIt)} in the local repository ${absence.versionsWithIt.length === 1 ? 'provides' : 'provide'} it`;
+    }
+    case 'excluded': {
+      const { groupId, artifactId } = absence.provider;
+      const on = absence.on.artifact;
+      return `${groupId}:${artifactId} (${versions(absence.versionsWithIt)} in the local repository) provides it but is excluded from ${on.groupId}:${on.artifactId} at ${absence.exclusion.file}:${absence.exclusion.line}:${absence.exclusion.column} (offset ${absence.exclusion.range.start})`;
+    }
+    case 'optional': {
+      const { groupId, artifactId } = absence.provider;
+      const by = absence.declaredBy.artifact;
+      return `${groupId}:${artifactId} (${versions(absence.versionsWithIt)} in the local repository) provides it, but ${by.artifactId} ${by.version} declares it ${absence.how}, so it is not passed on: an optional feature`;
+    }
+    case 'not-declared': {
+      const { groupId, artifactId } = absence.provider;
+      return `nothing in the dependency graph brings ${groupId}:${artifactId}, which provides it (${versions(absence.versionsWithIt)} in the local repository)`;
+    }
+    case 'nowhere':
+      return 'no artifact in the local repository provides it';
+  }
+}

@@ -1,0 +1,178 @@
+import type { ArchiveEntry } from '../archive/archiveEntry';
+import type { ArchiveLimits } from '../archive/archiveLimits';
+import { defaultCacheDir, JarIndexCache } from '../cache/jarIndexCache';
+import { formatArtifact } from '../resolve/artifact';
+import type { ProjectResolution } from '../resolve/resolveProject';
+import type { AnalysisSession } from '../workspace/analysisSession';
+import type { ReactorModule } from '../workspace/reactor';
+import { ClasspathIndexer } from './classpathIndexer';
+import { duplicateClasses } from './duplicateClasses';
+import type { AnalysedScope, Finding } from './finding';
+import { allGraphNodes } from './graphNodes';
+import { ignoreMatcher, type IgnorePatterns } from './ignorePatterns';
+import { invalidClassFiles } from './invalidClassFiles';
+import { openPlatformClasses } from './jdkClasses';
+import { loadedClasses, type LinkageServices } from './linkageServices';
+import { mergeScopes } from './mergeScopes';
+import { missingClasses } from './missingClasses';
+import { missingMembers } from './missingMembers';
+import { ANALYSED_SCOPES, moduleClasspaths } from './moduleClasspaths';
+import { moduleIdOf, type ModuleContext, type ScopeView } from './moduleContext';
+import { modelProblemFindings, resolutionProblemFindings } from './pomProblems';
+import { PomTexts } from './pomTexts';
+import { RepositoryClassIndex } from './repositoryClassIndex';
+import { unreadableElements } from './unresolvedArtifacts';
+import { versionConflicts } from './versionConflicts';
+import { ClassParsePool, type ClassParsePoolOptions } from './workers/classParsePool';
+
+export interface AnalysisOptions {
+  /** The classpaths to analyse; default compile, runtime and test. */
+  readonly scopes?: readonly AnalysedScope[];
+  /** The JDK to compare against (setting or `--jdk`); else JAVA_HOME, else `java` on PATH. */
+  readonly javaHome?: string;
+  /** Environment for JAVA_HOME and PATH; default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Folder of the persistent jar cache; default ~/.cache/jarscope (see defaultCacheDir); null: memory only. */
+  readonly cacheDir?: string | null;
+  readonly ignore?: IgnorePatterns;
+  /** Pom texts to use instead of the files (an editor's unsaved buffers), by absolute path. */
+  readonly pomTexts?: ReadonlyMap<string, string>;
+  readonly workers?: ClassParsePoolOptions;
+  readonly limits?: Partial<ArchiveLimits>;
+  readonly signal?: AbortSignal;
+}
+
+/** One classpath element as reported: its file and the artifact it stands for (none for own classes). */
+export interface ReportedElement {
+  readonly file: string;
+  readonly exists: boolean;
+  /** `groupId:artifactId:type[:classifier]:version`, undefined for the module's own output folder. */
+  readonly artifact: string | undefined;
+  readonly scope: string | undefined;
+}
+
+export interface ModuleAnalysis {
+  readonly module: ReactorModule;
+  /** `groupId:artifactId:version`. */
+  readonly moduleId: string;
+  /** Undefined when the module's pom has errors that stop Maven. */
+  readonly resolution: ProjectResolution | undefined;
+  /** The analysed classpaths in order. */
+  readonly classpaths: Partial<Readonly<Record<AnalysedScope, readonly ReportedElement[]>>>;
+  /** Sorted by pom file and offset; each finding lists the scopes it occurs on. */
+  readonly findings: readonly Finding[];
+}
+
+export interface AnalysisResult {
+  readonly modules: readonly ModuleAnalysis[];
+  /** Said once per run: e.g. no JDK found and the fallback used (see FALLBACK_PLATFORM_PACKAGES). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Analyses the modules of a session: each module is resolved as `mvn dependency:tree -Dverbose` does, its
+ * compile, runtime and test classpaths are built in Maven's order and indexed, and the checks run on each
+ * classpath (pom problems, unresolved and unreadable artifacts, version conflicts, duplicate classes,
+ * missing classes, missing members, invalid class files). Findings equal on several classpaths are merged
+ * into one that lists those scopes. Jars are indexed and parsed once per run, and once per file version
+ * across runs through the cache; CPU-bound class parsing goes to worker threads when a worker bundle is
+ * present.
+ */
+export async function analyzeModules(session: AnalysisSession, modules: readonly ReactorModule[], options: AnalysisOptions = {}): Promise<AnalysisResult> {
+  const { signal } = options;
+  const cache = new JarIndexCache(options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env)));
+  const pool = new ClassParsePool(options.workers);
+  const platform = await openPlatformClasses(options.javaHome, options.env ?? process.env);
+  const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
+  const services: LinkageServices = { indexer, platform, repositoryIndex: new RepositoryClassIndex(session.repository, indexer) };
+  const pomTexts = new PomTexts(options.pomTexts);
+  const ignore = ignoreMatcher(options.ignore);
+  const scopes = options.scopes ?? ANALYSED_SCOPES;
+  try {
+    const results: ModuleAnalysis[] = [];
+    for (const module of modules) {
+      signal?.throwIfAborted();
+      results.push(await analyzeModule(session, module, { services, pomTexts, ignore, scopes, signal }));
+    }
+    return { modules: results, warnings: platform.problem === undefined ? [] : [platform.problem] };
+  } finally {
+    await pool.close();
+    await platform.close();
+    await cache.flush();
+  }
+}
+
+interface RunState {
+  readonly services: LinkageServices;
+  readonly pomTexts: PomTexts;
+  readonly ignore: ModuleContext['ignore'];
+  readonly scopes: readonly AnalysedScope[];
+  readonly signal: AbortSignal | undefined;
+}
+
+async function analyzeModule(session: AnalysisSession, module: ReactorModule, run: RunState): Promise<ModuleAnalysis> {
+  const moduleId = moduleIdOf(module);
+  const pomFindings = modelProblemFindings(module, moduleId, run.pomTexts, run.scopes);
+  if (module.model.problems.some((problem) => problem.severity === 'error')) {
+    return { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings };
+  }
+  const resolution = session.resolver.resolve(module.model, { verbose: true, signal: run.signal });
+  const classpaths = moduleClasspaths(module, resolution.root, session.reactor.modules, session.repository);
+  const context: ModuleContext = {
+    module,
+    moduleId,
+    resolution,
+    classpaths,
+    modules: session.reactor.modules,
+    repository: session.repository,
+    builder: session.reactor.builder,
+    pomTexts: run.pomTexts,
+    ignore: run.ignore,
+    graph: allGraphNodes(resolution.root),
+  };
+  const perScope: Finding[][] = [pomFindings, resolutionProblemFindings(context, run.scopes)];
+  const reported: Partial<Record<AnalysedScope, ReportedElement[]>> = {};
+  for (const scope of run.scopes) {
+    const view = await scopeView(context, scope, run.services, run.signal);
+    reported[scope] = view.elements.map(({ element }) => ({
+      file: element.file,
+      exists: element.exists,
+      artifact: element.node === undefined ? undefined : formatArtifact(element.node.artifact),
+      scope: element.node?.dependency?.scope.value,
+    }));
+    perScope.push(await scopeFindings(context, view, run.services, run.signal));
+  }
+  return { module, moduleId, resolution, classpaths: reported, findings: mergeScopes(perScope.flat()) };
+}
+
+async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined): Promise<ScopeView> {
+  const elements = await Promise.all(
+    context.classpaths[scope].map(async (element) => ({
+      element,
+      indexed: element.exists
+        ? await services.indexer.index(element.file, signal)
+        : { path: element.file, index: undefined, failure: undefined, problems: [], classes: new Map<string, ArchiveEntry>() },
+    })),
+  );
+  const definers = new Map<string, number[]>();
+  elements.forEach(({ indexed }, index) => {
+    for (const className of indexed.classes.keys()) {
+      const list = definers.get(className);
+      if (list === undefined) definers.set(className, [index]);
+      else list.push(index);
+    }
+  });
+  return { scope, elements, definers };
+}
+
+async function scopeFindings(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined): Promise<Finding[]> {
+  const loaded = await loadedClasses(services, view, signal);
+  return [
+    ...unreadableElements(context, view),
+    ...versionConflicts(context, view),
+    ...(await duplicateClasses(context, view, signal)),
+    ...(await missingClasses(context, view, loaded, services, signal)),
+    ...(await missingMembers(context, view, loaded, services, signal)),
+    ...(await invalidClassFiles(context, view, services.indexer, signal)),
+  ];
+}

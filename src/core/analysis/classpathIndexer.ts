@@ -1,0 +1,164 @@
+import { stat } from 'node:fs/promises';
+import type { ArchiveEntry, ClasspathIndex } from '../archive/archiveEntry';
+import { ArchiveError, archiveErrorFromFs } from '../archive/archiveError';
+import type { ArchiveLimits } from '../archive/archiveLimits';
+import { indexClasspathEntry } from '../archive/classpathEntries';
+import { indexJar } from '../archive/openJar';
+import type { CachedClass, CachedJar, JarIndexCache } from '../cache/jarIndexCache';
+import type { ClassSummary } from './classSummary';
+import type { ClassParsePool } from './workers/classParsePool';
+
+/** One classpath element, indexed: the classes it defines as the JVM would load them. */
+export interface IndexedEntry {
+  readonly path: string;
+  readonly index: ClasspathIndex | undefined;
+  /** Why the element could not be read at all; then it defines no classes. */
+  readonly failure: ArchiveError | undefined;
+  /** Parts of a directory that could not be read (the rest is indexed). */
+  readonly problems: readonly ArchiveError[];
+  /**
+   * Binary name -> the entry a class loader reads for it: in a multi-release jar the highest
+   * `META-INF/versions/N/` copy with N <= the JDK's release, else the base entry (JEP 238).
+   * module-info and package-info are left out: neither is a class a program links against.
+   */
+  readonly classes: ReadonlyMap<string, ArchiveEntry>;
+}
+
+/** The classes of an element, parsed: a summary per binary name, or the parse error of its entry. */
+export type ParsedClasses = ReadonlyMap<string, CachedClass>;
+
+export interface ClasspathIndexerOptions {
+  readonly cache: JarIndexCache;
+  readonly pool: ClassParsePool;
+  /** The JDK's feature release (e.g. 17), choosing multi-release versions; undefined: base entries. */
+  readonly javaRelease: number | undefined;
+  readonly limits?: Partial<ArchiveLimits>;
+}
+
+/**
+ * Indexes classpath elements once per run (and jars once per file version, through the persistent
+ * cache), and parses their classes only when an analysis asks for them.
+ */
+export class ClasspathIndexer {
+  private readonly indexed = new Map<string, Promise<IndexedEntry>>();
+  private readonly parsed = new Map<string, Promise<ParsedClasses>>();
+  private readonly cachedJars = new Map<string, CachedJar>();
+
+  constructor(private readonly options: ClasspathIndexerOptions) {}
+
+  index(path: string, signal?: AbortSignal): Promise<IndexedEntry> {
+    let result = this.indexed.get(path);
+    if (result === undefined) {
+      result = this.read(path, signal);
+      this.indexed.set(path, result);
+    }
+    return result;
+  }
+
+  /** Parses every class the element defines (see IndexedEntry.classes). */
+  classesOf(entry: IndexedEntry, signal?: AbortSignal): Promise<ParsedClasses> {
+    let result = this.parsed.get(entry.path);
+    if (result === undefined) {
+      result = this.parse(entry, signal);
+      this.parsed.set(entry.path, result);
+    }
+    return result;
+  }
+
+  private async read(path: string, signal: AbortSignal | undefined): Promise<IndexedEntry> {
+    let stats;
+    try {
+      stats = await stat(path);
+    } catch (error) {
+      return failed(path, archiveErrorFromFs(error, path));
+    }
+    if (stats.isDirectory()) {
+      try {
+        const index = await indexClasspathEntry(path, { signal, limits: this.options.limits });
+        return indexed(path, index, index.kind === 'directory' ? index.problems : [], this.options.javaRelease);
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        return failed(path, error);
+      }
+    }
+    const { cache } = this.options;
+    let jar = await cache.get(path, stats.size, stats.mtimeMs);
+    if (jar === undefined) {
+      try {
+        const index = await indexJar(path, { signal, limits: this.options.limits });
+        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index, failure: undefined, classes: new Map() };
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index: undefined, failure: { reason: error.reason, message: error.message }, classes: new Map() };
+      }
+      cache.put(jar);
+    }
+    this.cachedJars.set(path, jar);
+    if (jar.index === undefined) {
+      const failure = jar.failure!;
+      const detail = failure.message.startsWith(`${path}: `) ? failure.message.slice(path.length + 2) : failure.message;
+      return failed(path, new ArchiveError(failure.reason, path, detail));
+    }
+    return indexed(path, jar.index, [], this.options.javaRelease);
+  }
+
+  private async parse(entry: IndexedEntry, signal: AbortSignal | undefined): Promise<ParsedClasses> {
+    const result = new Map<string, CachedClass>();
+    if (entry.index === undefined) return result;
+    const jar = this.cachedJars.get(entry.path);
+    const wanted: string[] = [];
+    const classOfEntry = new Map<string, string>();
+    for (const [className, archiveEntry] of entry.classes) {
+      const known = jar?.classes.get(archiveEntry.name);
+      if (known !== undefined) {
+        result.set(className, known);
+      } else {
+        wanted.push(archiveEntry.name);
+        classOfEntry.set(archiveEntry.name, className);
+      }
+    }
+    if (wanted.length === 0) return result;
+    const parsed = await this.options.pool.parse({ kind: entry.index.kind, path: entry.path, entryNames: wanted }, signal);
+    const fresh: [string, CachedClass][] = [];
+    for (const item of parsed) {
+      const className = classOfEntry.get(item.entryName);
+      if (className === undefined) continue;
+      const value: CachedClass = 'summary' in item ? item.summary : { error: item.error };
+      result.set(className, value);
+      fresh.push([item.entryName, value]);
+    }
+    if (jar !== undefined) this.options.cache.addClasses(jar, fresh);
+    return result;
+  }
+}
+
+export function isSummary(parsed: CachedClass | undefined): parsed is ClassSummary {
+  return parsed !== undefined && !('error' in parsed);
+}
+
+function failed(path: string, failure: ArchiveError): IndexedEntry {
+  return { path, index: undefined, failure, problems: [], classes: new Map() };
+}
+
+function indexed(path: string, index: ClasspathIndex, problems: readonly ArchiveError[], javaRelease: number | undefined): IndexedEntry {
+  const classes = new Map<string, ArchiveEntry>();
+  const chosenRelease = new Map<string, number>();
+  for (const entry of index.entries) {
+    if (entry.className === undefined || entry.isModuleInfo || entry.isPackageInfo) continue;
+    const release = entry.releaseVersion ?? 0;
+    if (release > 0 && (javaRelease === undefined || release > javaRelease)) {
+      // A versioned copy the runtime would not pick; still record the class if nothing else defines it.
+      if (!classes.has(entry.className)) {
+        classes.set(entry.className, entry);
+        chosenRelease.set(entry.className, Number.MAX_SAFE_INTEGER);
+      }
+      continue;
+    }
+    const current = chosenRelease.get(entry.className);
+    if (current === undefined || current === Number.MAX_SAFE_INTEGER || release > current) {
+      classes.set(entry.className, entry);
+      chosenRelease.set(entry.className, release);
+    }
+  }
+  return { path, index, failure: undefined, problems, classes };
+}

@@ -1,0 +1,73 @@
+import { parseClassFile } from '../classfile/parseClassFile';
+import { loadJdkClassIndex, type JdkClassIndex } from '../jdk/jdkClassIndex';
+import { locateJdk } from '../jdk/locateJdk';
+import { summarizeClass, type ClassSummary } from './classSummary';
+
+/**
+ * Packages taken as the platform's when no JDK can be read: java.*, javax.* and jdk.*, the internal
+ * sun.* and com.sun.*, and the W3C/SAX/GSS APIs the JDK ships. Missing-class and missing-member checks
+ * then treat these as present and never look inside them.
+ */
+export const FALLBACK_PLATFORM_PACKAGES: readonly string[] = ['java/', 'javax/', 'jdk/', 'sun/', 'com/sun/', 'org/w3c/dom/', 'org/xml/sax/', 'org/ietf/jgss/'];
+
+/** The classes the platform provides to every classpath. */
+export interface PlatformClasses {
+  /** The JDK read, or undefined when none was found (then FALLBACK_PLATFORM_PACKAGES apply). */
+  readonly jdk: JdkClassIndex | undefined;
+  /** Its feature release, which picks the versions of multi-release jars. */
+  readonly release: number | undefined;
+  /** Why no JDK could be read: reported once per run. */
+  readonly problem: string | undefined;
+  has(binaryName: string): boolean;
+  /** A JDK class's declared members and supertypes; undefined when unknown (no JDK, absent, unreadable). */
+  summary(binaryName: string): Promise<ClassSummary | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Finds and opens the JDK the checks compare against: the configured home, then JAVA_HOME, then `java`
+ * on PATH (see locateJdk). Without one, the fallback packages stand for the platform.
+ */
+export async function openPlatformClasses(javaHome: string | undefined, env: NodeJS.ProcessEnv): Promise<PlatformClasses> {
+  const location = await locateJdk({ javaHome, env });
+  if (!location.found) {
+    const tried = location.tried.map((attempt) => `${attempt.source} ${attempt.path}: ${attempt.problem}`).join('; ');
+    return fallbackPlatform(`No JDK found (${tried}); classes of ${FALLBACK_PLATFORM_PACKAGES.map((p) => p.replace(/\//g, '.')).join('*, ')}* are taken as provided by the platform.`);
+  }
+  let jdk: JdkClassIndex;
+  try {
+    jdk = await loadJdkClassIndex(location.home);
+  } catch (error) {
+    return fallbackPlatform(`The JDK at ${location.home} cannot be read (${error instanceof Error ? error.message : String(error)}); java.*, javax.* and the other platform packages are taken as provided.`);
+  }
+  const summaries = new Map<string, Promise<ClassSummary | undefined>>();
+  return {
+    jdk,
+    release: jdk.release.featureVersion,
+    problem: undefined,
+    has: (binaryName) => jdk.has(binaryName),
+    summary(binaryName) {
+      let summary = summaries.get(binaryName);
+      if (summary === undefined) {
+        summary = jdk
+          .readClass(binaryName)
+          .then((bytes) => (bytes === undefined ? undefined : summarizeClass(parseClassFile(bytes))))
+          .catch(() => undefined);
+        summaries.set(binaryName, summary);
+      }
+      return summary;
+    },
+    close: () => jdk.close(),
+  };
+}
+
+function fallbackPlatform(problem: string): PlatformClasses {
+  return {
+    jdk: undefined,
+    release: undefined,
+    problem,
+    has: (binaryName) => FALLBACK_PLATFORM_PACKAGES.some((prefix) => binaryName.startsWith(prefix)),
+    summary: () => Promise.resolve(undefined),
+    close: () => Promise.resolve(),
+  };
+}

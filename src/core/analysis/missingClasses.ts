@@ -1,0 +1,88 @@
+import { candidateArtifacts, explainAbsence, type Absence } from './absence';
+import { absenceFixes, absenceSeverity, absenceText } from './absenceFixes';
+import { dottedName } from './classSummary';
+import type { Finding, PathStep } from './finding';
+import { gaKey } from './graphNodes';
+import type { LinkageServices, LoadedClass } from './linkageServices';
+import { elementLocation, elementName, pathSteps, type ModuleContext, type ScopeView } from './moduleContext';
+
+const NAMED_IN_MESSAGE = 3;
+
+/**
+ * Classes that classes on the classpath link against (constant-pool CONSTANT_Class entries and the class
+ * names in field and method descriptors, JVM spec §4.4.1 and §4.3) but that no classpath element and not
+ * the JDK defines: NoClassDefFoundError when that code runs (JVM spec §5.3). Each is attributed to the
+ * element that references it and explained (see explainAbsence); one finding per referencing element and
+ * explanation, listing every class it covers.
+ */
+export async function missingClasses(
+  context: ModuleContext,
+  view: ScopeView,
+  loaded: ReadonlyMap<string, LoadedClass>,
+  services: LinkageServices,
+  signal?: AbortSignal,
+): Promise<Finding[]> {
+  // element index -> missing class -> the element's classes that reference it
+  const missing = new Map<number, Map<string, Set<string>>>();
+  for (const [className, { elementIndex, summary }] of loaded) {
+    for (const referenced of summary.referencedClasses) {
+      if (view.definers.has(referenced) || services.platform.has(referenced) || context.ignore.ignoresClass(referenced)) continue;
+      let byClass = missing.get(elementIndex);
+      if (byClass === undefined) missing.set(elementIndex, (byClass = new Map<string, Set<string>>()));
+      let from = byClass.get(referenced);
+      if (from === undefined) byClass.set(referenced, (from = new Set<string>()));
+      from.add(className);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [elementIndex, byClass] of [...missing].sort((a, b) => a[0] - b[0])) {
+    const { element } = view.elements[elementIndex]!;
+    const artifact = element.node?.artifact;
+    if (artifact !== undefined && context.ignore.ignoresArtifact(artifact.groupId, artifact.artifactId)) continue;
+    const candidates = candidateArtifacts(context, [element]);
+    const groups = new Map<string, { absence: Absence; classes: string[]; from: Set<string> }>();
+    for (const [className, from] of [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      signal?.throwIfAborted();
+      const providers = await services.repositoryIndex.providersOf(className, candidates, signal);
+      const absence = explainAbsence(context, view, [element], providers);
+      const key = absence.kind === 'nowhere' ? 'nowhere' : `${absence.kind}:${gaKey(absence.provider)}`;
+      let group = groups.get(key);
+      if (group === undefined) groups.set(key, (group = { absence, classes: [], from: new Set() }));
+      group.classes.push(className);
+      for (const name of from) group.from.add(name);
+    }
+    for (const { absence, classes, from } of groups.values()) {
+      const ownCode = element.node === undefined;
+      const referencingNames = [...from].sort().map(dottedName);
+      const listed = listNames(classes.map(dottedName));
+      const message =
+        `Classes in ${elementName(context, element)} (${listNames(referencingNames)}) reference ${listed}, which no jar on the classpath ` +
+        `${classes.length === 1 ? 'provides' : 'provide'}; ${absenceText(absence)}.`;
+      const paths: PathStep[][] = [];
+      if (element.node !== undefined) paths.push(pathSteps(context, element.nodePath));
+      if (absence.kind === 'version-selected') {
+        paths.push(pathSteps(context, absence.selected.nodePath));
+        for (const loser of absence.requested) paths.push(pathSteps(context, loser.nodePath));
+      }
+      findings.push({
+        code: 'missing-class',
+        severity: absenceSeverity(absence, ownCode),
+        module: context.moduleId,
+        scopes: [view.scope],
+        message,
+        location: elementLocation(context, element),
+        paths,
+        jars: [element.file],
+        classes: [...classes.map(dottedName), ...referencingNames],
+        related: absence.kind === 'excluded' ? [{ message: 'the exclusion', location: absence.exclusion }] : [],
+        fixes: absenceFixes(context, absence),
+      });
+    }
+  }
+  return findings;
+}
+
+export function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED_IN_MESSAGE).join(', ');
+  return names.length > NAMED_IN_MESSAGE ? `${shown} and ${names.length - NAMED_IN_MESSAGE} more` : shown;
+}

@@ -1,0 +1,127 @@
+import type { MemberReference } from '../classfile/classInfo';
+import { absenceFixes } from './absenceFixes';
+import { howSelected, type Absence } from './absence';
+import { isSummary } from './classpathIndexer';
+import { dottedName } from './classSummary';
+import type { Finding, PathStep } from './finding';
+import type { PlacedNode } from './graphNodes';
+import type { LinkageServices, LoadedClass } from './linkageServices';
+import { memberText, resolvesMember, type ClassLookup } from './memberResolution';
+import { listNames } from './missingClasses';
+import { elementLocation, elementName, pathSteps, type ModuleContext, type ScopeView } from './moduleContext';
+import type { RepositoryArtifact } from './repositoryClassIndex';
+
+interface MemberGroup {
+  readonly referencing: number;
+  readonly owner: number;
+  readonly members: Map<string, MemberReference>;
+  readonly from: Set<string>;
+}
+
+/**
+ * Field and method references (Fieldref, Methodref, InterfaceMethodref: JVM spec §4.4.2) whose owner is on
+ * the classpath but which neither the owner nor its supertypes (classpath and JDK) declare: the
+ * NoSuchFieldError / NoSuchMethodError of the first call. Attributed like missing classes: one finding per
+ * referencing element and owning element, with the versions of the owner's artifact that do declare them.
+ */
+export async function missingMembers(
+  context: ModuleContext,
+  view: ScopeView,
+  loaded: ReadonlyMap<string, LoadedClass>,
+  services: LinkageServices,
+  signal?: AbortSignal,
+): Promise<Finding[]> {
+  const lookup: ClassLookup = async (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
+  const groups = new Map<string, MemberGroup>();
+  const verdicts = new Map<string, boolean | undefined>();
+  let checked = 0;
+  for (const [className, { elementIndex, summary }] of loaded) {
+    if (++checked % 512 === 0) signal?.throwIfAborted();
+    for (const reference of summary.memberReferences) {
+      const owner = loaded.get(reference.owner);
+      if (owner === undefined || context.ignore.ignoresClass(reference.owner)) continue;
+      const key = `${reference.kind}|${reference.owner}|${reference.name}|${reference.descriptor}`;
+      let verdict = verdicts.get(key);
+      if (!verdicts.has(key)) {
+        verdict = await resolvesMember(reference, lookup);
+        verdicts.set(key, verdict);
+      }
+      if (verdict !== false) continue;
+      const groupKey = `${elementIndex}|${owner.elementIndex}`;
+      let group = groups.get(groupKey);
+      if (group === undefined) groups.set(groupKey, (group = { referencing: elementIndex, owner: owner.elementIndex, members: new Map(), from: new Set() }));
+      group.members.set(key, reference);
+      group.from.add(className);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const group of groups.values()) {
+    const referencing = view.elements[group.referencing]!.element;
+    const owner = view.elements[group.owner]!.element;
+    const ignored = [referencing, owner].some((element) => element.node !== undefined && context.ignore.ignoresArtifact(element.node.artifact.groupId, element.node.artifact.artifactId));
+    if (ignored) continue;
+    const members = [...group.members.values()];
+    const absence = await explainMemberAbsence(context, owner.node === undefined ? undefined : { node: owner.node, nodePath: owner.nodePath }, members, services, lookup, signal);
+    const referencingNames = [...group.from].sort().map(dottedName);
+    const memberNames = members.map(memberText);
+    let reason: string;
+    if (absence.kind === 'version-selected') {
+      const { groupId, artifactId, version } = absence.selected.node.artifact;
+      reason = `${groupId}:${artifactId} ${version} was selected (${absence.how}); ${artifactId} ${absence.versionsWithIt.map((a) => a.version).join(', ')} in the local repository ${absence.versionsWithIt.length === 1 ? 'declares' : 'declare'} ${members.length === 1 ? 'it' : 'them'}`;
+    } else {
+      reason = `no other version of ${elementName(context, owner)} in the local repository declares ${members.length === 1 ? 'it' : 'them'}`;
+    }
+    const message =
+      `Classes in ${elementName(context, referencing)} (${listNames(referencingNames)}) use ${listNames(memberNames)}, which ${elementName(context, owner)} ` +
+      `${members.length === 1 ? 'does' : 'do'} not declare (NoSuchMethodError/NoSuchFieldError at run time); ${reason}.`;
+    const paths: PathStep[][] = [referencing, owner].filter((element) => element.node !== undefined).map((element) => pathSteps(context, element.nodePath));
+    if (absence.kind === 'version-selected') for (const loser of absence.requested) paths.push(pathSteps(context, loser.nodePath));
+    findings.push({
+      code: 'missing-member',
+      severity: referencing.node === undefined || absence.kind === 'version-selected' ? 'error' : 'warning',
+      module: context.moduleId,
+      scopes: [view.scope],
+      message,
+      location: elementLocation(context, referencing),
+      paths,
+      jars: [...new Set([referencing.file, owner.file])],
+      classes: [...new Set([...members.map((member) => dottedName(member.owner)), ...referencingNames])],
+      related: [],
+      fixes: absenceFixes(context, absence),
+    });
+  }
+  return findings;
+}
+
+/** Which versions of the owner's artifact in the local repository declare every missing member. */
+async function explainMemberAbsence(
+  context: ModuleContext,
+  owner: PlacedNode | undefined,
+  members: readonly MemberReference[],
+  services: LinkageServices,
+  lookup: ClassLookup,
+  signal: AbortSignal | undefined,
+): Promise<Absence> {
+  if (owner === undefined) return { kind: 'nowhere' };
+  const { groupId, artifactId, version } = owner.node.artifact;
+  const versionsWithIt: RepositoryArtifact[] = [];
+  for (const candidate of services.repositoryIndex.versionsOf(groupId, artifactId)) {
+    if (candidate.version === version) continue;
+    const entry = await services.repositoryIndex.entryOf(candidate, signal);
+    if (entry === undefined) continue;
+    const parsed = await services.indexer.classesOf(entry, signal);
+    // That version's own classes first, then the rest of the classpath and the JDK for its supertypes.
+    const inCandidate: ClassLookup = async (name) => {
+      const summary = parsed.get(name);
+      return isSummary(summary) ? summary : lookup(name);
+    };
+    let all = true;
+    for (const member of members) if ((await resolvesMember(member, inCandidate)) !== true) all = false;
+    if (all) versionsWithIt.push(candidate);
+  }
+  if (versionsWithIt.length === 0) return { kind: 'nowhere' };
+  const selected = owner;
+  const requested = context.graph.filter(({ node }) => node.winner === owner.node && node.loserReason === 'conflict');
+  return { kind: 'version-selected', provider: { groupId, artifactId }, selected, how: howSelected(context, selected), requested, versionsWithIt };
+}
+

@@ -1,0 +1,113 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocalRepository } from '../repo/localRepository';
+import { compareVersions } from '../version/comparableVersion';
+import type { ClasspathIndexer, IndexedEntry } from './classpathIndexer';
+import { packageOf } from './classSummary';
+
+/** One version of an artifact in the local repository, with its jar. */
+export interface RepositoryArtifact {
+  readonly groupId: string;
+  readonly artifactId: string;
+  readonly version: string;
+  readonly file: string;
+}
+
+export interface ArtifactKey {
+  readonly groupId: string;
+  readonly artifactId: string;
+}
+
+// groupIds have at least two segments in practice (org.x, com.y): shorter prefixes are never scanned.
+const MIN_GROUP_SEGMENTS = 2;
+// Bounds on one lookup, so that a huge repository costs a bounded number of reads.
+const MAX_ARTIFACT_DIRS_PER_GROUP = 400;
+
+/**
+ * Answers "which jar in the local repository defines this class?" without indexing the whole repository:
+ * it looks only at (1) every version of the artifacts it is told about (those of the dependency graph, the
+ * referencing poms' optional and provided dependencies, exclusions) and (2) the artifacts whose groupId is
+ * a prefix of the class's package (org.apache.hadoop.util.X -> groups org.apache.hadoop.util,
+ * org.apache.hadoop, org.apache), the convention nearly every artifact follows. Jars are indexed through the
+ * persistent cache, so a repository jar is read once per file version.
+ */
+export class RepositoryClassIndex {
+  private readonly versionListings = new Map<string, RepositoryArtifact[]>();
+  private readonly groupListings = new Map<string, string[]>();
+
+  constructor(
+    private readonly repository: LocalRepository,
+    private readonly indexer: ClasspathIndexer,
+  ) {}
+
+  /** The versions of `groupId:artifactId` with a jar in the repository, oldest first. */
+  versionsOf(groupId: string, artifactId: string): RepositoryArtifact[] {
+    const key = `${groupId}:${artifactId}`;
+    let versions = this.versionListings.get(key);
+    if (versions === undefined) {
+      versions = [];
+      const dir = join(this.repository.root, ...groupId.split('.'), artifactId);
+      for (const version of listDirectories(dir)) {
+        const file = this.repository.artifactPath({ groupId, artifactId, version, extension: 'jar' });
+        if (this.repository.exists(file)) versions.push({ groupId, artifactId, version, file });
+      }
+      versions.sort((a, b) => compareVersions(a.version, b.version));
+      this.versionListings.set(key, versions);
+    }
+    return versions;
+  }
+
+  /** Indexes one repository jar (cached); undefined when it cannot be read. */
+  async entryOf(artifact: RepositoryArtifact, signal?: AbortSignal): Promise<IndexedEntry | undefined> {
+    const entry = await this.indexer.index(artifact.file, signal);
+    return entry.index === undefined ? undefined : entry;
+  }
+
+  /** Every repository artifact version that defines `binaryName`, looking where the class comment says. */
+  async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
+    const candidates = new Map<string, ArtifactKey>();
+    for (const key of [...known, ...this.artifactsByPackage(packageOf(binaryName))]) candidates.set(`${key.groupId}:${key.artifactId}`, key);
+    const providers: RepositoryArtifact[] = [];
+    for (const key of candidates.values()) {
+      for (const artifact of this.versionsOf(key.groupId, key.artifactId)) {
+        signal?.throwIfAborted();
+        const entry = await this.entryOf(artifact, signal);
+        if (entry?.classes.has(binaryName)) providers.push(artifact);
+      }
+    }
+    return providers;
+  }
+
+  /** Artifacts whose groupId is the package or one of its prefixes (down to two segments). */
+  private artifactsByPackage(packageName: string): ArtifactKey[] {
+    const segments = packageName.split('/').filter((segment) => segment !== '');
+    const found: ArtifactKey[] = [];
+    for (let length = segments.length; length >= MIN_GROUP_SEGMENTS; length--) {
+      const groupId = segments.slice(0, length).join('.');
+      for (const artifactId of this.artifactIdsIn(groupId)) found.push({ groupId, artifactId });
+    }
+    return found;
+  }
+
+  /** Subfolders of a group's folder that hold at least one version with a jar. */
+  private artifactIdsIn(groupId: string): string[] {
+    let artifactIds = this.groupListings.get(groupId);
+    if (artifactIds === undefined) {
+      artifactIds = listDirectories(join(this.repository.root, ...groupId.split('.')))
+        .slice(0, MAX_ARTIFACT_DIRS_PER_GROUP)
+        .filter((artifactId) => this.versionsOf(groupId, artifactId).length > 0);
+      this.groupListings.set(groupId, artifactIds);
+    }
+    return artifactIds;
+  }
+}
+
+function listDirectories(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('.') && statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory() === true)
+      .sort();
+  } catch {
+    return [];
+  }
+}

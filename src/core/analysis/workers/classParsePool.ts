@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParsedEntry } from '../classSummary';
+import { parseEntries, type ParseRequest } from './parseEntries';
+
+/** The worker's bundle, next to the bundle that runs (dist/cli.js and dist/extension.js both live in dist/). */
+export const CLASS_PARSE_WORKER_FILE = 'classParseWorker.js';
+
+export interface ClassParsePoolOptions {
+  /** Path of the worker bundle; default `classParseWorker.js` beside this bundle. Absent file: in-process. */
+  readonly workerScript?: string;
+  /** Most worker threads (default 2). 0 parses everything in-process. */
+  readonly maxWorkers?: number;
+  /** Batches smaller than this are parsed in-process: a worker's start-up costs more than they do. */
+  readonly minBatchForWorker?: number;
+}
+
+interface PendingJob {
+  readonly request: ParseRequest;
+  readonly resolve: (results: ParsedEntry[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  job: { id: number; pending: PendingJob } | undefined;
+}
+
+type WorkerReply = { id: number; results: ParsedEntry[] } | { id: number; error: string };
+
+/**
+ * Parses class entries on a small pool of worker threads (CPU-bound inflate + parse), or in-process for
+ * small batches and when no worker bundle exists (unit tests, an unbundled run).
+ */
+export class ClassParsePool {
+  private readonly workerScript: string | undefined;
+  private readonly maxWorkers: number;
+  private readonly minBatch: number;
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: PendingJob[] = [];
+  private nextId = 1;
+
+  constructor(options: ClassParsePoolOptions = {}) {
+    const script = options.workerScript ?? join(__dirname, CLASS_PARSE_WORKER_FILE);
+    this.workerScript = existsSync(script) ? script : undefined;
+    this.maxWorkers = options.maxWorkers ?? 2;
+    this.minBatch = options.minBatchForWorker ?? 400;
+  }
+
+  /** Whether batches can go to worker threads. */
+  get usesWorkers(): boolean {
+    return this.workerScript !== undefined && this.maxWorkers > 0;
+  }
+
+  parse(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
+    if (!this.usesWorkers || request.entryNames.length < this.minBatch) return parseEntries(request, signal);
+    signal?.throwIfAborted();
+    return new Promise<ParsedEntry[]>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; batches still queued are rejected. */
+  async close(): Promise<void> {
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('class parse pool closed'));
+    await Promise.all(this.workers.splice(0).map((entry) => entry.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let idle = this.workers.find((entry) => entry.job === undefined);
+      if (idle === undefined && this.workers.length < this.maxWorkers) idle = this.startWorker();
+      if (idle === undefined) return;
+      const pending = this.queue.shift()!;
+      const id = this.nextId++;
+      idle.job = { id, pending };
+      idle.worker.ref();
+      idle.worker.postMessage({ id, request: pending.request });
+    }
+  }
+
+  private startWorker(): PoolWorker {
+    const entry: PoolWorker = { worker: new Worker(this.workerScript!), job: undefined };
+    entry.worker.on('message', (reply: WorkerReply) => {
+      const job = entry.job;
+      if (job === undefined || job.id !== reply.id) return;
+      entry.job = undefined;
+      // An idle worker must not keep the process alive.
+      entry.worker.unref();
+      if ('error' in reply) job.pending.reject(new Error(reply.error));
+      else job.pending.resolve(reply.results);
+      this.dispatch();
+    });
+    entry.worker.on('error', (error) => this.retire(entry, error));
+    entry.worker.on('exit', (code) => this.retire(entry, new Error(`class parse worker exited with code ${code}`)));
+    this.workers.push(entry);
+    return entry;
+  }
+
+  /** A crashed worker's batch is parsed in-process instead, so one bad worker costs time, not results. */
+  private retire(entry: PoolWorker, error: Error): void {
+    const index = this.workers.indexOf(entry);
+    if (index >= 0) this.workers.splice(index, 1);
+    const job = entry.job;
+    entry.job = undefined;
+    if (job !== undefined) {
+      parseEntries(job.pending.request).then(job.pending.resolve, () => job.pending.reject(error));
+    }
+    this.dispatch();
+  }
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { readEntries } from '../../archive/openJar';
+import { parseClassFile } from '../../classfile/parseClassFile';
+import { summarizeClass, type ParsedEntry } from '../classSummary';
+
+/** A batch of class entries of one jar or classpath directory to read and parse. */
+export interface ParseRequest {
+  readonly kind: 'jar' | 'directory';
+  readonly path: string;
+  readonly entryNames: readonly string[];
+}
+
+/**
+ * Reads and parses the named class entries of a jar (inflated on demand) or a directory. An entry that
+ * cannot be read or parsed gives an error text naming it; the others are still parsed.
+ */
+export async function parseEntries(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
+  const results: ParsedEntry[] = [];
+  const bytesOf = new Map<string, Buffer>();
+  if (request.kind === 'jar') {
+    const read = await readEntries(request.path, request.entryNames, { signal });
+    for (const [name, bytes] of read.bytes) bytesOf.set(name, bytes);
+    for (const error of read.errors) results.push({ entryName: error.entryName ?? '', error: error.message });
+  } else {
+    for (const name of request.entryNames) {
+      signal?.throwIfAborted();
+      try {
+        bytesOf.set(name, await readFile(join(request.path, name)));
+      } catch (error) {
+        results.push({ entryName: name, error: `${request.path}/${name}: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  }
+  for (const [entryName, bytes] of bytesOf) {
+    try {
+      results.push({ entryName, summary: summarizeClass(parseClassFile(bytes)) });
+    } catch (error) {
+      results.push({ entryName, error: `${request.path}!/${entryName}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return results;
+}

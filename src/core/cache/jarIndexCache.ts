@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { describeEntryName, type ArchiveEntry, type JarIndex } from '../archive/archiveEntry';
+import type { ArchiveErrorReason } from '../archive/archiveError';
+import type { ClassSummary } from '../analysis/classSummary';
+
+// Bumped whenever the record's shape or the meaning of a summary changes: older files are ignored.
+const CACHE_FORMAT = 1;
+
+/** name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted (0/1), localHeaderOffset. */
+type CompactEntry = [string, number, number, number, number, number, number];
+
+/** A parsed class entry, or why it could not be parsed. */
+export type CachedClass = ClassSummary | { readonly error: string };
+
+/** What is known about one jar file, valid while its path, size and modification time are unchanged. */
+export interface CachedJar {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** The jar's index, or why it could not be read (the same file fails the same way). */
+  readonly index: JarIndex | undefined;
+  readonly failure: { readonly reason: ArchiveErrorReason; readonly message: string } | undefined;
+  /** Class entries parsed so far, by entry name; filled in as analyses ask. */
+  readonly classes: Map<string, CachedClass>;
+}
+
+interface CacheFile {
+  format: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  multiRelease?: boolean;
+  manifest?: Record<string, string>;
+  entries?: CompactEntry[];
+  failure?: { reason: ArchiveErrorReason; message: string };
+  classes: Record<string, CachedClass>;
+}
+
+/** The default cache folder: `$XDG_CACHE_HOME/jarscope`, else `~/.cache/jarscope`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'jarscope');
+}
+
+/**
+ * Jar indexes and parsed class summaries kept across runs, one JSON file per jar under `<dir>/jars/`,
+ * keyed by the jar's path and valid only for the size and modification time it was read at: an
+ * unchanged jar is never read twice. Without a folder it only caches in memory. A cache file that is
+ * unreadable or of another format is ignored and rewritten; writing is best effort (a read-only cache
+ * folder costs speed, never results).
+ */
+export class JarIndexCache {
+  private readonly memory = new Map<string, CachedJar>();
+  private readonly dirty = new Set<string>();
+
+  constructor(readonly dir: string | undefined) {}
+
+  /** The cached jar at `path` if it was cached with this size and modification time. */
+  async get(path: string, size: number, mtimeMs: number): Promise<CachedJar | undefined> {
+    const known = this.memory.get(path);
+    if (known !== undefined) return known.size === size && known.mtimeMs === mtimeMs ? known : undefined;
+    if (this.dir === undefined) return undefined;
+    let file: CacheFile;
+    try {
+      file = JSON.parse(await readFile(this.fileFor(path), 'utf8')) as CacheFile;
+    } catch {
+      return undefined;
+    }
+    if (file.format !== CACHE_FORMAT || file.path !== path || file.size !== size || file.mtimeMs !== mtimeMs) return undefined;
+    const jar = fromFile(file);
+    this.memory.set(path, jar);
+    return jar;
+  }
+
+  /** Records a freshly read jar (its index or its failure). */
+  put(jar: CachedJar): void {
+    this.memory.set(jar.path, jar);
+    this.dirty.add(jar.path);
+  }
+
+  /** Records parsed classes of a cached jar. */
+  addClasses(jar: CachedJar, classes: Iterable<[string, CachedClass]>): void {
+    for (const [name, parsed] of classes) jar.classes.set(name, parsed);
+    this.dirty.add(jar.path);
+  }
+
+  /** Writes every jar changed since the last flush. */
+  async flush(): Promise<void> {
+    if (this.dir === undefined) {
+      this.dirty.clear();
+      return;
+    }
+    const paths = [...this.dirty];
+    this.dirty.clear();
+    try {
+      await mkdir(join(this.dir, 'jars'), { recursive: true });
+    } catch {
+      return;
+    }
+    for (const path of paths) {
+      const jar = this.memory.get(path);
+      if (jar === undefined) continue;
+      const target = this.fileFor(path);
+      const temporary = `${target}.${process.pid}.tmp`;
+      try {
+        await writeFile(temporary, JSON.stringify(toFile(jar)));
+        // Rename is atomic: a reader sees the old file or the new one, never half of one.
+        await rename(temporary, target);
+      } catch {
+        // Best effort, see the class comment.
+      }
+    }
+  }
+
+  private fileFor(path: string): string {
+    return join(this.dir!, 'jars', `${createHash('sha1').update(path).digest('hex')}.json`);
+  }
+}
+
+function toFile(jar: CachedJar): CacheFile {
+  const file: CacheFile = { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs, classes: Object.fromEntries(jar.classes) };
+  if (jar.failure !== undefined) file.failure = jar.failure;
+  if (jar.index !== undefined) {
+    file.multiRelease = jar.index.multiRelease;
+    if (jar.index.manifest !== undefined) file.manifest = { ...jar.index.manifest };
+    file.entries = jar.index.entries.map((entry) => [
+      entry.name,
+      entry.crc32 ?? 0,
+      entry.compressedSize,
+      entry.uncompressedSize,
+      entry.compressionMethod,
+      entry.isEncrypted ? 1 : 0,
+      entry.localHeaderOffset,
+    ]);
+  }
+  return file;
+}
+
+function fromFile(file: CacheFile): CachedJar {
+  const multiRelease = file.multiRelease === true;
+  const index: JarIndex | undefined =
+    file.entries === undefined
+      ? undefined
+      : {
+          kind: 'jar',
+          path: file.path,
+          size: file.size,
+          mtimeMs: file.mtimeMs,
+          multiRelease,
+          manifest: file.manifest,
+          entries: file.entries.map((compact) => entryFrom(compact, multiRelease)),
+        };
+  return {
+    path: file.path,
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    index,
+    failure: file.failure,
+    classes: new Map(Object.entries(file.classes ?? {})),
+  };
+}
+
+function entryFrom([name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted, localHeaderOffset]: CompactEntry, multiRelease: boolean): ArchiveEntry {
+  const { className, releaseVersion, isModuleInfo, isPackageInfo } = describeEntryName(name, multiRelease);
+  return {
+    name,
+    crc32,
+    compressedSize,
+    uncompressedSize,
+    compressionMethod,
+    isEncrypted: encrypted === 1,
+    localHeaderOffset,
+    className,
+    releaseVersion,
+    isModuleInfo,
+    isPackageInfo,
+  };
+}

@@ -1,0 +1,85 @@
+import { ModelBuilder } from '../model/modelBuilder';
+import { LocalRepository } from '../repo/localRepository';
+import { locateLocalRepository } from '../repo/locateLocalRepository';
+import type { MavenSettings } from '../repo/mavenSettings';
+import { ProjectResolver } from '../resolve/resolveProject';
+import { loadReactor, type Reactor, type ReactorProblem } from './reactor';
+
+/** What Maven's profile activation and interpolation read from the JVM it runs in. */
+export interface SessionRuntime {
+  /** java.version, e.g. "17.0.21". */
+  readonly jdkVersion: string;
+  readonly os: { name: string; family: string; arch: string; version: string };
+  readonly homeDir: string;
+  /** Java system properties Maven exposes to poms, `-D` properties already merged in. */
+  readonly systemProperties: ReadonlyMap<string, string>;
+}
+
+/** How to open a session: Maven's command-line options that decide the repository and the models. */
+export interface AnalysisSessionOptions {
+  /** The reactor's root folder (holding the top pom.xml). */
+  readonly dir: string;
+  readonly runtime: SessionRuntime;
+  readonly env: NodeJS.ProcessEnv;
+  /** `-Dname=value`. */
+  readonly userProperties: ReadonlyMap<string, string>;
+  /** `-Dmaven.repo.local` equivalent given as its own option. */
+  readonly localRepo?: string;
+  /** `-s <file>`. */
+  readonly settingsFile?: string;
+  /** `-P id` and `-P !id`. */
+  readonly activeProfiles?: readonly string[];
+  readonly inactiveProfiles?: readonly string[];
+}
+
+/** A reactor with the local repository and the resolver that resolves its modules. */
+export interface AnalysisSession {
+  readonly reactor: Reactor & { readonly builder: ModelBuilder };
+  readonly repository: LocalRepository;
+  readonly resolver: ProjectResolver;
+  readonly settings: MavenSettings | undefined;
+  /** Problems with settings or the repository location: warnings, the session still works. */
+  readonly warnings: readonly string[];
+  /** Reactor problems (dangling module entries...), each on the pom that has it. */
+  readonly reactorProblems: readonly ReactorProblem[];
+}
+
+/**
+ * Opens a workspace the way `mvn` does before it builds: locates the local repository and settings
+ * (settings.xml's localRepository, `-Dmaven.repo.local`, ~/.m2/repository), loads the reactor from the
+ * root pom's modules, and makes one resolver whose pom reads are shared by all modules. Shared by the CLI
+ * and the editor so that both see the same projects.
+ */
+export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSession {
+  const { runtime, env } = options;
+  const location = locateLocalRepository({
+    localRepo: options.localRepo,
+    settingsFile: options.settingsFile,
+    systemProperties: runtime.systemProperties,
+    env,
+    homeDir: runtime.homeDir,
+  });
+  const repository = new LocalRepository(location.root);
+  const createBuilder = (workspacePoms: ReadonlyMap<string, string>): ModelBuilder =>
+    new ModelBuilder({
+      repository,
+      workspacePoms,
+      userProperties: options.userProperties,
+      systemProperties: runtime.systemProperties,
+      env,
+      activeProfiles: [...(options.activeProfiles ?? [])],
+      inactiveProfiles: [...(options.inactiveProfiles ?? [])],
+      settings: location.settings,
+      jdkVersion: runtime.jdkVersion,
+      os: runtime.os,
+    });
+  const reactor = loadReactor(createBuilder, options.dir);
+  return {
+    reactor,
+    repository,
+    resolver: new ProjectResolver(reactor.builder, repository),
+    settings: location.settings,
+    warnings: location.problems,
+    reactorProblems: reactor.problems,
+  };
+}
