@@ -103,9 +103,10 @@ export class ModelBuilder {
   constructor(private readonly context: ModelBuildContext) {
     this.sources = { userProperties: context.userProperties, systemProperties: context.systemProperties, env: context.env };
     this.locator = new PomLocator(context, this.files);
-    const bare = (id: string): string => id.replace(/^[!-]/, '');
+    // MavenCli: `-P +id` activates, `-P !id` and `-P -id` deactivate; the marks are not part of the id.
+    const bare = (id: string): string => id.trim().replace(/^[+!-]/, '');
     this.projectActivation = {
-      active: new Set([...context.activeProfiles, ...(context.settings?.activeProfiles ?? [])].map((id) => id.trim())),
+      active: new Set([...context.activeProfiles, ...(context.settings?.activeProfiles ?? [])].map(bare)),
       inactive: new Set(context.inactiveProfiles.map(bare)),
     };
   }
