@@ -171,6 +171,17 @@ describe('Maven Projects view', function () {
       () => api.projectModel(),
     );
     assert.match(missing.message, /audit-service/);
+    const servicesUri = vscode.Uri.file(pom('services'));
+    const warning = await waitFor(
+      'a Warning on the dangling <module>',
+      () => vscode.languages.getDiagnostics(servicesUri).find((diagnostic) => diagnostic.code === 'module-not-found'),
+      () => vscode.languages.getDiagnostics(servicesUri),
+    );
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(services.getText(warning.range), '<module>audit-service</module>');
+    const problemItem = api.mavenProjectsView()[0]?.children.find((item) => item.label === 'storefront-services')?.children[0];
+    assert.equal(problemItem?.contextValue, 'jarscope.problem');
+    assert.match(problemItem?.label ?? '', /Module 'audit-service' points nowhere/);
 
     const auditPom = vscode.Uri.file(pom('services', 'audit-service'));
     const billing = await vscode.workspace.fs.readFile(vscode.Uri.file(pom('services', 'billing-service')));
@@ -183,6 +194,7 @@ describe('Maven Projects view', function () {
     );
     const servicesItem = api.mavenProjectsView()[0]?.children.find((item) => item.label === 'storefront-services');
     assert.deepEqual(servicesItem?.children.map((item) => item.label), ['billing-service', 'shipping-service', 'audit-service']);
+    await waitFor('the dangling-module warning to clear', () => vscode.languages.getDiagnostics(servicesUri).length === 0, () => vscode.languages.getDiagnostics(servicesUri));
     await vscode.commands.executeCommand('workbench.view.extension.jarscope');
     const screen = await captureScreen('maven-projects-view-created-module');
     assert.ok(screen.text.includes('audit-service'), `the screen shows audit-service; it shows:\n${screen.text}`);
