@@ -30,7 +30,8 @@ export function parseClassFile(input: Uint8Array): ClassInfo {
   const majorVersion = bytes.readUInt16BE(6);
   const { pool, end } = ConstantPool.read(bytes, 8);
   const referenced = new Set<string>();
-  const memberReferences = collectPoolReferences(pool, referenced);
+  const scanDescriptor = descriptorScanner(pool, referenced);
+  const memberReferences = collectPoolReferences(pool, referenced, scanDescriptor);
 
   let at = end;
   requireBytes(bytes, at, 8);
@@ -44,8 +45,8 @@ export function parseClassFile(input: Uint8Array): ClassInfo {
   const interfaces: string[] = [];
   for (let i = 0; i < interfaceCount; i++, at += 2) interfaces.push(pool.className(bytes.readUInt16BE(at), at));
 
-  const fields = readMembers(bytes, pool, at, referenced);
-  const methods = readMembers(bytes, pool, fields.end, referenced);
+  const fields = readMembers(bytes, pool, at, scanDescriptor);
+  const methods = readMembers(bytes, pool, fields.end, scanDescriptor);
   skipAttributes(bytes, methods.end);
 
   referenced.delete(thisClass);
@@ -63,17 +64,28 @@ export function parseClassFile(input: Uint8Array): ClassInfo {
   };
 }
 
+type DescriptorScanner = (utf8Index: number, at: number) => string;
+
+/**
+ * Returns the descriptor in Utf8 entry `utf8Index` after adding its classes to `referenced`; a
+ * descriptor shared by several NameAndType, MethodType or member entries is scanned once.
+ */
+function descriptorScanner(pool: ConstantPool, referenced: Set<string>): DescriptorScanner {
+  const scanned = new Uint8Array(pool.count);
+  return (utf8Index, at) => {
+    const descriptor = pool.utf8(utf8Index, at);
+    if (scanned[utf8Index] !== 1) {
+      addDescriptorClasses(descriptor, referenced, at);
+      scanned[utf8Index] = 1;
+    }
+    return descriptor;
+  };
+}
+
 /** One walk over the pool: classes, descriptor classes and member references. */
-function collectPoolReferences(pool: ConstantPool, referenced: Set<string>): MemberReference[] {
+function collectPoolReferences(pool: ConstantPool, referenced: Set<string>, scanDescriptor: DescriptorScanner): MemberReference[] {
   const memberReferences: MemberReference[] = [];
   const { tags, count } = pool;
-  // A descriptor Utf8 shared by several NameAndType / MethodType entries is scanned once.
-  const scanned = new Uint8Array(count);
-  const scanDescriptor = (utf8Index: number, at: number) => {
-    if (scanned[utf8Index] === 1) return;
-    addDescriptorClasses(pool.utf8(utf8Index, at), referenced, at);
-    if (utf8Index < count) scanned[utf8Index] = 1;
-  };
   for (let index = 1; index < count; index++) {
     const tag = tags[index]!;
     const at = pool.bodyOffset(index);
@@ -105,7 +117,7 @@ function readMembers(
   bytes: Buffer,
   pool: ConstantPool,
   start: number,
-  referenced: Set<string>,
+  scanDescriptor: DescriptorScanner,
 ): { members: DeclaredMember[]; end: number } {
   requireBytes(bytes, start, 2);
   const count = bytes.readUInt16BE(start);
@@ -113,8 +125,7 @@ function readMembers(
   let at = start + 2;
   for (let i = 0; i < count; i++) {
     requireBytes(bytes, at, 6);
-    const descriptor = pool.utf8(bytes.readUInt16BE(at + 4), at + 4);
-    addDescriptorClasses(descriptor, referenced, at + 4);
+    const descriptor = scanDescriptor(bytes.readUInt16BE(at + 4), at + 4);
     members.push({ accessFlags: bytes.readUInt16BE(at), name: pool.utf8(bytes.readUInt16BE(at + 2), at + 2), descriptor });
     at = skipAttributes(bytes, at + 6);
   }
