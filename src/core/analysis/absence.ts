@@ -140,7 +140,9 @@ export function howSelected(context: ModuleContext, selected: PlacedNode): strin
     return `managed from ${node.premanagedVersion} by dependencyManagement in ${site.file}:${site.line}, via ${via}`;
   }
   if (nodePath.length === 1) return `declared directly in ${context.module.pomPath}`;
-  return `nearest wins, depth ${nodePath.length}, via ${via}`;
+  // Equal depth: the first declaration wins (maven-resolver's NearestVersionSelector keeps the first seen).
+  const tied = context.graph.some((placed) => placed.node.winner === node && placed.node.loserReason === 'conflict' && placed.nodePath.length === nodePath.length);
+  return `${tied ? 'first declaration wins' : 'nearest wins'} at depth ${nodePath.length}, via ${via}`;
 }
 
 /** The `<exclusion>` element that names the provider, else the `<dependency>` that carries it. */
