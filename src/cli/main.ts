@@ -1,3 +1,4 @@
+import { runCheck } from './checkCommand';
 import { runClasspath, runTree, type CommandOutput } from './commands';
 import { parseArguments } from './parseArguments';
 
@@ -6,22 +7,29 @@ const usage = `Usage: jarscope <command> [DIR] [options]
 Commands:
   tree [DIR]        print each module's dependency tree as mvn dependency:tree does
   classpath [DIR]   print a module's classpath as mvn dependency:build-classpath does
+  check [DIR]       find duplicate classes, missing classes and members, version conflicts
 
 Options:
   --verbose              (tree) show omitted dependencies and management notes, as -Dverbose
   --module RELDIR        only this module (relative to DIR, "." for the root; classpath default ".")
-  --scope S              (classpath) compile, runtime or test (default test)
+  --scope S              (classpath) compile, runtime or test (default test);
+                         (check) only this classpath (default all three)
+  --format F             (check) text, json or sarif (default text)
+  --fail-on S            (check) exit 1 on a finding of severity S or worse: error, warning,
+                         info or none (default error)
+  --jdk DIR              (check) the JDK whose classes are present (default JAVA_HOME, then java on PATH)
+  --ignore PATTERN       (check) ignore classes (org.a.*) or artifacts (group:artifact); repeatable
   -P a,!b  -Pa  -P!a     activate or deactivate profiles, as Maven
   -Dname=value  -Dname   set a property, as Maven
   --local-repo DIR       the local repository (default: as Maven finds it)
   --settings FILE        the user settings.xml (default ~/.m2/settings.xml)
   --help                 this text
 
-Exit codes: 0 fine, 1 findings that stop resolution, 2 bad usage.
+Exit codes: 0 fine, 1 findings that stop resolution (check: findings at --fail-on), 2 bad usage.
 Problems go to stderr as "path:line:col: severity: message".
 `;
 
-function execute(argv: readonly string[]): CommandOutput {
+async function execute(argv: readonly string[]): Promise<CommandOutput> {
   const [command] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage, stderr: command === undefined ? usage : '' };
@@ -30,6 +38,7 @@ function execute(argv: readonly string[]): CommandOutput {
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `jarscope: ${parsed.message}\n\n${usage}` };
   if (parsed.options.help) return { exitCode: 0, stdout: usage, stderr: '' };
   try {
+    if (parsed.options.command === 'check') return await runCheck(parsed.options, process.env);
     return parsed.options.command === 'tree' ? runTree(parsed.options, process.env) : runClasspath(parsed.options, process.env);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -38,11 +47,13 @@ function execute(argv: readonly string[]): CommandOutput {
 }
 
 /** Runs the CLI and returns the process exit code (0 fine, 1 findings that stop resolution, 2 bad usage). */
-export function main(argv: readonly string[]): number {
-  const output = execute(argv);
+export async function main(argv: readonly string[]): Promise<number> {
+  const output = await execute(argv);
   process.stdout.write(output.stdout);
   process.stderr.write(output.stderr);
   return output.exitCode;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((exitCode) => {
+  process.exitCode = exitCode;
+});

@@ -1,18 +1,23 @@
 import type { ClasspathScope } from '../core/resolve/classpath';
+import { checkOptionNames, defaultCheckOptions, withCheckOption, type CheckOptions } from './checkOptions';
 
 export interface CliOptions {
-  readonly command: 'tree' | 'classpath';
+  readonly command: 'tree' | 'classpath' | 'check';
   readonly dir: string;
   readonly help: boolean;
   readonly verbose: boolean;
   readonly module?: string;
   readonly scope: ClasspathScope;
+  /** Whether `--scope` was given: check analyses every scope unless it was. */
+  readonly scopeGiven: boolean;
   readonly activeProfiles: string[];
   readonly inactiveProfiles: string[];
   /** `-D` properties, in order; a bare `-Dx` is `x=true` as in Maven. */
   readonly userProperties: Map<string, string>;
   readonly localRepo?: string;
   readonly settingsFile?: string;
+  /** `--format`, `--fail-on`, `--jdk`, `--ignore`: check only. */
+  readonly check: CheckOptions;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -37,12 +42,12 @@ function addProperty(spec: string, properties: Map<string, string>): void {
 }
 
 /**
- * Parses `jarscope tree|classpath [DIR] [options]`, accepting Maven's spellings of profiles and properties
+ * Parses `jarscope tree|classpath|check [DIR] [options]`, accepting Maven's spellings of profiles and properties
  * (`-P a,b`, `-Pa`, `-P!a`, `--activate-profiles a`, `-Dx=y`, `-D x=y`, `-Dx`, `--define x=y`).
  */
 export function parseArguments(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
-  if (command !== 'tree' && command !== 'classpath') {
+  if (command !== 'tree' && command !== 'classpath' && command !== 'check') {
     return { ok: false, message: command === undefined ? 'no command given' : `unknown command "${command}"` };
   }
   let dir: string | undefined;
@@ -50,6 +55,8 @@ export function parseArguments(argv: readonly string[]): ParseResult {
   let verbose = false;
   let module: string | undefined;
   let scope: ClasspathScope = 'test';
+  let scopeGiven = false;
+  let check = defaultCheckOptions();
   let localRepo: string | undefined;
   let settingsFile: string | undefined;
   const activeProfiles: string[] = [];
@@ -72,7 +79,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       if (arg === '--module') module = given;
       else if (arg === '--local-repo') localRepo = given;
       else if (arg === '--settings' || arg === '-s') settingsFile = given;
-      else if ((scopes as readonly string[]).includes(given)) scope = given as ClasspathScope;
+      else if ((scopes as readonly string[]).includes(given)) [scope, scopeGiven] = [given as ClasspathScope, true];
       else return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
     } else if (arg.startsWith('--module=')) module = arg.slice('--module='.length);
     else if (arg.startsWith('--scope=')) {
@@ -80,7 +87,15 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       if (!(scopes as readonly string[]).includes(given)) {
         return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
       }
-      scope = given as ClasspathScope;
+      [scope, scopeGiven] = [given as ClasspathScope, true];
+    } else if (command === 'check' && checkOptionNames.some((name) => arg === name || arg.startsWith(`${name}=`))) {
+      const equals = arg.indexOf('=');
+      const name = equals < 0 ? arg : arg.slice(0, equals);
+      const given = equals < 0 ? needValue(name) : arg.slice(equals + 1);
+      if (typeof given !== 'string') return { ok: false, message: given.error };
+      const next = withCheckOption(check, name, given);
+      if (typeof next === 'string') return { ok: false, message: next };
+      check = next;
     } else if (arg.startsWith('--local-repo=')) localRepo = arg.slice('--local-repo='.length);
     else if (arg.startsWith('--settings=')) settingsFile = arg.slice('--settings='.length);
     else if (arg === '-P' || arg === '--activate-profiles') {
@@ -110,11 +125,13 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       verbose,
       module,
       scope,
+      scopeGiven,
       activeProfiles,
       inactiveProfiles,
       userProperties,
       localRepo,
       settingsFile,
+      check,
     },
   };
 }
