@@ -130,7 +130,11 @@ export function loadReactor(createBuilder: (workspacePoms: ReadonlyMap<string, s
   const root = resolve(rootDir);
   const rootPom = join(root, 'pom.xml');
   const first: ReactorModule[] = [];
-  collectProjects(createBuilder(new Map()), root, rootPom, new Set(), first, []);
+  const firstProblems: ReactorProblem[] = [];
+  const firstBuilder = createBuilder(new Map());
+  collectProjects(firstBuilder, root, rootPom, new Set(), first, firstProblems);
+  // A lone project has no sibling to find: its models need not be built a second time.
+  if (first.length === 1) return { root, modules: first, problems: firstProblems, builder: firstBuilder };
   const workspacePoms = new Map<string, string>();
   for (const project of first) {
     const { groupId, artifactId, version } = project.model;
