@@ -110,10 +110,10 @@ export class PomLocator {
     const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, choice.version);
     const read = this.files.read(pomPath);
     if (!read.ok) {
-      const where = parent.relativePath === '' ? 'in the local repository' : `at relativePath '${parent.relativePath ?? '../pom.xml'}' nor in the local repository`;
-      notFound(`not found ${where} (${pomPath})`);
+      // A parent that is there but cannot be read or parsed makes the child invalid; only a missing one is unresolvable.
       if (read.reason !== 'missing') problems.push(read.problem);
-      return undefined;
+      const where = parent.relativePath === '' ? 'in the local repository' : `at relativePath '${parent.relativePath ?? '../pom.xml'}' nor in the local repository`;
+      return read.reason === 'missing' ? notFound(`not found ${where} (${pomPath})`) : undefined;
     }
     return { pomPath, kind: workspacePom ? 'workspace' : 'repository' };
   }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { dependencyPomStatus } from '../../../src/core/model/dependencyPomStatus';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
 import { fixturePath } from '../helpers/paths';
 import { describeDependency, modelContext } from './modelContext';
@@ -171,5 +172,26 @@ describe('ModelBuilder on bad input', () => {
     assert.deepEqual([model.groupId, model.artifactId, model.version], ['com.example', 'broken', '1.0']);
     assert.equal(model.problems[0]?.code, 'pom-malformed');
     assert.equal(builder.problemsFor('com.example', 'broken', '1.0')[0]?.code, 'pom-malformed');
+  });
+});
+
+describe('dependencyPomStatus', () => {
+  it('says a missing parent or BOM fails resolution and any other error makes the pom invalid', () => {
+    const builder = new ModelBuilder(modelContext());
+    const valid = builder.buildFromRepository('com.example', 'bom-a', '1.0');
+    assert.ok(valid);
+    assert.deepEqual(dependencyPomStatus(valid), { kind: 'valid' });
+    const missingParent = builder.buildFromFile(badPom('missingParent'));
+    const status = dependencyPomStatus(missingParent);
+    assert.equal(status.kind, 'unresolvable');
+    assert.equal(status.kind === 'unresolvable' && status.problem.code, 'parent-not-found');
+    assert.equal(dependencyPomStatus(builder.buildFromFile(badPom('missingBom'))).kind, 'unresolvable');
+    const malformed = builder.buildFromRepository('com.example', 'broken', '1.0');
+    assert.ok(malformed);
+    assert.equal(dependencyPomStatus(malformed).kind, 'invalid');
+    assert.equal(dependencyPomStatus(builder.buildFromFile(badPom('incomplete'))).kind, 'invalid');
+    const brokenParent = builder.buildFromFile(badPom('brokenParent'));
+    assert.deepEqual(brokenParent.problems.map((problem) => problem.code), ['pom-malformed']);
+    assert.equal(dependencyPomStatus(brokenParent).kind, 'invalid', 'a parent that does not parse is not a missing one');
   });
 });
