@@ -190,22 +190,22 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
 
   private async drain(): Promise<void> {
     while (!this.disposed && (this.fullScanRequested || this.dirtyPaths.size > 0)) {
-      if (this.fullScanRequested) {
-        this.fullScanRequested = false;
-        // The scan reads every pom, so edits queued so far are part of it.
-        this.dirtyPaths.clear();
-        const controller = new AbortController();
-        this.scanController = controller;
-        try {
-          await this.scan(controller.signal);
-        } catch (error) {
-          if (!isCancellation(error)) throw error;
-          this.log.debug('Scan cancelled: a newer one replaces it');
-        }
-      } else {
+      // Changed poms first: they are quick, and a stream of scans that cancel each other must not hold
+      // them back. A scan that then reads them again reuses their parse.
+      if (this.dirtyPaths.size > 0) {
         const paths = [...this.dirtyPaths];
         this.dirtyPaths.clear();
         await this.updateFiles(paths);
+        continue;
+      }
+      this.fullScanRequested = false;
+      const controller = new AbortController();
+      this.scanController = controller;
+      try {
+        await this.scan(controller.signal);
+      } catch (error) {
+        if (!isCancellation(error)) throw error;
+        this.log.debug('Scan cancelled: a newer one replaces it');
       }
     }
   }
@@ -221,7 +221,8 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
       poms.push(...found.poms);
       warnings.push(...found.warnings);
     }
-    const read = await readWorkspacePoms(poms, { previous: this.files, signal });
+    // Nested workspace folders find the same poms twice.
+    const read = await readWorkspacePoms([...new Set(poms)], { previous: this.files, signal });
     // Editor text is taken last, in one synchronous step, so it is the newest there is.
     this.files = new Map(read.map((file) => [file.path, this.withEditorText(file)]));
     this.publish(folders, warnings);
