@@ -40,8 +40,9 @@ export interface ModelBuildContext {
 }
 
 /**
- * A project pom is built with `-P` and settings profiles; a dependency's or BOM's pom as maven-resolver's
- * DefaultArtifactDescriptorReader builds it: profiles activate only by their conditions.
+ * `project`: with `-P` and settings profiles (a workspace pom, also when a reactor sibling depends on it).
+ * `dependency`: as maven-resolver-provider's DefaultArtifactDescriptorReader and the BOM import build a pom:
+ * profiles activate only by their conditions; `-D` still applies.
  */
 type BuildMode = 'project' | 'dependency';
 
