@@ -1,4 +1,4 @@
-import { close, createReadStream, fstat, open, read, type Stats } from 'node:fs';
+import { close, createReadStream, fstat, open, read, stat, type Stats } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { RandomAccessReader } from 'yauzl';
 import { ArchiveError } from './archiveError';
@@ -36,6 +36,9 @@ export class CachedFileReader extends RandomAccessReader {
    * @throws the file system's error (ENOENT, ELOOP, EACCES ...) as is.
    */
   static async open(path: string): Promise<CachedFileReader> {
+    // Opening a named pipe for reading waits for a writer: refuse anything but a file before opening.
+    const before = await new Promise<Stats>((resolve, reject) => stat(path, (error, found) => (error ? reject(error) : resolve(found))));
+    if (!before.isFile()) throw new ArchiveError('unreadable', path, before.isDirectory() ? 'a directory, not a jar' : 'not a regular file');
     const fd = await new Promise<number>((resolve, reject) => open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))));
     try {
       const stats = await new Promise<Stats>((resolve, reject) => fstat(fd, (error, found) => (error ? reject(error) : resolve(found))));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -133,6 +134,13 @@ describe('indexJar', () => {
     symlinkSync(join(dir, 'b.jar'), join(dir, 'a.jar'));
     symlinkSync(join(dir, 'a.jar'), join(dir, 'b.jar'));
     await assertArchiveError(indexJar(join(dir, 'a.jar')), 'symlink-loop');
+  });
+
+  it('refuses a named pipe or a device instead of waiting on it', async () => {
+    const pipe = join(tempDir('fifo'), 'pipe.jar');
+    execFileSync('mkfifo', [pipe]);
+    await assertArchiveError(indexJar(pipe), 'unreadable');
+    await assertArchiveError(indexJar('/dev/zero'), 'unreadable');
   });
 
   it('stops when the signal is aborted', async () => {
