@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeModules } from '../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../core/analysis/finding';
@@ -53,6 +53,21 @@ function reactorFindings(session: AnalysisSession, scopes: readonly AnalysedScop
   }));
 }
 
+/** Reads each pom once, for the text output's names of the elements findings are shown on. */
+function pomTextReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (file) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readFileSync(file, 'utf8'));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
+}
+
 /** Exit code 1 when a finding is at least as severe as `--fail-on`, else 0. */
 export function checkExitCode(findings: readonly Finding[], failOn: FailOn): number {
   if (failOn === 'none') return 0;
@@ -86,6 +101,6 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   const findings = [...reactorFindings(session, scopes), ...analysis.modules.flatMap((module) => module.findings)];
   const stderr = [...session.warnings, ...analysis.warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
   const stdout =
-    check.format === 'json' ? findingsJson(findings) : check.format === 'sarif' ? findingsSarif(findings, { baseDir: dir }) : findingsText(findings, { baseDir: dir });
+    check.format === 'json' ? findingsJson(findings) : check.format === 'sarif' ? findingsSarif(findings, { baseDir: dir }) : findingsText(findings, { baseDir: dir, pomText: pomTextReader() });
   return { exitCode: checkExitCode(findings, check.failOn), stdout, stderr };
 }

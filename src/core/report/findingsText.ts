@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/finding';
+import { childText, parseXml } from '../pom/xmlTree';
 import { displayPath, pathChain, sortFindings, stepText, summarizeFindings } from './findingsSummary';
 
 export interface FindingsTextOptions {
@@ -6,6 +7,8 @@ export interface FindingsTextOptions {
   readonly baseDir?: string;
   /** Classes listed per finding before "(+N more)". */
   readonly maxClasses?: number;
+  /** The text of a pom, to name the element a location points at; without it the first path names it. */
+  readonly pomText?: (file: string) => string | undefined;
 }
 
 function plural(count: number, word: string): string {
@@ -23,8 +26,17 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** What a location is shown on: the direct dependency of the first path (step 0 is the module itself). */
-function subjectOf(finding: Finding): string {
+/**
+ * What a location is shown on: the `<dependency>` written at that range (`groupId:artifactId` as written),
+ * else the direct dependency of the first path (step 0 is the module itself).
+ */
+function subjectOf(finding: Finding, options: FindingsTextOptions): string {
+  const { file, range } = finding.location;
+  const parsed = parseXml(options.pomText?.(file)?.slice(range.start, range.end) ?? '');
+  if (parsed.ok && parsed.root.name === 'project') return 'the project';
+  if (parsed.ok && parsed.root.name === 'dependency') {
+    return `${childText(parsed.root, 'groupId') ?? '?'}:${childText(parsed.root, 'artifactId') ?? '?'}`;
+  }
   const direct = finding.paths[0]?.[1];
   return direct ? stepText(direct) : 'the project';
 }
@@ -61,7 +73,7 @@ export function findingsText(findings: readonly Finding[], options: FindingsText
     const byLocation = groupBy(ofModule, (finding) => `${finding.location.file}\0${finding.location.range.start}`);
     for (const group of byLocation.values()) {
       const { location } = group[0] as Finding;
-      lines.push(`  ${displayPath(location.file, options.baseDir)}:${location.line}:${location.column}: ${subjectOf(group[0] as Finding)}`);
+      lines.push(`  ${displayPath(location.file, options.baseDir)}:${location.line}:${location.column}: ${subjectOf(group[0] as Finding, options)}`);
       for (const finding of group) lines.push(...findingLines(finding, options));
     }
     lines.push('');

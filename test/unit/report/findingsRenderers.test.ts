@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../../src/core/analysis/finding';
 import { findingsJson } from '../../../src/core/report/findingsJson';
@@ -67,5 +68,20 @@ describe('sortFindings', () => {
       ['com.example:stream-job:1.0.0', 'missing-class'],
       ['com.example:stream-job:1.0.0', 'duplicate-class'],
     ]);
+  });
+});
+
+describe('findingsText with the pom text', () => {
+  it('names the <dependency> written at the location, not the first path, and the project as such', () => {
+    const [duplicate, missing] = sampleFindings();
+    assert.ok(duplicate && missing);
+    const pomText = (file: string): string => readFileSync(file, 'utf8');
+    // Shown on the junit dependency while its first path goes through hadoop-cos.
+    const moved: Finding = { ...missing, location: duplicate.location };
+    assert.match(findingsText([moved], { baseDir: sampleDir, pomText }), /^ {2}before\.xml:16:5: junit:junit$/m);
+    const text = pomText(duplicate.location.file);
+    const projectRange = { start: text.indexOf('<project'), end: text.indexOf('</project>') + '</project>'.length };
+    const onProject: Finding = { ...duplicate, location: { ...duplicate.location, range: projectRange } };
+    assert.match(findingsText([onProject], { pomText }), /: the project$/m);
   });
 });

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fixturePath, repoRoot } from '../helpers/paths';
+
+// Runs the built CLI (node scripts/build.mjs first) on test/fixtures/check: a reactor whose module "app"
+// has lib-a and lib-b, which both carry com.example.shared.Util (different bytes), and lib-a references
+// com.example.gone.Gone, which no jar has; module "clean" has lib-b alone.
+const cli = join(repoRoot, 'bin', 'jarscope.js');
+const reactor = fixturePath('check', 'reactor');
+const localRepo = fixturePath('check', 'repo');
+const scratch = mkdtempSync(join(tmpdir(), 'jarscope-check-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function check(args: string[], cacheHome = join(scratch, 'cache')): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+  const result = spawnSync(process.execPath, [cli, 'check', ...args], { encoding: 'utf8', env });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface FindingJson {
+  code: string;
+  severity: string;
+  module: string;
+  scopes: string[];
+  classes: string[];
+  jars: string[];
+  location: { file: string; line: number; column: number; startOffset: number; endOffset: number };
+  paths: string[][];
+}
+
+function findingsOf(stdout: string): { findings: FindingJson[]; summary: { total: number; warning: number; error: number } } {
+  return JSON.parse(stdout) as { findings: FindingJson[]; summary: { total: number; warning: number; error: number } };
+}
+
+describe('jarscope check (bin/jarscope.js)', () => {
+  it('prints text grouped by module and by the dependency a finding is shown on', () => {
+    const result = check([reactor, '--local-repo', localRepo]);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.split('\n');
+    assert.equal(lines[0], 'com.example.check:app:1.0');
+    assert.equal(lines[1], '  app/pom.xml:11:5: com.example.check:lib-a');
+    assert.match(lines[2] ?? '', /^ {4}warning missing-class \[compile, runtime, test\]: .*com\.example\.gone\.Gone/);
+    assert.ok(lines.includes('  app/pom.xml:16:5: com.example.check:lib-b'));
+    assert.ok(lines.some((line) => /^ {4}warning duplicate-class .*com\.example\.shared\.Util/.test(line)));
+    assert.ok(!result.stdout.includes('com.example.check:clean:1.0'), 'the clean module has nothing to show');
+    assert.equal(lines.at(-2), '2 findings: 0 errors, 2 warnings, 0 info');
+  });
+
+  it('exits by --fail-on: warnings pass the default (error) and fail at warning or info', () => {
+    const base = [reactor, '--local-repo', localRepo];
+    assert.equal(check([...base, '--fail-on', 'error']).status, 0);
+    assert.equal(check([...base, '--fail-on', 'warning']).status, 1);
+    assert.equal(check([...base, '--fail-on=info']).status, 1);
+    assert.equal(check([...base, '--fail-on', 'none']).status, 0);
+  });
+
+  it('prints JSON with dotted classes, absolute jar paths, locations and g:a:v paths', () => {
+    const result = check([reactor, '--local-repo', localRepo, '--format', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    const { findings, summary } = findingsOf(result.stdout);
+    assert.deepEqual(findings.map((finding) => finding.code), ['missing-class', 'duplicate-class']);
+    const [missing, duplicate] = findings;
+    assert.ok(missing && duplicate);
+    assert.equal(missing.module, 'com.example.check:app:1.0');
+    assert.deepEqual(missing.scopes, ['compile', 'runtime', 'test']);
+    assert.ok(missing.classes.includes('com.example.gone.Gone'));
+    assert.deepEqual(missing.jars, [join(localRepo, 'com/example/check/lib-a/1.0/lib-a-1.0.jar')]);
+    assert.equal(missing.location.file, join(reactor, 'app', 'pom.xml'));
+    assert.equal(missing.location.line, 11);
+    assert.deepEqual(missing.paths, [['com.example.check:app:1.0', 'com.example.check:lib-a:1.0']]);
+    assert.deepEqual(duplicate.classes, ['com.example.shared.Util']);
+    assert.equal(duplicate.jars.length, 2);
+    assert.equal(summary.total, 2);
+    assert.equal(summary.warning, 2);
+  });
+
+  it('prints SARIF with paths relative to the checked folder', () => {
+    const result = check([reactor, '--local-repo', localRepo, '--format', 'sarif']);
+    assert.equal(result.status, 0, result.stderr);
+    const log = JSON.parse(result.stdout) as {
+      version: string;
+      runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[];
+    };
+    assert.equal(log.version, '2.1.0');
+    const results = log.runs[0]?.results ?? [];
+    assert.deepEqual(results.map((result) => [result.ruleId, result.level]), [['missing-class', 'warning'], ['duplicate-class', 'warning']]);
+    assert.deepEqual(results[0]?.locations[0]?.physicalLocation.artifactLocation, { uri: 'app/pom.xml', uriBaseId: 'SRCROOT' });
+  });
+
+  it('--module, --scope and --ignore narrow what is analysed and reported', () => {
+    const clean = check([reactor, '--local-repo', localRepo, '--module', 'clean', '--fail-on', 'info']);
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(clean.stdout, 'No findings.\n');
+    const testOnly = findingsOf(check([reactor, '--local-repo', localRepo, '--format', 'json', '--scope', 'test']).stdout);
+    assert.ok(testOnly.findings.every((finding) => finding.scopes.join() === 'test'));
+    const ignored = check([reactor, '--local-repo', localRepo, '--format', 'json', '--ignore', 'com.example.gone.*', '--ignore', 'com.example.shared.Util']);
+    assert.deepEqual(findingsOf(ignored.stdout).findings, []);
+  });
+
+  it('gives the same findings from a warm cache', () => {
+    const cacheHome = join(scratch, 'warm');
+    const cold = check([reactor, '--local-repo', localRepo, '--format', 'json'], cacheHome);
+    assert.ok(readdirSync(join(cacheHome, 'jarscope'), { recursive: true }).length > 0, 'the cache was written');
+    const warm = check([reactor, '--local-repo', localRepo, '--format', 'json'], cacheHome);
+    assert.equal(warm.stdout, cold.stdout);
+  });
+
+  it('exits 2 on bad usage, with the reason', () => {
+    const badFormat = check([reactor, '--format', 'xml']);
+    assert.equal(badFormat.status, 2);
+    assert.match(badFormat.stderr, /--format must be one of text, json, sarif/);
+    assert.match(check([reactor, '--fail-on', 'sometimes']).stderr, /--fail-on must be one of error, warning, info, none/);
+    const module = check([reactor, '--local-repo', localRepo, '--module', 'nowhere']);
+    assert.equal(module.status, 2);
+    assert.match(module.stderr, /no module "nowhere".*modules: \., app, clean/);
+    const noPom = check([scratch]);
+    assert.equal(noPom.status, 2);
+    assert.match(noPom.stderr, /no pom\.xml in/);
+  });
+});
