@@ -192,8 +192,38 @@ export const artifacts = [
     dependencies: ['org.fixture.missing:orphan-child:1.0'],
   },
   leaf('org.fixture.missing:orphan-child:1.0'),
-];
-/** Jars that corpus cases reference by file path rather than coordinates. */
+  // Types whose handler adds a classifier: ejb-client (client), java-source (sources), javadoc.
+  { coordinates: 'org.fixture.types:handled:1.0', classifiers: ['client', 'sources', 'javadoc'] },
+
+  // A BOM that itself imports a BOM.
+  {
+    coordinates: 'org.fixture.bom:bom-nested:1.0',
+    packaging: 'pom',
+    managed: ['org.fixture.bom:bom-two:1.0 type=pom scope=import', 'org.fixture.bom:gamma:2.0'],
+  },
+
+  // A dependency pom with profiles: activation conditions apply to it, -P does not.
+  {
+    coordinates: 'org.fixture.profiles:with-profiles:1.0',
+    extraXml: [
+      '  <profiles>',
+      ...[
+        ['by-default', '<activeByDefault>true</activeByDefault>'],
+        ['jdk-match', '<jdk>[17,)</jdk>'],
+        ['value-match', '<property><name>env</name><value>prod</value></property>'],
+        ['when-absent', '<property><name>!skip.transitive</name></property>'],
+        ['explicit', '<property><name>never.set</name></property>'],
+      ].map(
+        ([id, activation]) =>
+          `    <profile>\n      <id>${id}</id>\n      <activation>${activation}</activation>\n` +
+          `      <dependencies>\n        <dependency>\n          <groupId>org.fixture.profiles</groupId>\n` +
+          `          <artifactId>${id}</artifactId>\n          <version>1.0</version>\n        </dependency>\n` +
+          '      </dependencies>\n    </profile>',
+      ),
+      '  </profiles>\n',
+    ].join('\n'),
+  },
+];/** Jars that corpus cases reference by file path rather than coordinates. */
 export const extraJars = [
   { path: 'test/fixtures/maven-corpus/28-system-scope/lib/system-lib.jar', label: 'org.fixture.sys:system-lib:1.0' },
 ];

@@ -95,8 +95,9 @@ function regenerateCase(name, m2, scratch) {
   const mavenArgs = ['-o', '-B', '-ntp', '-Dstyle.color=never', `-Dmaven.repo.local=${m2}`, '-s', join(scratch, 'settings.xml')];
 
   const isReactor = /<modules>/.test(readFileSync(join(work, 'pom.xml'), 'utf8'));
-  const expectedDir = join(caseDir, 'expected');
-  rmSync(expectedDir, { recursive: true, force: true });
+  // Goldens are written in the scratch folder first and swapped in at the end, so the corpus never
+  // shows a half-written expected/ (tests may run while this regenerates).
+  const expectedDir = join(scratch, 'expected', name);
   const errors = [];
   let reactorArtifactIds;
   for (const output of OUTPUTS) {
@@ -136,10 +137,10 @@ function regenerateCase(name, m2, scratch) {
       writeFileSync(target, substitute(readFileSync(produced, 'utf8')));
     }
   }
-  if (errors.length) {
-    mkdirSync(expectedDir, { recursive: true });
-    writeFileSync(join(expectedDir, 'mvn-error.txt'), `${errors.join('\n')}\n`);
-  }
+  mkdirSync(expectedDir, { recursive: true });
+  if (errors.length) writeFileSync(join(expectedDir, 'mvn-error.txt'), `${errors.join('\n')}\n`);
+  rmSync(join(caseDir, 'expected'), { recursive: true, force: true });
+  cpSync(expectedDir, join(caseDir, 'expected'), { recursive: true });
   writeFileSync(join(caseDir, 'case.json'), formatCaseJson({ ...caseJson, reactorOrder }));
   console.log(`${name}: ${reactorOrder.join(', ')}${errors.length ? ' (maven failed: expected/mvn-error.txt)' : ''}`);
 }
