@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { decodeModifiedUtf8 } from '../classfile/modifiedUtf8';
 import { JdkError } from './jdkError';
@@ -63,6 +63,8 @@ export class JImage {
   static async open(path: string): Promise<JImage> {
     let handle: FileHandle;
     try {
+      // A named pipe would block the open: only a regular file is an image.
+      if (!(await stat(path)).isFile()) throw new Error('not a regular file');
       handle = await open(path, 'r');
     } catch (error) {
       throw new JdkError('unreadable', path, error instanceof Error ? error.message : String(error));
