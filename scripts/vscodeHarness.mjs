@@ -47,7 +47,15 @@ async function main() {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'workbench.tips.enabled': false }),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'workbench.tips.enabled': false,
+      // Keep the screenshots about the extension: no chat side bar.
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    }),
   );
 
   const server = await startCodeServer({ stateDir, userDataDir, extensionsDir, env: { JARSCOPE_SCREENSHOT_DIR: screenshotDir } });
