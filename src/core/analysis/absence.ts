@@ -61,6 +61,12 @@ export function candidateArtifacts(context: ModuleContext, referencing: readonly
   for (const element of referencing) {
     for (const dependency of declaredDependencies(context, element.node)) add(dependency);
   }
+  // The module's own code may need what any of its dependencies declares optional or provided.
+  if (referencing.some((element) => element.node === undefined)) {
+    for (const { node } of context.graph) {
+      if (node.winner === undefined) for (const dependency of declaredDependencies(context, node)) add(dependency);
+    }
+  }
   return [...keys.values()];
 }
 
@@ -103,15 +109,19 @@ export function explainAbsence(
       return { kind: 'excluded', provider, exclusion: exclusionLocation(context, node, provider), on: node, versionsWithIt };
     }
   }
+  // The referencing artifact's own pom first, then (for the module's own code) any artifact on the classpath.
+  const declarers = [...referencing.flatMap((element) => (element.node === undefined ? [] : [element.node]))];
+  if (referencing.some((element) => element.node === undefined)) {
+    for (const { element } of view.elements) if (element.node !== undefined) declarers.push(element.node);
+  }
   for (const versionsWithIt of byKey.values()) {
     const provider = versionsWithIt[0]!;
-    for (const element of referencing) {
-      if (element.node === undefined) continue;
-      const declared = declaredDependencies(context, element.node).find(
+    for (const node of declarers) {
+      const declared = declaredDependencies(context, node).find(
         (dependency) => dependency.groupId === provider.groupId && dependency.artifactId === provider.artifactId,
       );
       if (declared !== undefined && (declared.optional || declared.scope === 'provided')) {
-        return { kind: 'optional', provider, declaredBy: element.node, how: declared.optional ? 'optional' : 'provided', declaredVersion: declared.version, versionsWithIt };
+        return { kind: 'optional', provider, declaredBy: node, how: declared.optional ? 'optional' : 'provided', declaredVersion: declared.version, versionsWithIt };
       }
     }
   }

@@ -1,13 +1,13 @@
 import { addDependencyFix } from '../fix/addDependencyFix';
-import { managedVersionFix } from '../fix/managedVersionFix';
 import type { Fix, Severity } from './finding';
 import { preferredVersion, type Absence } from './absence';
 import type { ModuleContext } from './moduleContext';
+import { selectVersionFix } from './versionFix';
 
 /**
- * The fixes for a class or member that a missing artifact would provide, on the module's pom: pin the
- * version that has it in dependencyManagement (which beats nearest-wins for every path: Maven's
- * DependencyManager) when mediation chose another, else declare the artifact directly.
+ * The fixes for a class or member that a missing artifact would provide, on the module's pom: select the
+ * version that has it (see selectVersionFix) when mediation chose another, else declare the artifact
+ * directly.
  */
 export function absenceFixes(context: ModuleContext, absence: Absence): Fix[] {
   if (absence.kind === 'nowhere') return [];
@@ -17,7 +17,8 @@ export function absenceFixes(context: ModuleContext, absence: Absence): Fix[] {
   const artifact = { groupId: absence.provider.groupId, artifactId: absence.provider.artifactId, version };
   const fixes: Fix[] = [];
   if (absence.kind === 'version-selected') {
-    fixes.push({ ...managedVersionFix(pom, artifact), preferred: true });
+    const pin = selectVersionFix(context, absence.selected, version);
+    if (pin !== undefined) fixes.push(pin);
   }
   const add = addDependencyFix(pom, artifact);
   if (add.edits.length > 0) fixes.push({ ...add, preferred: fixes.length === 0 });
@@ -35,7 +36,7 @@ export function absenceSeverity(absence: Absence, ownCodeReferences: boolean): S
 }
 
 /** The clause of a message that says why it is absent and what would provide it. */
-export function absenceText(absence: Absence): string {
+export function absenceText(absence: Absence, ownCode = false): string {
   const versions = (list: readonly { version: string }[]): string => list.map((artifact) => artifact.version).join(', ');
   switch (absence.kind) {
     case 'version-selected': {
@@ -50,7 +51,7 @@ export function absenceText(absence: Absence): string {
     case 'optional': {
       const { groupId, artifactId } = absence.provider;
       const by = absence.declaredBy.artifact;
-      return `${groupId}:${artifactId} (${versions(absence.versionsWithIt)} in the local repository) provides it, but ${by.artifactId} ${by.version} declares it ${absence.how}, so it is not passed on: an optional feature`;
+      return `${groupId}:${artifactId} (${versions(absence.versionsWithIt)} in the local repository) provides it, but ${by.artifactId} ${by.version} declares it ${absence.how}, so it is not passed on${ownCode ? ' to this module' : ': an optional feature'}`;
     }
     case 'not-declared': {
       const { groupId, artifactId } = absence.provider;

@@ -57,7 +57,7 @@ export async function missingClasses(
       const listed = listNames(classes.map(dottedName));
       const message =
         `Classes in ${elementName(context, element)} (${listNames(referencingNames)}) reference ${listed}, which no jar on the classpath ` +
-        `${classes.length === 1 ? 'provides' : 'provide'}; ${absenceText(absence)}.`;
+        `${classes.length === 1 ? 'provides' : 'provide'}; ${absenceText(absence, ownCode)}.`;
       const paths: PathStep[][] = [];
       if (element.node !== undefined) paths.push(pathSteps(context, element.nodePath));
       if (absence.kind === 'version-selected') {

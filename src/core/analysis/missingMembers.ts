@@ -73,7 +73,7 @@ export async function missingMembers(
     }
     const message =
       `Classes in ${elementName(context, referencing)} (${listNames(referencingNames)}) use ${listNames(memberNames)}, which ${elementName(context, owner)} ` +
-      `${members.length === 1 ? 'does' : 'do'} not declare (NoSuchMethodError/NoSuchFieldError at run time); ${reason}.`;
+      `does not declare (NoSuchMethodError/NoSuchFieldError at run time); ${reason}.`;
     const paths: PathStep[][] = [referencing, owner].filter((element) => element.node !== undefined).map((element) => pathSteps(context, element.nodePath));
     if (absence.kind === 'version-selected') for (const loser of absence.requested) paths.push(pathSteps(context, loser.nodePath));
     findings.push({

@@ -1,9 +1,9 @@
-import { managedVersionFix } from '../fix/managedVersionFix';
 import type { DependencyNode } from '../resolve/dependencyGraph';
 import { compareVersions } from '../version/comparableVersion';
 import { howSelected } from './absence';
-import type { Finding, Fix } from './finding';
+import type { Finding } from './finding';
 import type { PlacedNode } from './graphNodes';
+import { selectVersionFix } from './versionFix';
 import { nodePathLocation, pathSteps, pathText, type ModuleContext, type ScopeView } from './moduleContext';
 
 /**
@@ -11,7 +11,7 @@ import { nodePathLocation, pathSteps, pathText, type ModuleContext, type ScopeVi
  * nearest wins, first declaration at equal depth, dependencyManagement above both; the losers are the
  * verbose tree's "omitted for conflict with"). A selected version older than a requested one is a
  * warning (the requester was built against newer code), a newer one information. Shown on the direct
- * dependency that brings the first loser, with a dependencyManagement pin to the newest version as fix.
+ * dependency that brings the first loser, with the newest version selected as fix (see selectVersionFix).
  */
 export function versionConflicts(context: ModuleContext, view: ScopeView): Finding[] {
   const onClasspath = new Set<DependencyNode>(view.elements.flatMap(({ element }) => (element.node === undefined ? [] : [element.node])));
@@ -50,17 +50,8 @@ export function versionConflicts(context: ModuleContext, view: ScopeView): Findi
       jars: [selected.file],
       classes: [],
       related: [],
-      fixes: pinFix(context, winner, newest),
+      fixes: [selectVersionFix(context, { node: winner, nodePath: selected.nodePath }, newest)].filter((fix) => fix !== undefined),
     });
   }
   return findings;
 }
-
-function pinFix(context: ModuleContext, winner: DependencyNode, version: string): Fix[] {
-  const pom = context.pomTexts.get(context.module.pomPath);
-  if (pom === undefined) return [];
-  const { groupId, artifactId, type, classifier } = winner.artifact;
-  const fix = managedVersionFix(pom, { groupId, artifactId, version, type, ...(classifier !== '' ? { classifier } : {}) });
-  return fix.edits.length > 0 ? [{ ...fix, preferred: true }] : [];
-}
-
