@@ -82,7 +82,7 @@ describe('missing classes', () => {
     assert.equal(own.severity, 'error');
     assert.match(locatedText(pomText('optional'), own), /^<project/);
     assert.equal(own.fixes[0]?.title, 'Add dependency opt:extra:1.0');
-    const parsed = parsePom(applyTextEdits(pomText('optional'), own.fixes[0]!.edits));
+    const parsed = parsePom(applyTextEdits(pomText('optional'), own.fixes[0].edits));
     assert.ok(parsed.ok);
     assert.ok(parsed.pom.dependencies.some((dependency) => dependency.artifactId === 'extra' && dependency.version === '1.0'));
   });
