@@ -1,13 +1,12 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ModelBuilder } from '../core/model/modelBuilder';
 import type { ModelProblem } from '../core/model/modelTypes';
-import { LocalRepository } from '../core/repo/localRepository';
-import { locateLocalRepository } from '../core/repo/locateLocalRepository';
 import type { CollectProblem } from '../core/resolve/collector';
 import { formatArtifact } from '../core/resolve/artifact';
-import { ProjectResolver } from '../core/resolve/resolveProject';
-import { loadReactor, type Reactor, type ReactorModule } from '../core/workspace/reactor';
+import type { ProjectResolver } from '../core/resolve/resolveProject';
+import { openAnalysisSession } from '../core/workspace/analysisSession';
+import type { Reactor, ReactorModule } from '../core/workspace/reactor';
+import type { LocalRepository } from '../core/repo/localRepository';
 import type { CliOptions } from './parseArguments';
 import { problemLine } from './problemText';
 import { runtimeEnvironment } from './runtimeEnvironment';
@@ -30,35 +29,23 @@ function normalizeModuleDir(dir: string): string {
 
 /** Finds the local repository and settings, loads the reactor, and picks the modules to work on. */
 export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): SessionResult {
-  const runtime = runtimeEnvironment(env, options.userProperties);
-  const location = locateLocalRepository({
-    localRepo: options.localRepo,
-    settingsFile: options.settingsFile,
-    systemProperties: runtime.systemProperties,
-    env,
-    homeDir: runtime.homeDir,
-  });
-  let warnings = location.problems.map((problem) => `jarscope: warning: ${problem}\n`).join('');
-  const repository = new LocalRepository(location.root);
-  const createBuilder = (workspacePoms: ReadonlyMap<string, string>): ModelBuilder =>
-    new ModelBuilder({
-      repository,
-      workspacePoms,
-      userProperties: options.userProperties,
-      systemProperties: runtime.systemProperties,
-      env,
-      activeProfiles: options.activeProfiles,
-      inactiveProfiles: options.inactiveProfiles,
-      settings: location.settings,
-      jdkVersion: runtime.jdkVersion,
-      os: runtime.os,
-    });
   const rootPom = join(resolve(options.dir), 'pom.xml');
   if (!(statSync(rootPom, { throwIfNoEntry: false })?.isFile() ?? false)) {
-    return { ok: false, exitCode: 1, message: `${warnings}jarscope: error: no pom.xml in ${resolve(options.dir)}\n` };
+    return { ok: false, exitCode: 1, message: `jarscope: error: no pom.xml in ${resolve(options.dir)}\n` };
   }
-  const reactor = loadReactor(createBuilder, options.dir);
-  warnings += reactor.problems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
+  const opened = openAnalysisSession({
+    dir: options.dir,
+    runtime: runtimeEnvironment(env, options.userProperties),
+    env,
+    userProperties: options.userProperties,
+    localRepo: options.localRepo,
+    settingsFile: options.settingsFile,
+    activeProfiles: options.activeProfiles,
+    inactiveProfiles: options.inactiveProfiles,
+  });
+  const { reactor } = opened;
+  let warnings = opened.warnings.map((problem) => `jarscope: warning: ${problem}\n`).join('');
+  warnings += opened.reactorProblems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
   let selected = reactor.modules;
   if (options.module !== undefined) {
     const wanted = normalizeModuleDir(options.module);
@@ -68,8 +55,7 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
       return { ok: false, exitCode: 2, message: `jarscope: error: no module "${options.module}" in the reactor at ${reactor.root} (modules: ${known})\n` };
     }
   }
-  const resolver = new ProjectResolver(reactor.builder, repository);
-  return { ok: true, session: { reactor, repository, resolver, selected }, warnings };
+  return { ok: true, session: { reactor, repository: opened.repository, resolver: opened.resolver, selected }, warnings };
 }
 
 /** A module's model problems as stderr lines; true in `fatal` when Maven would stop (an error). */
