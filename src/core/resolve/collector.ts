@@ -161,7 +161,9 @@ class Collection {
         const sameCoordinates =
           originalArtifact.groupId === resolved.artifact.groupId &&
           originalArtifact.artifactId === resolved.artifact.artifactId;
-        this.processDependency(selector, resolved, descriptor.relocations, sameCoordinates, relocationHops + 1);
+        // The relocated dependency asks for the relocated version (maven-resolver re-processes it as is).
+        const relocated: Dependency = { ...resolved, versionSpec: resolved.artifact.version };
+        this.processDependency(selector, relocated, descriptor.relocations, sameCoordinates, relocationHops + 1);
         return;
       }
       const child = makeNode({ nodes: [] }, false);
