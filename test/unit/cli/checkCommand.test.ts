@@ -4,6 +4,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { checkExitCode, ignorePatterns } from '../../../src/cli/checkCommand';
+import { parseArguments } from '../../../src/cli/parseArguments';
+import type { Finding } from '../../../src/core/analysis/finding';
 import { fixturePath, repoRoot } from '../helpers/paths';
 
 // Runs the built CLI (node scripts/build.mjs first) on test/fixtures/check: a reactor whose module "app"
@@ -120,5 +123,43 @@ describe('jarscope check (bin/jarscope.js)', () => {
     const noPom = check([scratch]);
     assert.equal(noPom.status, 2);
     assert.match(noPom.stderr, /no pom\.xml in/);
+  });
+});
+
+describe('check options', () => {
+  it('parses --format, --fail-on, --jdk, repeated --ignore and an explicit --scope', () => {
+    const parsed = parseArguments(['check', 'proj', '--format=sarif', '--fail-on', 'warning', '--jdk', '/opt/jdk', '--ignore', 'org.a.*', '--ignore=g:a', '--scope', 'runtime']);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.options.check, { format: 'sarif', failOn: 'warning', jdk: '/opt/jdk', ignore: ['org.a.*', 'g:a'] });
+    assert.equal(parsed.options.scope, 'runtime');
+    assert.equal(parsed.options.scopeGiven, true);
+  });
+
+  it('defaults to text, failing on errors, every scope', () => {
+    const parsed = parseArguments(['check']);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.options.check, { format: 'text', failOn: 'error', ignore: [] });
+    assert.equal(parsed.options.scopeGiven, false);
+  });
+
+  it('keeps the check options to check', () => {
+    const parsed = parseArguments(['tree', '--format', 'json']);
+    assert.ok(!parsed.ok);
+    assert.match(parsed.message, /unknown option "--format"/);
+  });
+
+  it('reads an --ignore pattern with a colon as an artifact, else as classes', () => {
+    assert.deepEqual(ignorePatterns(['org.slf4j:*', 'org.a.*', 'com.b.C']), { artifacts: ['org.slf4j:*'], classes: ['org.a.*', 'com.b.C'] });
+  });
+
+  it('exits 1 only for a finding at or above --fail-on', () => {
+    const finding = (severity: Finding['severity']): Finding =>
+      ({ severity } as unknown as Finding);
+    const found = [finding('warning'), finding('info')];
+    assert.equal(checkExitCode(found, 'error'), 0);
+    assert.equal(checkExitCode(found, 'warning'), 1);
+    assert.equal(checkExitCode(found, 'info'), 1);
+    assert.equal(checkExitCode([finding('error')], 'none'), 0);
+    assert.equal(checkExitCode([], 'info'), 0);
   });
 });
