@@ -37,6 +37,8 @@ export interface ModelBuildContext {
   /** java.version, e.g. "17.0.21". */
   jdkVersion: string;
   os: { name: string; family: string; arch: string; version: string };
+  /** Texts to use instead of the files at these absolute pom paths: the unsaved contents of open editors. */
+  pomTexts?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -93,7 +95,7 @@ function dedupeProblems(problems: readonly ModelProblem[]): ModelProblem[] {
  * a ModelProblem with its file and position; nothing throws. Parsed poms and built models are cached.
  */
 export class ModelBuilder {
-  private readonly files = new PomFileCache();
+  private readonly files: PomFileCache;
   private readonly locator: PomLocator;
   private readonly assembled = new Map<string, AssembleResult>();
   private readonly built = new Map<string, EffectiveModel>();
@@ -103,6 +105,7 @@ export class ModelBuilder {
 
   constructor(private readonly context: ModelBuildContext) {
     this.sources = { userProperties: context.userProperties, systemProperties: context.systemProperties, env: context.env };
+    this.files = new PomFileCache(new Map([...(context.pomTexts ?? new Map<string, string>())].map(([path, text]) => [resolve(path), text])));
     this.locator = new PomLocator(context, this.files);
     // MavenCli: `-P +id` activates, `-P !id` and `-P -id` deactivate; the marks are not part of the id.
     const bare = (id: string): string => id.trim().replace(/^[+!-]/, '');

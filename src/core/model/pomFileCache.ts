@@ -37,6 +37,9 @@ export class PomFileCache {
   private readonly reads = new Map<string, PomFileRead>();
   private readonly lineIndexes = new Map<string, LineIndex>();
 
+  /** @param overlays texts to use instead of the files at these absolute paths (editors' unsaved contents) */
+  constructor(private readonly overlays: ReadonlyMap<string, string> = new Map()) {}
+
   read(pomPath: string): PomFileRead {
     const known = this.reads.get(pomPath);
     if (known) return known;
@@ -52,6 +55,11 @@ export class PomFileCache {
   }
 
   private readUncached(pomPath: string): PomFileRead {
+    const overlay = this.overlays.get(pomPath);
+    return overlay !== undefined ? this.parse(pomPath, overlay) : this.readFile(pomPath);
+  }
+
+  private readFile(pomPath: string): PomFileRead {
     let text: string;
     try {
       if (pathKind(pomPath) !== 'file') {
@@ -67,6 +75,10 @@ export class PomFileCache {
       const message = `${pomPath} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`;
       return { ok: false, reason: 'unreadable', problem: this.problem('error', 'pom-unreadable', message, pomPath) };
     }
+    return this.parse(pomPath, text);
+  }
+
+  private parse(pomPath: string, text: string): PomFileRead {
     const parsed = parsePom(text);
     if (!parsed.ok) {
       const { message, line, column, offset } = parsed.error;

@@ -83,4 +83,17 @@ describe('ModelBuilder inheritance and interpolation', () => {
     const builder = new ModelBuilder(modelContext());
     assert.equal(builder.buildFromFile(corePom), builder.buildFromFile(corePom));
   });
+
+  it('reads unsaved editor texts instead of the files, for the pom and its parents', () => {
+    const rootText = readFileSync(rootPom, 'utf8').replace('<lib.version>2.5</lib.version>', '<lib.version>2.6</lib.version>');
+    const coreText = readFileSync(corePom, 'utf8').replace('<artifactId>core</artifactId>', '<artifactId>core-renamed</artifactId>');
+    const pomTexts = new Map([
+      [rootPom, rootText],
+      [corePom, coreText],
+    ]);
+    const model = new ModelBuilder(modelContext({ pomTexts })).buildFromFile(corePom);
+    assert.equal(model.artifactId, 'core-renamed');
+    assert.equal(model.dependencies[0]?.version, '2.6');
+  });
 });
+
