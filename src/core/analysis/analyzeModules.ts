@@ -9,6 +9,7 @@ import { ClasspathIndexer } from './classpathIndexer';
 import { duplicateClasses } from './duplicateClasses';
 import type { AnalysedScope, Finding } from './finding';
 import { allGraphNodes } from './graphNodes';
+import { withoutIgnoredByMarkers } from './ignoreMarkerFilter';
 import { ignoreMatcher, type IgnorePatterns } from './ignorePatterns';
 import { invalidClassFiles } from './invalidClassFiles';
 import { openPlatformClasses } from './jdkClasses';
@@ -132,6 +133,8 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
   };
   const perScope: Finding[][] = [pomFindings, resolutionProblemFindings(context, run.scopes)];
   const reported: Partial<Record<AnalysedScope, ReportedElement[]>> = {};
+  // Scopes often share one classpath (no test or provided dependencies): analyse each distinct one once.
+  const byClasspath = new Map<string, readonly Finding[]>();
   for (const scope of run.scopes) {
     const view = await scopeView(context, scope, run.services, run.signal);
     reported[scope] = view.elements.map(({ element }) => ({
@@ -140,9 +143,13 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
       artifact: element.node === undefined ? undefined : formatArtifact(element.node.artifact),
       scope: element.node?.dependency?.scope.value,
     }));
-    perScope.push(await scopeFindings(context, view, run.services, run.signal));
+    const key = view.elements.map(({ element }) => element.file).join('\n');
+    const earlier = byClasspath.get(key);
+    const findings = earlier === undefined ? await scopeFindings(context, view, run.services, run.signal) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
+    byClasspath.set(key, findings);
+    perScope.push([...findings]);
   }
-  return { module, moduleId, resolution, classpaths: reported, findings: mergeScopes(perScope.flat()) };
+  return { module, moduleId, resolution, classpaths: reported, findings: withoutIgnoredByMarkers(mergeScopes(perScope.flat()), run.pomTexts) };
 }
 
 async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined): Promise<ScopeView> {

@@ -123,13 +123,27 @@ export class ClasspathIndexer {
     for (const item of parsed) {
       const className = classOfEntry.get(item.entryName);
       if (className === undefined) continue;
-      const value: CachedClass = 'summary' in item ? item.summary : { error: item.error };
+      const value: CachedClass = 'summary' in item ? externalReferences(item.summary, entry.classes) : { error: item.error };
       result.set(className, value);
       fresh.push([item.entryName, value]);
     }
     if (jar !== undefined) this.options.cache.addClasses(jar, fresh);
     return result;
   }
+}
+
+/**
+ * Keeps only the references that leave the element: a class the element itself defines is on every
+ * classpath the element is on, and references inside one jar or folder are taken as consistent (javac
+ * built them together). This keeps summaries, the cache and the checks small; a shadowed copy of one
+ * of its classes is what the duplicate-class check reports.
+ */
+function externalReferences(summary: ClassSummary, own: ReadonlyMap<string, ArchiveEntry>): ClassSummary {
+  return {
+    ...summary,
+    referencedClasses: summary.referencedClasses.filter((name) => !own.has(name)),
+    memberReferences: summary.memberReferences.filter((reference) => !own.has(reference.owner)),
+  };
 }
 
 export function isSummary(parsed: CachedClass | undefined): parsed is ClassSummary {

@@ -28,17 +28,24 @@ export function ignoreMatcher(patterns: IgnorePatterns = {}): IgnoreMatcher {
   const classes = (patterns.classes ?? []).map(wildcard);
   const packages = (patterns.packages ?? []).map((pattern) => wildcard(pattern.replace(/\.\*?$/, '')));
   const artifacts = (patterns.artifacts ?? []).map(wildcard);
+  if (classes.length === 0 && packages.length === 0 && artifacts.length === 0) return { ignoresClass: () => false, ignoresArtifact: () => false };
+  const known = new Map<string, boolean>();
+  const matchesClass = (binaryName: string): boolean => {
+    const dotted = dottedName(binaryName);
+    if (classes.some((pattern) => pattern.test(dotted))) return true;
+    // A package pattern covers the package and every package below it.
+    const parts = dotted.split('.');
+    for (let length = parts.length - 1; length > 0; length--) {
+      const prefix = parts.slice(0, length).join('.');
+      if (packages.some((pattern) => pattern.test(prefix))) return true;
+    }
+    return false;
+  };
   return {
     ignoresClass(binaryName) {
-      const dotted = dottedName(binaryName);
-      if (classes.some((pattern) => pattern.test(dotted))) return true;
-      // A package pattern covers the package and every package below it.
-      const parts = dotted.split('.');
-      for (let length = parts.length - 1; length > 0; length--) {
-        const prefix = parts.slice(0, length).join('.');
-        if (packages.some((pattern) => pattern.test(prefix))) return true;
-      }
-      return false;
+      let ignored = known.get(binaryName);
+      if (ignored === undefined) known.set(binaryName, (ignored = matchesClass(binaryName)));
+      return ignored;
     },
     ignoresArtifact: (groupId, artifactId) => artifacts.some((pattern) => pattern.test(`${groupId}:${artifactId}`)),
   };

@@ -42,7 +42,8 @@ export async function missingMembers(
       if (owner === undefined || context.ignore.ignoresClass(reference.owner)) continue;
       const key = `${reference.kind}|${reference.owner}|${reference.name}|${reference.descriptor}`;
       let verdict = verdicts.get(key);
-      if (!verdicts.has(key)) {
+      // Most references are seen many times: await (a microtask each) only the first time.
+      if (verdict === undefined && !verdicts.has(key)) {
         verdict = await resolvesMember(reference, lookup);
         verdicts.set(key, verdict);
       }

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { describeEntryName, type ArchiveEntry, type JarIndex } from '../archive/archiveEntry';
 import type { ArchiveErrorReason } from '../archive/archiveError';
 import type { ClassSummary } from '../analysis/classSummary';
+import { decodeSummary, encodeSummary, StringTable } from './classSummaryCodec';
 
 // Bumped whenever the record's shape or the meaning of a summary changes: older files are ignored.
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted (0/1), localHeaderOffset. */
 type CompactEntry = [string, number, number, number, number, number, number];
@@ -36,7 +37,10 @@ interface CacheFile {
   manifest?: Record<string, string>;
   entries?: CompactEntry[];
   failure?: { reason: ArchiveErrorReason; message: string };
-  classes: Record<string, CachedClass>;
+  /** The string table of the encoded summaries (see classSummaryCodec). */
+  strings: string[];
+  /** Entry name -> an encoded summary, or the parse error's text. */
+  classes: [string, number[] | string][];
 }
 
 /** The default cache folder: `$XDG_CACHE_HOME/jarscope`, else `~/.cache/jarscope`. */
@@ -69,7 +73,12 @@ export class JarIndexCache {
       return undefined;
     }
     if (file.format !== CACHE_FORMAT || file.path !== path || file.size !== size || file.mtimeMs !== mtimeMs) return undefined;
-    const jar = fromFile(file);
+    let jar: CachedJar;
+    try {
+      jar = fromFile(file);
+    } catch {
+      return undefined;
+    }
     this.memory.set(path, jar);
     return jar;
   }
@@ -120,7 +129,9 @@ export class JarIndexCache {
 }
 
 function toFile(jar: CachedJar): CacheFile {
-  const file: CacheFile = { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs, classes: Object.fromEntries(jar.classes) };
+  const table = new StringTable();
+  const classes: [string, number[] | string][] = [...jar.classes].map(([name, parsed]) => [name, 'error' in parsed ? parsed.error : encodeSummary(parsed, table)]);
+  const file: CacheFile = { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs, strings: table.strings, classes };
   if (jar.failure !== undefined) file.failure = jar.failure;
   if (jar.index !== undefined) {
     file.multiRelease = jar.index.multiRelease;
@@ -158,7 +169,7 @@ function fromFile(file: CacheFile): CachedJar {
     mtimeMs: file.mtimeMs,
     index,
     failure: file.failure,
-    classes: new Map(Object.entries(file.classes ?? {})),
+    classes: new Map(file.classes.map(([name, data]): [string, CachedClass] => [name, typeof data === 'string' ? { error: data } : decodeSummary(data, file.strings)])),
   };
 }
 

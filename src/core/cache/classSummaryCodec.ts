@@ -1,0 +1,68 @@
+import type { MemberReference } from '../classfile/classInfo';
+import type { ClassSummary } from '../analysis/classSummary';
+
+const KINDS: readonly MemberReference['kind'][] = ['field', 'method', 'interfaceMethod'];
+
+/**
+ * Class summaries as flat number arrays over one string table per jar: descriptors and class names repeat
+ * thousands of times in a jar, so the cache file is a fraction of the JSON of the objects and parses
+ * several times faster. Layout: name, superClass (-1 none), then counted lists of interfaces, fields,
+ * methods and referenced classes, then the member references as (kind, owner, name, descriptor) quads.
+ */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly indexes = new Map<string, number>();
+
+  index(value: string): number {
+    let index = this.indexes.get(value);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.strings.push(value);
+      this.indexes.set(value, index);
+    }
+    return index;
+  }
+}
+
+export function encodeSummary(summary: ClassSummary, table: StringTable): number[] {
+  const out = [table.index(summary.name), summary.superClass === undefined ? -1 : table.index(summary.superClass)];
+  for (const list of [summary.interfaces, summary.fields, summary.methods, summary.referencedClasses]) {
+    out.push(list.length);
+    for (const value of list) out.push(table.index(value));
+  }
+  out.push(summary.memberReferences.length);
+  for (const reference of summary.memberReferences) {
+    out.push(KINDS.indexOf(reference.kind), table.index(reference.owner), table.index(reference.name), table.index(reference.descriptor));
+  }
+  return out;
+}
+
+/** @throws RangeError when the data does not fit the table (a damaged cache file: the caller drops it). */
+export function decodeSummary(data: readonly number[], strings: readonly string[]): ClassSummary {
+  let at = 0;
+  const text = (index: number | undefined): string => {
+    const value = index === undefined ? undefined : strings[index];
+    if (value === undefined) throw new RangeError('cache entry points outside its string table');
+    return value;
+  };
+  const name = text(data[at++]);
+  const superIndex = data[at++];
+  const list = (): string[] => {
+    const count = data[at++] ?? 0;
+    const values: string[] = [];
+    for (let i = 0; i < count; i++) values.push(text(data[at++]));
+    return values;
+  };
+  const interfaces = list();
+  const fields = list();
+  const methods = list();
+  const referencedClasses = list();
+  const memberCount = data[at++] ?? 0;
+  const memberReferences: MemberReference[] = [];
+  for (let i = 0; i < memberCount; i++) {
+    const kind = KINDS[data[at++] ?? -1];
+    if (kind === undefined) throw new RangeError('cache entry has an unknown member kind');
+    memberReferences.push({ kind, owner: text(data[at++]), name: text(data[at++]), descriptor: text(data[at++]) });
+  }
+  return { name, superClass: superIndex === -1 ? undefined : text(superIndex), interfaces, fields, methods, referencedClasses, memberReferences };
+}

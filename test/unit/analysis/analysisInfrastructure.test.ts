@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { buildSync } from 'esbuild';
+import { ClasspathIndexer } from '../../../src/core/analysis/classpathIndexer';
+import type { ParsedEntry } from '../../../src/core/analysis/classSummary';
+import { ClassParsePool } from '../../../src/core/analysis/workers/classParsePool';
+import { parseEntries, type ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
+import { JarIndexCache } from '../../../src/core/cache/jarIndexCache';
+import { fixturePath, repoRoot } from '../helpers/paths';
+import { analyzeFixture, findingsOf } from './analysisTestKit';
+
+const incidentRepo = fixturePath('incidents', 'hadoop-cos', 'repo');
+const incidentProject = fixturePath('incidents', 'hadoop-cos', 'project');
+const cosJar = join(incidentRepo, 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
+
+/** A pool that counts what it is asked to parse, in-process. */
+class CountingPool extends ClassParsePool {
+  parsed = 0;
+
+  constructor() {
+    super({ maxWorkers: 0 });
+  }
+
+  override parse(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
+    this.parsed += request.entryNames.length;
+    return super.parse(request, signal);
+  }
+}
+
+async function indexAndParse(cacheDir: string, jar: string) {
+  const cache = new JarIndexCache(cacheDir);
+  const pool = new CountingPool();
+  const indexer = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
+  const entry = await indexer.index(jar);
+  const classes = await indexer.classesOf(entry);
+  await cache.flush();
+  return { pool, entry, classes };
+}
+
+describe('the persistent jar cache', () => {
+  it('reads an unchanged jar once across runs, and again when its modification time changes', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
+    const jar = join(mkdtempSync(join(tmpdir(), 'jarscope-jar-')), 'hadoop-cos.jar');
+    copyFileSync(cosJar, jar);
+    const first = await indexAndParse(cacheDir, jar);
+    assert.equal(first.pool.parsed, 2, 'BufferPool and ByteBufferWrapper parsed');
+    const second = await indexAndParse(cacheDir, jar);
+    assert.equal(second.pool.parsed, 0, 'nothing parsed from an unchanged jar');
+    assert.deepEqual([...second.classes], [...first.classes]);
+    assert.deepEqual(second.entry.index, first.entry.index);
+    const summary = second.classes.get('org/apache/hadoop/fs/cosn/BufferPool');
+    assert.ok(summary !== undefined && !('error' in summary));
+    assert.ok(summary.referencedClasses.includes('org/apache/hadoop/util/CleanerUtil'));
+    assert.ok(!summary.referencedClasses.includes('org/apache/hadoop/fs/cosn/ByteBufferWrapper'), 'references inside the jar are dropped');
+    utimesSync(jar, new Date(), new Date(Date.now() + 5000));
+    const third = await indexAndParse(cacheDir, jar);
+    assert.equal(third.pool.parsed, 2, 'a changed jar is read again');
+  });
+
+  it('ignores a damaged cache file', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
+    await indexAndParse(cacheDir, cosJar);
+    for (const name of readdirSync(join(cacheDir, 'jars'))) writeFileSync(join(cacheDir, 'jars', name), '{"format":2,');
+    const again = await indexAndParse(cacheDir, cosJar);
+    assert.equal(again.pool.parsed, 2);
+  });
+});
+
+describe('class parsing on worker threads', () => {
+  it('gives the same summaries as parsing in-process', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'jarscope-worker-'));
+    buildSync({
+      entryPoints: [join(repoRoot, 'src', 'core', 'analysis', 'workers', 'classParseWorker.ts')],
+      outfile: join(outdir, 'classParseWorker.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'warning',
+    });
+    const pool = new ClassParsePool({ workerScript: join(outdir, 'classParseWorker.js'), minBatchForWorker: 1 });
+    assert.equal(pool.usesWorkers, true);
+    const request: ParseRequest = {
+      kind: 'jar',
+      path: cosJar,
+      entryNames: ['org/apache/hadoop/fs/cosn/BufferPool.class', 'org/apache/hadoop/fs/cosn/ByteBufferWrapper.class', 'no/such/Entry.class'],
+    };
+    try {
+      const [viaWorkers, again] = await Promise.all([pool.parse(request), pool.parse(request)]);
+      const inProcess = await parseEntries(request);
+      assert.deepEqual(viaWorkers, inProcess);
+      assert.deepEqual(again, inProcess);
+      assert.equal(inProcess.filter((item) => 'error' in item).length, 1, 'a missing entry is an error, not a crash');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('parses in-process when there is no worker bundle', () => {
+    assert.equal(new ClassParsePool({ workerScript: join(tmpdir(), 'no-such-worker.js') }).usesWorkers, false);
+  });
+});
+
+describe('bad input and a missing JDK', () => {
+  it('reports a corrupt jar and a missing jar on the dependencies that bring them, and analyses the rest', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'jarscope-repo-'));
+    cpSync(incidentRepo, repo, { recursive: true });
+    writeFileSync(join(repo, 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar'), '<html>404</html>');
+    rmSync(join(repo, 'com', 'example', 'stream', 'stream-runtime', '1.0', 'stream-runtime-1.0.jar'));
+    const result = await analyzeFixture(incidentProject, repo);
+    const text = readFileSync(join(incidentProject, 'pom.xml'), 'utf8');
+    const unreadable = findingsOf(result, 'unreadable-jar');
+    assert.equal(unreadable.length, 1);
+    assert.match(unreadable[0]!.message, /not-a-zip/);
+    assert.match(text.slice(unreadable[0]!.location.range.start, unreadable[0]!.location.range.end), /hadoop-cos/);
+    const unresolved = findingsOf(result, 'unresolved-artifact');
+    assert.equal(unresolved.length, 1);
+    assert.match(unresolved[0]!.message, /Could not find artifact com\.example\.stream:stream-runtime:jar:1\.0/);
+    assert.equal(findingsOf(result, 'version-conflict').length, 1, 'the rest is still analysed');
+  });
+
+  it('says once that no JDK was found and takes java.* as provided', async () => {
+    const result = await analyzeFixture(incidentProject, incidentRepo, { javaHome: join(tmpdir(), 'no-such-jdk'), env: {} });
+    assert.equal(result.warnings.length, 1);
+    assert.match(result.warnings[0]!, /No JDK found/);
+    const missing = findingsOf(result, 'missing-class');
+    assert.deepEqual(missing.map((finding) => finding.classes[0]), ['org.apache.hadoop.util.CleanerUtil']);
+  });
+});
+
+describe('ignore markers in the pom', () => {
+  it('silences a finding of that code and subject on the element that holds the marker', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'jarscope-marked-'));
+    const text = readFileSync(join(incidentProject, 'pom.xml'), 'utf8').replace(
+      '<artifactId>hadoop-cos</artifactId>',
+      '<artifactId>hadoop-cos</artifactId>\n      <!-- jarscope:ignore missing-class org.apache.hadoop.util.* -->',
+    );
+    writeFileSync(join(project, 'pom.xml'), text);
+    const result = await analyzeFixture(project, incidentRepo);
+    assert.deepEqual(findingsOf(result, 'missing-class'), []);
+    assert.equal(findingsOf(result, 'version-conflict').length, 1, 'other codes are kept');
+  });
+});
