@@ -34,7 +34,6 @@ const mediumArtifacts = [
   'commons-io:commons-io',
   'commons-codec:commons-codec',
   'commons-cli:commons-cli',
-  'commons-lang:commons-lang',
   'commons-logging:commons-logging',
   'org.slf4j:slf4j-api',
   'log4j:log4j',
@@ -54,10 +53,8 @@ const mediumArtifacts = [
   'org.apache.httpcomponents:httpclient',
   'org.apache.httpcomponents:httpcore',
   'org.dom4j:dom4j',
-  'xerces:xercesImpl',
   'org.codehaus.plexus:plexus-utils',
   'com.google.inject:guice',
-  'org.apache.velocity:velocity',
 ];
 
 function option(name, fallback) {
@@ -152,17 +149,21 @@ function classCount(jar) {
   return listing.stdout.split('\n').filter((name) => name.endsWith('.class')).length;
 }
 
-/** Wall time of a whole process, and its peak memory when /usr/bin/time is there. */
+/**
+ * Wall time of a whole process, and its CPU time (user + system, all threads) and peak memory when
+ * /usr/bin/time is there: on a loaded machine the CPU time is the steadier figure.
+ */
 function timed(command, args, env, scratch) {
   const withTime = existsSync('/usr/bin/time');
   const report = join(scratch, 'time.txt');
-  const argv = withTime ? ['/usr/bin/time', '-f', '%M', '-o', report, command, ...args] : [command, ...args];
+  const argv = withTime ? ['/usr/bin/time', '-f', '%M %U %S', '-o', report, command, ...args] : [command, ...args];
   const start = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env, maxBuffer: 1024 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error) throw result.error;
-  const peakKb = withTime ? Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) : undefined;
-  return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr, peakKb };
+  const [peakKb, user, system] = withTime ? readFileSync(report, 'utf8').trim().split('\n').at(-1).split(' ').map(Number) : [];
+  const cpuMs = user === undefined ? undefined : (user + system) * 1000;
+  return { ms, cpuMs, status: result.status, stdout: result.stdout, stderr: result.stderr, peakKb };
 }
 
 function checkArgs(project, m2) {
@@ -192,6 +193,7 @@ function benchMedium(scratch, m2, runs, jdeps) {
   const cold = [];
   const warm = [];
   const jdepsTimes = [];
+  const cpu = { cold: [], warm: [], jdeps: [] };
   let findings;
   for (let run = 0; run < runs; run++) {
     const cacheHome = join(scratch, `cache-medium-${run}`);
@@ -200,18 +202,34 @@ function benchMedium(scratch, m2, runs, jdeps) {
     if (first.status !== 0) console.log(`  jarscope check exited ${first.status}: ${first.stderr.slice(0, 500)}`);
     findings = findingCount(first.stdout);
     cold.push(first.ms);
-    warm.push(timed(process.execPath, checkArgs(project, m2), env, scratch).ms);
+    cpu.cold.push(first.cpuMs);
+    const second = timed(process.execPath, checkArgs(project, m2), env, scratch);
+    warm.push(second.ms);
+    cpu.warm.push(second.cpuMs);
     if (jdeps) {
       const result = timed('jdeps', ['--multi-release', '17', '-verbose:class', ...artifacts.map((artifact) => artifact.jar)], process.env, scratch);
       if (result.status !== 0) console.log(`  jdeps exited ${result.status}: ${result.stderr.slice(0, 300)}`);
       jdepsTimes.push(result.ms);
+      cpu.jdeps.push(result.cpuMs);
     }
   }
-  const row = { jars: artifacts.length, classes, findings, coldMs: median(cold), warmMs: median(warm), jdepsMs: jdeps ? median(jdepsTimes) : undefined };
-  console.log(`  median of ${runs} run(s), wall time of the whole process:`);
-  console.log(`  jarscope check, cold cache   ${seconds(row.coldMs).padStart(9)}   (${findings} findings)`);
-  console.log(`  jarscope check, warm cache   ${seconds(row.warmMs).padStart(9)}`);
-  console.log(`  jdeps -verbose:class         ${row.jdepsMs === undefined ? 'n/a (no jdeps on PATH)' : seconds(row.jdepsMs).padStart(9)}`);
+  const cpuMedian = (values) => (values.length === 0 || values.includes(undefined) ? undefined : median(values));
+  const row = {
+    jars: artifacts.length,
+    classes,
+    findings,
+    coldMs: median(cold),
+    warmMs: median(warm),
+    jdepsMs: jdeps ? median(jdepsTimes) : undefined,
+    coldCpuMs: cpuMedian(cpu.cold),
+    warmCpuMs: cpuMedian(cpu.warm),
+    jdepsCpuMs: cpuMedian(cpu.jdeps),
+  };
+  const cpuText = (ms) => (ms === undefined ? '' : `   cpu ${seconds(ms).padStart(9)}`);
+  console.log(`  median of ${runs} run(s), whole process:      wall${' '.repeat(9)}cpu (user + system)`);
+  console.log(`  jarscope check, cold cache   ${seconds(row.coldMs).padStart(9)}${cpuText(row.coldCpuMs)}   (${findings} findings)`);
+  console.log(`  jarscope check, warm cache   ${seconds(row.warmMs).padStart(9)}${cpuText(row.warmCpuMs)}`);
+  console.log(`  jdeps -verbose:class         ${row.jdepsMs === undefined ? 'n/a (no jdeps on PATH)' : `${seconds(row.jdepsMs).padStart(9)}${cpuText(row.jdepsCpuMs)}`}`);
   return row;
 }
 
@@ -226,8 +244,8 @@ function benchLargest(scratch, m2) {
   if (cold.status !== 0) console.log(`  jarscope check exited ${cold.status}: ${cold.stderr.slice(0, 500)}`);
   const warm = timed(process.execPath, checkArgs(project, m2), env, scratch);
   const memory = (kb) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
-  console.log(`  cold cache: ${seconds(cold.ms)} wall, peak memory ${memory(cold.peakKb)}, ${findingCount(cold.stdout)} findings`);
-  console.log(`  warm cache: ${seconds(warm.ms)} wall, peak memory ${memory(warm.peakKb)}`);
+  console.log(`  cold cache: ${seconds(cold.ms)} wall, ${cold.cpuMs === undefined ? '' : `${seconds(cold.cpuMs)} cpu, `}peak memory ${memory(cold.peakKb)}, ${findingCount(cold.stdout)} findings`);
+  console.log(`  warm cache: ${seconds(warm.ms)} wall, ${warm.cpuMs === undefined ? '' : `${seconds(warm.cpuMs)} cpu, `}peak memory ${memory(warm.peakKb)}`);
   return { jars: artifacts.length, classes, coldMs: cold.ms, warmMs: warm.ms, coldPeakKb: cold.peakKb, warmPeakKb: warm.peakKb };
 }
 
@@ -251,8 +269,12 @@ export function runCheckBench({ runs = 3, largest = true } = {}) {
     if (medium.jdepsMs !== undefined) {
       const ratio = medium.jdepsMs / medium.coldMs;
       console.log(`  ${medium.jars} jars / ${medium.classes} classes: jarscope ${seconds(medium.coldMs)} cold vs jdeps ${seconds(medium.jdepsMs)}: ${ratio.toFixed(1)}x (target at least 10x: ${ratio >= 10 ? 'met' : 'NOT met'})`);
+      if (medium.coldCpuMs !== undefined && medium.jdepsCpuMs !== undefined) {
+        console.log(`    by CPU time: jarscope ${seconds(medium.coldCpuMs)} vs jdeps ${seconds(medium.jdepsCpuMs)}: ${(medium.jdepsCpuMs / medium.coldCpuMs).toFixed(1)}x`);
+      }
     }
     const warmRatio = medium.coldMs / medium.warmMs;
+    if (medium.coldCpuMs !== undefined) console.log(`  cpu: warm ${seconds(medium.warmCpuMs)} vs cold ${seconds(medium.coldCpuMs)}: ${(medium.coldCpuMs / medium.warmCpuMs).toFixed(1)}x`);
     console.log(`  warm cache ${seconds(medium.warmMs)} vs cold ${seconds(medium.coldMs)}: ${warmRatio.toFixed(1)}x faster (target at least 5x: ${warmRatio >= 5 ? 'met' : 'NOT met'})`);
     if (big) console.log(`  largest: ${big.jars} jars / ${big.classes} classes: ${seconds(big.coldMs)} cold, ${seconds(big.warmMs)} warm, peak ${big.coldPeakKb === undefined ? 'n/a' : `${(big.coldPeakKb / 1024).toFixed(0)} MB`}`);
     return { medium, largest: big };
