@@ -178,8 +178,8 @@ async function scopeFindings(context: ModuleContext, view: ScopeView, services: 
     ...unreadableElements(context, view),
     ...versionConflicts(context, view),
     ...(await duplicateClasses(context, view, signal)),
-    ...(await missingClasses(context, view, loaded, services, signal)),
-    ...(await missingMembers(context, view, loaded, services, signal)),
+    ...(await missingClasses({ context, view, loaded, services, signal })),
+    ...(await missingMembers({ context, view, loaded, services, signal })),
     ...(await invalidClassFiles(context, view, services.indexer, signal)),
   ];
 }

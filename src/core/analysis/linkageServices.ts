@@ -1,7 +1,7 @@
 import { isSummary, type ClasspathIndexer } from './classpathIndexer';
 import type { ClassSummary } from './classSummary';
 import type { PlatformClasses } from './jdkClasses';
-import type { ScopeView } from './moduleContext';
+import type { ModuleContext, ScopeView } from './moduleContext';
 import type { RepositoryClassIndex } from './repositoryClassIndex';
 
 /** What the class-level analyses share across modules and scopes within one run. */
@@ -15,6 +15,15 @@ export interface LinkageServices {
 export interface LoadedClass {
   readonly elementIndex: number;
   readonly summary: ClassSummary;
+}
+
+/** What a class-level check of one scope works on. */
+export interface LinkageCheck {
+  readonly context: ModuleContext;
+  readonly view: ScopeView;
+  readonly loaded: ReadonlyMap<string, LoadedClass>;
+  readonly services: LinkageServices;
+  readonly signal?: AbortSignal;
 }
 
 /**

@@ -3,8 +3,8 @@ import { absenceFixes, absenceSeverity, absenceText } from './absenceFixes';
 import { dottedName } from './classSummary';
 import type { Finding, PathStep } from './finding';
 import { gaKey } from './graphNodes';
-import type { LinkageServices, LoadedClass } from './linkageServices';
-import { elementLocation, elementName, pathSteps, type ModuleContext, type ScopeView } from './moduleContext';
+import type { LinkageCheck } from './linkageServices';
+import { elementLocation, elementName, pathSteps } from './moduleContext';
 
 const NAMED_IN_MESSAGE = 3;
 
@@ -15,13 +15,8 @@ const NAMED_IN_MESSAGE = 3;
  * element that references it and explained (see explainAbsence); one finding per referencing element and
  * explanation, listing every class it covers.
  */
-export async function missingClasses(
-  context: ModuleContext,
-  view: ScopeView,
-  loaded: ReadonlyMap<string, LoadedClass>,
-  services: LinkageServices,
-  signal?: AbortSignal,
-): Promise<Finding[]> {
+export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
+  const { context, view, loaded, services, signal } = check;
   // element index -> missing class -> the element's classes that reference it
   const missing = new Map<number, Map<string, Set<string>>>();
   for (const [className, { elementIndex, summary }] of loaded) {

@@ -5,10 +5,10 @@ import { isSummary } from './classpathIndexer';
 import { dottedName } from './classSummary';
 import type { Finding, PathStep } from './finding';
 import type { PlacedNode } from './graphNodes';
-import type { LinkageServices, LoadedClass } from './linkageServices';
+import type { LinkageCheck, LinkageServices } from './linkageServices';
 import { memberText, resolvesMember, type ClassLookup } from './memberResolution';
 import { listNames } from './missingClasses';
-import { elementLocation, elementName, pathSteps, type ModuleContext, type ScopeView } from './moduleContext';
+import { elementLocation, elementName, pathSteps, type ModuleContext } from './moduleContext';
 import type { RepositoryArtifact } from './repositoryClassIndex';
 
 interface MemberGroup {
@@ -24,13 +24,8 @@ interface MemberGroup {
  * NoSuchFieldError / NoSuchMethodError of the first call. Attributed like missing classes: one finding per
  * referencing element and owning element, with the versions of the owner's artifact that do declare them.
  */
-export async function missingMembers(
-  context: ModuleContext,
-  view: ScopeView,
-  loaded: ReadonlyMap<string, LoadedClass>,
-  services: LinkageServices,
-  signal?: AbortSignal,
-): Promise<Finding[]> {
+export async function missingMembers(check: LinkageCheck): Promise<Finding[]> {
+  const { context, view, loaded, services, signal } = check;
   const lookup: ClassLookup = async (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
   const groups = new Map<string, MemberGroup>();
   const verdicts = new Map<string, boolean | undefined>();
