@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkExitCode, ignorePatterns } from '../../../src/cli/checkCommand';
 import { parseArguments } from '../../../src/cli/parseArguments';
 import type { Finding } from '../../../src/core/analysis/finding';
+import { applyTextEdits } from '../../../src/core/fix/applyTextEdits';
+import { ignoreFix } from '../../../src/core/fix/ignoreMarkers';
 import { fixturePath, repoRoot } from '../helpers/paths';
 
 // Runs the built CLI (node scripts/build.mjs first) on test/fixtures/check: a reactor whose module "app"
@@ -102,6 +104,20 @@ describe('jarscope check (bin/jarscope.js)', () => {
     assert.ok(testOnly.findings.every((finding) => finding.scopes.join() === 'test'));
     const ignored = check([reactor, '--local-repo', localRepo, '--format', 'json', '--ignore', 'com.example.gone.*', '--ignore', 'com.example.shared.Util']);
     assert.deepEqual(findingsOf(ignored.stdout).findings, []);
+  });
+
+  it('honours an ignore marker that ignoreFix wrote on the dependency a finding is shown on', () => {
+    const copy = join(scratch, 'marked');
+    cpSync(reactor, copy, { recursive: true });
+    const before = findingsOf(check([copy, '--local-repo', localRepo, '--format', 'json']).stdout).findings;
+    const duplicate = before.find((finding) => finding.code === 'duplicate-class');
+    assert.ok(duplicate);
+    const pomPath = duplicate.location.file;
+    const text = readFileSync(pomPath, 'utf8');
+    const range = { start: duplicate.location.startOffset, end: duplicate.location.endOffset };
+    writeFileSync(pomPath, applyTextEdits(text, ignoreFix({ path: pomPath, text }, range, 'duplicate-class', 'com.example.shared.*').edits));
+    const after = findingsOf(check([copy, '--local-repo', localRepo, '--format', 'json']).stdout).findings;
+    assert.deepEqual(after.map((finding) => finding.code), ['missing-class']);
   });
 
   it('gives the same findings from a warm cache', () => {
