@@ -30,6 +30,8 @@ export interface AnalysisSessionOptions {
   /** `-P id` and `-P !id`. */
   readonly activeProfiles?: readonly string[];
   readonly inactiveProfiles?: readonly string[];
+  /** Pom texts to build from instead of the files (an editor's unsaved buffers), by path. */
+  readonly pomTexts?: ReadonlyMap<string, string>;
 }
 
 /** A reactor with the local repository and the resolver that resolves its modules. */
@@ -72,6 +74,7 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
       settings: location.settings,
       jdkVersion: runtime.jdkVersion,
       os: runtime.os,
+      ...(options.pomTexts === undefined ? {} : { pomTexts: options.pomTexts }),
     });
   const reactor = loadReactor(createBuilder, options.dir);
   return {
