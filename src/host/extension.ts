@@ -3,6 +3,7 @@ import { openPom } from './commands/openPom';
 import { registerCommand } from './commands/registerCommand';
 import { registerXmlDiagnostics } from './diagnostics/xmlDiagnostics';
 import { createJarscopeApi, type JarscopeApi } from './jarscopeApi';
+import { registerResolution } from './resolution/registerResolution';
 import { registerMavenProjectsView } from './views/mavenProjectsView';
 import { WorkspaceAnalyzer } from './workspaceAnalyzer';
 
@@ -14,9 +15,10 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   context.subscriptions.push(log, analyzer, view.disposable, registerXmlDiagnostics(analyzer));
   registerCommand(context.subscriptions, log, 'jarscope.refresh', () => analyzer.rescan());
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
+  const resolution = registerResolution(context.subscriptions, analyzer, log);
   analyzer.start();
   log.info('Jarscope activated');
-  return createJarscopeApi(analyzer, view.provider, log);
+  return createJarscopeApi(analyzer, view.provider, log, resolution);
 }
 
 export function deactivate(): void {

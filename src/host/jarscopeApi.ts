@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { MavenProjectsTreeProvider, ViewNode } from './views/mavenProjectsView';
+import type { ResolutionFeatures } from './resolution/registerResolution';
+import type { MavenProjectsTreeProvider } from './views/mavenProjectsView';
 import type { WorkspaceAnalyzer, WorkspaceState } from './workspaceAnalyzer';
 
 export interface ProjectModuleSnapshot {
@@ -43,6 +44,14 @@ export interface JarscopeApi {
   /** Resolves once no scan or re-parse is pending or running. */
   whenIdle(): Promise<void>;
   mavenProjectsView(): ViewItemSnapshot[];
+  /** Resolves once the poms are scanned and every reactor is resolved again after the last change. */
+  whenResolved(): Promise<void>;
+  /** Increases with every finished resolution of the workspace. */
+  resolutionGeneration(): number;
+  /** The Dependencies view, every row expanded. */
+  dependenciesView(): ViewItemSnapshot[];
+  /** The Conflicts view, every row expanded. */
+  conflictsView(): ViewItemSnapshot[];
   /** Brings the "Jarscope" log into view. */
   showLog(): void;
 }
@@ -72,7 +81,13 @@ function labelText(label: string | vscode.TreeItemLabel | undefined): string {
   return typeof label === 'object' ? label.label : (label ?? '');
 }
 
-function viewItemOf(provider: MavenProjectsTreeProvider, node: ViewNode): ViewItemSnapshot {
+/** A tree view's provider whose children are known at once (every Jarscope view's is). */
+interface SyncTreeProvider<T> {
+  getTreeItem(node: T): vscode.TreeItem;
+  getChildren(node?: T): T[];
+}
+
+function viewItemOf<T>(provider: SyncTreeProvider<T>, node: T): ViewItemSnapshot {
   const item = provider.getTreeItem(node);
   const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
   return {
@@ -85,11 +100,24 @@ function viewItemOf(provider: MavenProjectsTreeProvider, node: ViewNode): ViewIt
   };
 }
 
-export function createJarscopeApi(analyzer: WorkspaceAnalyzer, provider: MavenProjectsTreeProvider, log: vscode.LogOutputChannel): JarscopeApi {
+function viewItemsOf<T>(provider: SyncTreeProvider<T>): ViewItemSnapshot[] {
+  return provider.getChildren().map((node) => viewItemOf(provider, node));
+}
+
+export function createJarscopeApi(
+  analyzer: WorkspaceAnalyzer,
+  provider: MavenProjectsTreeProvider,
+  log: vscode.LogOutputChannel,
+  resolution: ResolutionFeatures,
+): JarscopeApi {
   return {
+    whenResolved: () => resolution.service.whenIdle(),
+    resolutionGeneration: () => resolution.service.state.generation,
+    dependenciesView: () => viewItemsOf(resolution.dependencies),
+    conflictsView: () => viewItemsOf(resolution.conflicts),
     showLog: () => log.show(true),
     projectModel: () => snapshotOf(analyzer.state),
     whenIdle: () => analyzer.whenIdle(),
-    mavenProjectsView: () => provider.getChildren().map((node) => viewItemOf(provider, node)),
+    mavenProjectsView: () => viewItemsOf(provider),
   };
 }
