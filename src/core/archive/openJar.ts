@@ -12,6 +12,7 @@ const MANIFEST_NAME = 'META-INF/MANIFEST.MF';
 const STORED = 0;
 const DEFLATED = 8;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
 const LOCAL_HEADER_SIZE = 30;
 // How often (in entries) a long loop looks at the abort signal.
 const ABORT_CHECK_INTERVAL = 1024;
@@ -73,7 +74,7 @@ export async function openJar(path: string, options: OpenJarOptions = {}): Promi
     }).catch(async (error: unknown) => {
       throw await diagnoseUnopenableZip(reader, error);
     });
-    const { entries, manifestEntry } = await listEntries(zip, path, limits, options.signal);
+    const { entries, manifestEntry } = await listEntries(zip, reader, path, limits, options.signal);
     const manifest = manifestEntry === undefined ? undefined : parseManifestMainSection(
       (await readEntry(reader, manifestEntry, Math.min(limits.maxManifestSize, limits.maxInflatedEntrySize))).toString('utf8'),
     );
@@ -99,6 +100,7 @@ type RawEntry = Omit<ArchiveEntry, 'className' | 'releaseVersion' | 'isModuleInf
 
 async function listEntries(
   zip: ZipFile,
+  reader: CachedFileReader,
   path: string,
   limits: ArchiveLimits,
   signal: AbortSignal | undefined,
@@ -127,7 +129,21 @@ async function listEntries(
     if (error instanceof ArchiveError || isAbort(error)) throw error;
     throw new ArchiveError('corrupt', path, `central directory: ${error instanceof Error ? error.message : String(error)}`);
   }
+  await refuseUncountedEntries(zip, reader, path);
   return { entries, manifestEntry };
+}
+
+/**
+ * A writer without zip64 stores the entry count in 16 bits, so 65,536 more entries than it says may
+ * follow (the JDK's ZipFile walks the whole directory for this reason): another central header
+ * right after the counted ones is refused rather than silently dropping those classes.
+ */
+async function refuseUncountedEntries(zip: ZipFile, reader: CachedFileReader, path: string): Promise<void> {
+  const cursor = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
+  if (cursor + 4 > reader.size) return;
+  if ((await reader.readAt(cursor, 4)).readUInt32LE(0) === CENTRAL_HEADER_SIGNATURE) {
+    throw new ArchiveError('corrupt', path, `the central directory holds more than the ${zip.entryCount} entries its end record counts (over 65,535 entries written without zip64)`);
+  }
 }
 
 function rawEntry(entry: Entry): RawEntry {

@@ -101,6 +101,13 @@ describe('indexJar', () => {
     assert.equal(bytes.get('r/0.txt')?.toString(), '0');
   });
 
+  it('refuses a directory with more entries than a 16-bit count without zip64, instead of dropping some', async () => {
+    const path = join(tempDir('wrapped'), 'wrapped.jar');
+    writeFileSync(path, manyEntriesZip(65_536 + 3, false));
+    const error = await assertArchiveError(indexJar(path), 'corrupt');
+    assert.match(error.message, /more than the 3 entries/);
+  });
+
   it('lists encrypted entries, flagged, and never inflates them', async () => {
     const index = await indexJar(jar('encrypted.jar'));
     assert.deepEqual(index.entries.filter((e) => e.isEncrypted).map((e) => e.name), ['legacy/Legacy.class']);

@@ -63,9 +63,10 @@ export function writeZip(entries: readonly ZipEntrySpec[], options: ZipOptions =
 
 /**
  * An archive whose central directory lists `count` entries that all point at one small stored
- * entry: the shape of a zip with a huge entry count, at 47 bytes per entry.
+ * entry: the shape of a zip with a huge entry count, at 47 bytes per entry. Past 65,535 entries the
+ * end records are zip64 unless `zip64` is false: then the 16-bit count wraps, as old writers did.
  */
-export function manyEntriesZip(count: number): Buffer {
+export function manyEntriesZip(count: number, zip64 = count > 0xffff): Buffer {
   const name = Buffer.from('a');
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
@@ -79,7 +80,7 @@ export function manyEntriesZip(count: number): Buffer {
   const central = Buffer.alloc(record.length * count);
   for (let i = 0; i < count; i++) record.copy(central, i * record.length);
   const centralOffset = local.length + name.length;
-  return Buffer.concat([local, name, central, ...endRecords(count, central.length, centralOffset, count > 0xffff)]);
+  return Buffer.concat([local, name, central, ...endRecords(count, central.length, centralOffset, zip64)]);
 }
 
 interface CentralFields {
@@ -141,8 +142,8 @@ function endRecords(count: number, centralSize: number, centralOffset: number, z
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(zip64 ? 0xffff : count, 8);
-  end.writeUInt16LE(zip64 ? 0xffff : count, 10);
+  end.writeUInt16LE(zip64 ? 0xffff : count & 0xffff, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : count & 0xffff, 10);
   end.writeUInt32LE(zip64 ? ZIP64_MARKER : centralSize, 12);
   end.writeUInt32LE(zip64 ? ZIP64_MARKER : centralOffset, 16);
   return [...records, end];
