@@ -60,7 +60,3 @@ export interface DependencyNode {
 export function nodeScope(node: DependencyNode): string | undefined {
   return node.dependency?.scope.value;
 }
-
-export function copyNode(node: DependencyNode): DependencyNode {
-  return { ...node };
-}
