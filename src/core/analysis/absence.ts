@@ -87,8 +87,9 @@ export function explainAbsence(
   view: ScopeView,
   referencing: readonly ClasspathElement[],
   providers: readonly RepositoryArtifact[],
+  binaryName: string,
 ): Absence {
-  if (providers.length === 0) return { kind: 'nowhere' };
+  if (providers.length === 0) return optionalByPackage(context, referencing, binaryName) ?? { kind: 'nowhere' };
   const byKey = new Map<string, RepositoryArtifact[]>();
   for (const provider of providers) {
     const list = byKey.get(gaKey(provider)) ?? [];
@@ -127,6 +128,26 @@ export function explainAbsence(
   }
   const versionsWithIt = [...byKey.values()][0]!;
   return { kind: 'not-declared', provider: versionsWithIt[0]!, versionsWithIt };
+}
+
+/**
+ * Without a jar to look in: an optional or provided dependency of the referencing artifact whose groupId is
+ * a prefix of the class's package (org.osgi for org.osgi.framework.Bundle) most likely provides it, which
+ * makes it an optional feature of that artifact rather than a defect.
+ */
+function optionalByPackage(context: ModuleContext, referencing: readonly ClasspathElement[], binaryName: string): Absence | undefined {
+  const packageName = binaryName.slice(0, Math.max(0, binaryName.lastIndexOf('/')));
+  for (const element of referencing) {
+    if (element.node === undefined) continue;
+    for (const declared of declaredDependencies(context, element.node)) {
+      if (!declared.optional && declared.scope !== 'provided') continue;
+      const groupPath = declared.groupId.replace(/\./g, '/');
+      if (packageName !== groupPath && !packageName.startsWith(`${groupPath}/`)) continue;
+      const provider = { groupId: declared.groupId, artifactId: declared.artifactId };
+      return { kind: 'optional', provider, declaredBy: element.node, how: declared.optional ? 'optional' : 'provided', declaredVersion: declared.version, versionsWithIt: [] };
+    }
+  }
+  return undefined;
 }
 
 function selectedOnClasspath(context: ModuleContext, view: ScopeView, key: string): PlacedNode | undefined {
@@ -168,12 +189,12 @@ function exclusionLocation(context: ModuleContext, node: DependencyNode, provide
 }
 
 /** The version a fix should pin or add: one a losing path asked for that has it, else the newest that has it. */
-export function preferredVersion(absence: Exclude<Absence, { kind: 'nowhere' }>): string {
+export function preferredVersion(absence: Exclude<Absence, { kind: 'nowhere' }>): string | undefined {
   const have = new Set(absence.versionsWithIt.map((artifact) => artifact.version));
   if (absence.kind === 'version-selected') {
     const requested = absence.requested.map(({ node }) => node.artifact.version).filter((version) => have.has(version));
     if (requested.length > 0) return requested.sort(compareVersions)[requested.length - 1]!;
   }
   if (absence.kind === 'optional' && absence.declaredVersion !== undefined && have.has(absence.declaredVersion)) return absence.declaredVersion;
-  return absence.versionsWithIt[absence.versionsWithIt.length - 1]!.version;
+  return absence.versionsWithIt[absence.versionsWithIt.length - 1]?.version;
 }

@@ -14,6 +14,7 @@ export function absenceFixes(context: ModuleContext, absence: Absence): Fix[] {
   const pom = context.pomTexts.get(context.module.pomPath);
   if (pom === undefined) return [];
   const version = preferredVersion(absence);
+  if (version === undefined) return [];
   const artifact = { groupId: absence.provider.groupId, artifactId: absence.provider.artifactId, version };
   const fixes: Fix[] = [];
   if (absence.kind === 'version-selected') {
@@ -38,6 +39,7 @@ export function absenceSeverity(absence: Absence, ownCodeReferences: boolean): S
 /** The clause of a message that says why it is absent and what would provide it. */
 export function absenceText(absence: Absence, ownCode = false): string {
   const versions = (list: readonly { version: string }[]): string => list.map((artifact) => artifact.version).join(', ');
+  const available = (list: readonly { version: string }[]): string => (list.length === 0 ? 'not in the local repository' : `${versions(list)} in the local repository`);
   switch (absence.kind) {
     case 'version-selected': {
       const { groupId, artifactId, version } = absence.selected.node.artifact;
@@ -51,7 +53,7 @@ export function absenceText(absence: Absence, ownCode = false): string {
     case 'optional': {
       const { groupId, artifactId } = absence.provider;
       const by = absence.declaredBy.artifact;
-      return `${groupId}:${artifactId} (${versions(absence.versionsWithIt)} in the local repository) provides it, but ${by.artifactId} ${by.version} declares it ${absence.how}, so it is not passed on${ownCode ? ' to this module' : ': an optional feature'}`;
+      return `${groupId}:${artifactId} (${available(absence.versionsWithIt)}) ${absence.versionsWithIt.length === 0 ? 'would provide' : 'provides'} it, but ${by.artifactId} ${by.version} declares it ${absence.how}, so it is not passed on${ownCode ? ' to this module' : ': an optional feature'}`;
     }
     case 'not-declared': {
       const { groupId, artifactId } = absence.provider;

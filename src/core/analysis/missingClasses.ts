@@ -39,7 +39,7 @@ export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
     for (const [className, from] of [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       signal?.throwIfAborted();
       const providers = await services.repositoryIndex.providersOf(className, candidates, signal);
-      const absence = explainAbsence(context, view, [element], providers);
+      const absence = explainAbsence(context, view, [element], providers, className);
       const key = absence.kind === 'nowhere' ? 'nowhere' : `${absence.kind}:${gaKey(absence.provider)}`;
       let group = groups.get(key);
       if (group === undefined) groups.set(key, (group = { absence, classes: [], from: new Set() }));
