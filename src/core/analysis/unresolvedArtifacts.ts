@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { formatArtifact } from '../resolve/artifact';
 import type { Finding } from './finding';
 import { elementLocation, pathSteps, pathText, type ModuleContext, type ScopeView } from './moduleContext';
@@ -29,6 +30,14 @@ export function unreadableElements(context: ModuleContext, view: ScopeView): Fin
         severity: 'error',
         message: `Could not find artifact ${name} in the local repository (${element.file}; path: ${pathText(base.paths[0] ?? [])}).`,
       });
+    } else if (indexed.failure?.reason === 'missing' && isReactorOutput(context, element.file)) {
+      // ReactorReader hands out a sibling's output folder before it is built: nothing to read yet.
+      findings.push({
+        ...base,
+        code: 'unreadable-jar',
+        severity: 'info',
+        message: `${name} is a module of this reactor that has not been compiled (${element.file} does not exist): its classes are not analysed, so classes that need them may be reported missing.`,
+      });
     } else if (indexed.failure !== undefined) {
       findings.push({
         ...base,
@@ -46,4 +55,8 @@ export function unreadableElements(context: ModuleContext, view: ScopeView): Fin
     }
   }
   return findings;
+}
+
+function isReactorOutput(context: ModuleContext, file: string): boolean {
+  return context.modules.some((module) => file === join(dirname(module.pomPath), 'target', 'classes') || file === join(dirname(module.pomPath), 'target', 'test-classes'));
 }

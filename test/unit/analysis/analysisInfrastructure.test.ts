@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -127,6 +127,24 @@ describe('bad input and a missing JDK', () => {
     assert.match(result.warnings[0]!, /No JDK found/);
     const missing = findingsOf(result, 'missing-class');
     assert.deepEqual(missing.map((finding) => finding.classes[0]), ['org.apache.hadoop.util.CleanerUtil']);
+  });
+});
+
+describe('reactors', () => {
+  it('says that a sibling module has not been compiled instead of calling its output folder unreadable', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'jarscope-reactor-'));
+    const pom = (artifactId: string, body: string) =>
+      `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>r</groupId><artifactId>${artifactId}</artifactId><version>1.0</version>${body}</project>\n`;
+    writeFileSync(join(root, 'pom.xml'), pom('parent', '<packaging>pom</packaging><modules><module>a</module><module>b</module></modules>'));
+    for (const name of ['a', 'b']) mkdirSync(join(root, name));
+    writeFileSync(join(root, 'a', 'pom.xml'), pom('a', ''));
+    writeFileSync(join(root, 'b', 'pom.xml'), pom('b', '<dependencies><dependency><groupId>r</groupId><artifactId>a</artifactId><version>1.0</version></dependency></dependencies>'));
+    const result = await analyzeFixture(root, incidentRepo);
+    const findings = result.modules.flatMap((module) => module.findings);
+    assert.equal(findings.length, 1, findings.map((finding) => finding.message).join('\n'));
+    assert.equal(findings[0]!.severity, 'info');
+    assert.equal(findings[0]!.module, 'r:b:1.0');
+    assert.match(findings[0]!.message, /r:a:jar:1\.0 is a module of this reactor that has not been compiled/);
   });
 });
 
