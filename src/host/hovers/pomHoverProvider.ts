@@ -103,7 +103,8 @@ export class PomHoverProvider implements vscode.HoverProvider {
   private markdownOf(target: PomHoverTarget): string {
     if (target.kind === 'dependency') {
       if (target.modules.length === 0) return 'Not resolved yet, or not part of a resolved module.';
-      const shown = target.modules.slice(0, 3).map(({ module, dependency }) => dependencyHoverMarkdown(hoverModule(module), dependency));
+      const writesVersion = target.declared.version !== undefined;
+      const shown = target.modules.slice(0, 3).map(({ module, dependency }) => dependencyHoverMarkdown(hoverModule(module), dependency, writesVersion));
       if (target.modules.length > 3) shown.push(`… and ${target.modules.length - 3} more module(s) inherit it`);
       return shown.join('\n\n');
     }

@@ -46,10 +46,10 @@ export function directNodeOf(resolution: ProjectResolution, dependency: ModelDep
 /**
  * What the hover on a `<dependency>` says for one module: the resolved version and scope, why that
  * version (a direct declaration is nearest, so it wins over every transitive request; dependencyManagement
- * supplies a version not written), and the other versions requested elsewhere in the graph and what
+ * supplies a version not written: `writesVersion` says whether the element has its own `<version>`), and the other versions requested elsewhere in the graph and what
  * became of them.
  */
-export function dependencyHoverMarkdown(module: HoverModule, dependency: ModelDependency): string {
+export function dependencyHoverMarkdown(module: HoverModule, dependency: ModelDependency, writesVersion = dependency.managedBy === undefined): string {
   const lines: string[] = [];
   const { resolution } = module;
   const node = resolution ? directNodeOf(resolution, dependency) : undefined;
@@ -66,7 +66,11 @@ export function dependencyHoverMarkdown(module: HoverModule, dependency: ModelDe
   } else {
     lines.push(`- Resolved version ${escapeMarkdown(node.artifact.version)}: a direct dependency is nearest, so it wins`);
   }
-  if (dependency.managedBy) lines.push(`- Version or scope managed from ${siteLink(dependency.managedBy)}`);
+  if (dependency.managedBy) {
+    // Management never overrides a version written on the dependency itself; then it gave scope or exclusions.
+    const what = writesVersion ? 'Scope or exclusions' : `Version ${escapeMarkdown(node.artifact.version)}`;
+    lines.push(`- ${what} managed from ${siteLink(dependency.managedBy)}`);
+  }
   if (dependency.declaredAt.source.pomPath !== module.model.source.pomPath) {
     lines.push(`- Inherited from ${siteLink(dependency.declaredAt)}`);
   }

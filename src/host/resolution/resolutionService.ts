@@ -84,6 +84,8 @@ export class ResolutionService implements vscode.Disposable {
 
   private async drain(): Promise<void> {
     while (this.requested && !this.disposed) {
+      // A burst of pom changes (a checkout, a generator) is resolved once, after the analyzer has read them all.
+      await this.analyzer.whenIdle();
       this.requested = false;
       const controller = new AbortController();
       this.controller = controller;

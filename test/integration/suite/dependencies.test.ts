@@ -100,7 +100,7 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
   });
 
   it('lists each conflicting artifact in the Conflicts view with its requested versions, winner and paths', async () => {
-    const logApi = api.conflictsView().find((item) => item.label === 'log-api');
+    const logApi = api.conflictsView().find((item) => item.label === 'org.example.libs:log-api');
     assert.ok(logApi, `log-api is listed; the view has ${JSON.stringify(outline(api.conflictsView()))}`);
     assert.equal(logApi.description, '2.0 wins · requested 1.0, 2.0');
     assert.deepEqual(outline(logApi.children), [
@@ -124,7 +124,7 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
   it('explains a managed dependency, a dependency that wins a conflict, and <parent> in hovers', async () => {
     const managed = await hoverText(pom('catalog-web'), '<artifactId>json-kit</artifactId>');
     assert.match(managed, /org\.example\.libs:json-kit:1\.5.*compile/);
-    assert.match(managed, /managed from \[com\.example\.storefront:storefront-parent:2\.4\.0\]\(command:jarscope\.openDeclaration/);
+    assert.match(managed, /Version 1\.5 managed from \[com\.example\.storefront:storefront-parent:2\.4\.0\]\(command:jarscope\.openDeclaration/);
     assert.match(managed, /Also requested: 1\.0 via catalog-api:2\.4\.0 → http-client:1\.0 → json-kit:1\.5 — omitted for duplicate/);
 
     const winner = await hoverText(pom('catalog-api'), '<version>2.0</version>');
@@ -137,6 +137,17 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
 
     const management = await hoverText(pom(), '<artifactId>json-kit</artifactId>');
     assert.match(management, /catalog-api: http-client:1\.0 → json-kit:1\.5 \(version 1\.0 → 1\.5\)/);
+
+    // What a person sees: the hover over the managed dependency in the editor.
+    const document = await vscode.workspace.openTextDocument(pom('catalog-web'));
+    const editor = await vscode.window.showTextDocument(document);
+    const at = document.positionAt(document.getText().indexOf('<artifactId>json-kit</artifactId>') + 14);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const screen = await captureScreen('managed-dependency-hover', 1500);
+    for (const shown of ['org.example.libs:json-kit:1.5', 'managed from', 'com.example.storefront:storefront-parent:2.4.0']) {
+      assert.ok(screen.text.includes(shown), `the hover shows ${shown}; the screen shows:\n${screen.text}`);
+    }
   });
 
   it('puts a missing artifact\'s problem on the <dependency> that brings it in', async () => {
@@ -166,13 +177,13 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
         () => moduleRows(api, 'catalog-api').includes('  log-api — 1.0 · compile — omitted for duplicate'),
         () => moduleRows(api, 'catalog-api'),
       );
-      assert.equal(api.conflictsView().find((item) => item.label === 'log-api'), undefined, 'no conflict is left on log-api');
+      assert.equal(api.conflictsView().find((item) => item.label === 'org.example.libs:log-api'), undefined, 'no conflict is left on log-api');
     } finally {
       await replaceAndSave(document, '<version>1.0</version>\n    </dependency>\n  </dependencies>', '<version>2.0</version>\n    </dependency>\n  </dependencies>');
     }
     await waitFor(
       'the conflict to come back',
-      () => api.conflictsView().some((item) => item.label === 'log-api'),
+      () => api.conflictsView().some((item) => item.label === 'org.example.libs:log-api'),
       () => outline(api.conflictsView()),
     );
   });

@@ -39,7 +39,8 @@ describe('pom.xml hover Markdown', () => {
     assert.ok(markdown.includes(`(command:jarscope.openDeclaration?${args} `), markdown);
     const text = unescape(markdown);
     assert.match(text, /^\*\*org\.example\.libs:json-kit:1\.5\*\* · compile — in catalog-web$/m);
-    assert.match(text, /managed from \[com\.example\.storefront:storefront-parent:2\.4\.0\]/);
+    assert.match(text, /Version 1\.5 managed from \[com\.example\.storefront:storefront-parent:2\.4\.0\]/);
+    assert.match(unescape(dependencyHoverMarkdown(hoverModule(web), declared(web, 'json-kit'), true)), /Scope or exclusions managed from/);
     assert.match(text, /Also requested: 1\.0 via catalog-api:2\.4\.0 → http-client:1\.0 → json-kit:1\.5 — omitted for duplicate/);
   });
 
