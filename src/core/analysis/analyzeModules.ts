@@ -22,7 +22,7 @@ import { moduleIdOf, type ModuleContext, type ScopeView } from './moduleContext'
 import { modelProblemFindings, resolutionProblemFindings } from './pomProblems';
 import { PomTexts } from './pomTexts';
 import { RepositoryClassIndex } from './repositoryClassIndex';
-import { unreadableElements } from './unresolvedArtifacts';
+import { unresolvedArtifacts } from './unresolvedArtifacts';
 import { versionConflicts } from './versionConflicts';
 import { ClassParsePool, type ClassParsePoolOptions } from './workers/classParsePool';
 
@@ -175,7 +175,7 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
 async function scopeFindings(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined): Promise<Finding[]> {
   const loaded = await loadedClasses(services, view, signal);
   return [
-    ...unreadableElements(context, view),
+    ...unresolvedArtifacts(context, view),
     ...versionConflicts(context, view),
     ...(await duplicateClasses(context, view, signal)),
     ...(await missingClasses({ context, view, loaded, services, signal })),

@@ -8,7 +8,7 @@ import { elementLocation, pathSteps, pathText, type ModuleContext, type ScopeVie
  * cannot be read as a jar or classpath folder (corrupt, truncated, not a zip, too many entries, a symlink
  * loop...): each on the dependency that brings it, while the rest of the classpath is still analysed.
  */
-export function unreadableElements(context: ModuleContext, view: ScopeView): Finding[] {
+export function unresolvedArtifacts(context: ModuleContext, view: ScopeView): Finding[] {
   const findings: Finding[] = [];
   for (const { element, indexed } of view.elements) {
     const artifact = element.node?.artifact;
