@@ -187,4 +187,28 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
       () => outline(api.conflictsView()),
     );
   });
+
+  it('resolves again with the local repository a setting names', async () => {
+    const uri = pom('catalog-api');
+    const config = vscode.workspace.getConfiguration('jarscope.maven', uri);
+    await config.update('localRepository', 'no-such-repository', vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const missing = await waitFor(
+        'missing poms in catalog-api',
+        () => {
+          const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.code === 'missing-pom');
+          return found.length === 2 ? found : undefined;
+        },
+        () => vscode.languages.getDiagnostics(uri),
+      );
+      assert.deepEqual(
+        missing.map((diagnostic) => /The POM for org\.example\.libs:([\w-]+)/.exec(diagnostic.message)?.[1]),
+        ['http-client', 'log-api'],
+      );
+    } finally {
+      await config.update('localRepository', '.m2repo', vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitFor('catalog-api to resolve again', () => vscode.languages.getDiagnostics(uri).length === 0, () => vscode.languages.getDiagnostics(uri));
+    assert.equal(moduleRows(api, 'catalog-api').length, 4);
+  });
 });
