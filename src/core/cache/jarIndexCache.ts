@@ -9,6 +9,7 @@ import { decodeSummary, encodeSummary, StringTable } from './classSummaryCodec';
 
 // Bumped whenever the record's shape or the meaning of a summary changes: older files are ignored.
 const CACHE_FORMAT = 2;
+const WRITE_BATCH = 8;
 
 /** name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted (0/1), localHeaderOffset. */
 type CompactEntry = [string, number, number, number, number, number, number];
@@ -108,18 +109,23 @@ export class JarIndexCache {
     } catch {
       return;
     }
-    for (const path of paths) {
-      const jar = this.memory.get(path);
-      if (jar === undefined) continue;
-      const target = this.fileFor(path);
-      const temporary = `${target}.${process.pid}.tmp`;
-      try {
-        await writeFile(temporary, JSON.stringify(toFile(jar)));
-        // Rename is atomic: a reader sees the old file or the new one, never half of one.
-        await rename(temporary, target);
-      } catch {
-        // Best effort, see the class comment.
-      }
+    // A few files at a time: the writes overlap with encoding the next jar.
+    for (let i = 0; i < paths.length; i += WRITE_BATCH) {
+      await Promise.all(paths.slice(i, i + WRITE_BATCH).map((path) => this.write(path)));
+    }
+  }
+
+  private async write(path: string): Promise<void> {
+    const jar = this.memory.get(path);
+    if (jar === undefined) return;
+    const target = this.fileFor(path);
+    const temporary = `${target}.${process.pid}.tmp`;
+    try {
+      await writeFile(temporary, JSON.stringify(toFile(jar)));
+      // Rename is atomic: a reader sees the old file or the new one, never half of one.
+      await rename(temporary, target);
+    } catch {
+      // Best effort, see the class comment.
     }
   }
 
