@@ -6,14 +6,19 @@ import { fixturePath } from '../helpers/paths';
 /** The integration tests' workspace, resolved with its committed local repository (.m2repo). */
 export const workspaceDir = fixturePath('workspaces', 'multi-module');
 
-export function resolveFixtureWorkspace(): Promise<ResolvedReactor> {
+/** Resolves the reactor in `dir` with the given local repository and no settings, profiles or -D. */
+export function resolveReactorAt(dir: string, localRepo: string): Promise<ResolvedReactor> {
   return resolveReactor({
-    dir: workspaceDir,
+    dir,
     runtime: { jdkVersion: '17.0.12', os: { name: 'Linux', family: 'unix', arch: 'amd64', version: '6.1' }, homeDir: '/nonexistent-home', systemProperties: new Map() },
     env: {},
     userProperties: new Map(),
-    localRepo: join(workspaceDir, '.m2repo'),
+    localRepo,
   });
+}
+
+export function resolveFixtureWorkspace(): Promise<ResolvedReactor> {
+  return resolveReactorAt(workspaceDir, join(workspaceDir, '.m2repo'));
 }
 
 export function moduleNamed(reactor: ResolvedReactor, artifactId: string): ResolvedModule {
