@@ -130,19 +130,28 @@ class Collection {
     const versions = this.versionsOf(dependency);
     if (versions === undefined) return;
     const hasDescriptor = dependency.artifact.systemPath === undefined;
+    const rangeSpec = isVersionRange(dependency.versionSpec) ? dependency.versionSpec : undefined;
     for (const version of versions) {
       const originalArtifact: Artifact = { ...dependency.artifact, version };
       let resolved: Dependency = { ...dependency, artifact: originalArtifact };
       const descriptor = hasDescriptor ? this.descriptorOf(resolved) : undefined;
       const parent = this.top();
+      // Every node gets the same fields in the same order: one object shape keeps the resolver fast.
       const makeNode = (children: ChildList, cycle: boolean): DependencyNode => ({
-        ...managedState,
         dependency: resolved,
         artifact: resolved.artifact,
         children,
+        managed: managedState.managed,
+        premanagedVersion: managedState.premanagedVersion,
+        premanagedScope: managedState.premanagedScope,
+        managedFrom: managedState.managedFrom,
+        rangeSpec,
         relocations,
-        rangeSpec: isVersionRange(dependency.versionSpec) ? dependency.versionSpec : undefined,
         cycle: cycle || undefined,
+        winner: undefined,
+        loserReason: undefined,
+        reducedScope: undefined,
+        originalScope: undefined,
       });
       if (!descriptor) {
         parent.children.nodes.push(makeNode({ nodes: [] }, false));
@@ -288,7 +297,22 @@ class Collection {
  * followed, cycles closed by sharing the ancestor's children, and equal subtrees shared.
  */
 export function collectDependencies(request: CollectRequest, source: DescriptorSource, signal?: AbortSignal): CollectResult {
-  const root: DependencyNode = { artifact: request.root, children: { nodes: [] }, managed: 0, relocations: [] };
+  const root: DependencyNode = {
+    dependency: undefined,
+    artifact: request.root,
+    children: { nodes: [] },
+    managed: 0,
+    premanagedVersion: undefined,
+    premanagedScope: undefined,
+    managedFrom: undefined,
+    rangeSpec: undefined,
+    relocations: [],
+    cycle: undefined,
+    winner: undefined,
+    loserReason: undefined,
+    reducedScope: undefined,
+    originalScope: undefined,
+  };
   const collection = new Collection(source, new RootDependencyManagement(request.managedDependencies), signal);
   collection.run(root, request.dependencies);
   return { root, problems: collection.problems };
