@@ -36,6 +36,8 @@ export interface ViewItemSnapshot {
   /** What a click runs. */
   readonly command?: { readonly command: string; readonly arguments: readonly unknown[] };
   readonly children: readonly ViewItemSnapshot[];
+  /** The provider's own node: what a context-menu command of the view receives. */
+  readonly node: unknown;
 }
 
 /** What `activate()` returns: read-only access for other extensions and for the integration tests. */
@@ -97,6 +99,7 @@ function viewItemOf<T>(provider: SyncTreeProvider<T>, node: T): ViewItemSnapshot
     tooltip,
     command: item.command && { command: item.command.command, arguments: item.command.arguments ?? [] },
     children: provider.getChildren(node).map((child) => viewItemOf(provider, child)),
+    node,
   };
 }
 

@@ -83,6 +83,14 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
     assert.equal(editor?.document.uri.fsPath, pom('catalog-api').fsPath);
     assert.match(editor.document.getText(editor.selection), /^<dependency>\s*<groupId>org\.example\.libs<\/groupId>\s*<artifactId>http-client<\/artifactId>/);
 
+    // The context menu of a managed node: its coordinates, and the dependencyManagement entry.
+    await vscode.commands.executeCommand('jarscope.copyCoordinates', managed.node);
+    assert.equal(await vscode.env.clipboard.readText(), 'org.example.libs:json-kit:1.5');
+    await vscode.commands.executeCommand('jarscope.openManagingEntry', managed.node);
+    const managing = vscode.window.activeTextEditor;
+    assert.equal(managing?.document.uri.fsPath, pom().fsPath);
+    assert.match(managing.document.getText(managing.selection), /^<dependency>\s*<groupId>org\.example\.libs<\/groupId>\s*<artifactId>json-kit<\/artifactId>\s*<version>1\.5<\/version>/);
+
     await vscode.commands.executeCommand('jarscope.filterDependencies', 'log-api');
     assert.deepEqual(moduleRows(api, 'catalog-api'), [
       'http-client — 1.0 · compile',
