@@ -21,6 +21,8 @@ const integrationSuites = readdirSync('test/integration/suite')
 await Promise.all([
   build({ ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // Class parsing runs in worker threads; the CLI and the extension find this file beside their bundle.
+  build({ ...common, entryPoints: ['src/core/analysis/workers/classParseWorker.ts'], outfile: 'dist/classParseWorker.js' }),
   ...(production
     ? []
     : [
