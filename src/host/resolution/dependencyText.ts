@@ -2,6 +2,7 @@
 // unit-tested in plain Node.
 import type { DeclarationSite } from '../../core/model/modelTypes';
 import type { Artifact } from '../../core/resolve/artifact';
+import type { CollectProblemCode } from '../../core/resolve/collector';
 import { nodeScope, type DependencyNode } from '../../core/resolve/dependencyGraph';
 
 /** groupId:artifactId, the key the Conflicts view groups by. */
@@ -51,10 +52,26 @@ export interface DependencyRowText {
   readonly notes: readonly string[];
 }
 
-/** A node as a row of the Dependencies view: its artifactId, then version, scope and notes. */
-export function dependencyRowText(node: DependencyNode): DependencyRowText {
+const problemNotes: Record<CollectProblemCode, string> = {
+  'missing-pom': 'pom missing from the local repository',
+  'invalid-pom': 'pom not valid, its dependencies are unknown',
+  'unresolvable-pom': 'pom cannot be built: its parent or an imported BOM is missing',
+  'no-version-in-range': 'no version in the range is in the local repository',
+  'invalid-version-range': 'version range not valid',
+};
+
+/** What a collection problem on a node means for its row (the diagnostic has the whole message). */
+export function problemNote(code: CollectProblemCode): string {
+  return problemNotes[code];
+}
+
+/**
+ * A node as a row of the Dependencies view: its artifactId, then version, scope and notes; `problem` is
+ * the code of a collection problem on the node's artifact, when it has one.
+ */
+export function dependencyRowText(node: DependencyNode, problem?: CollectProblemCode): DependencyRowText {
   const omitted = omittedNote(node);
-  const notes = [...(omitted ? [omitted] : []), ...managedNotes(node)];
+  const notes = [...(problem ? [problemNote(problem)] : []), ...(omitted ? [omitted] : []), ...managedNotes(node)];
   if (node.reducedScope !== undefined && node.winner === undefined) notes.push(`scope not updated to ${node.reducedScope.value}`);
   const classifier = node.artifact.classifier === '' ? '' : `:${node.artifact.classifier}`;
   const scope = nodeScope(node);

@@ -1,5 +1,7 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { formatArtifact } from '../../core/resolve/artifact';
+import type { CollectProblemCode } from '../../core/resolve/collector';
 import type { DependencyNode } from '../../core/resolve/dependencyGraph';
 import type { ResolvedModule, ResolvedReactor } from '../../core/workspace/resolveWorkspace';
 import { coordinatesText, dependencyRowText, leadsToMatch, siteText } from '../resolution/dependencyText';
@@ -23,6 +25,14 @@ export class ModuleRow {
     // The filter is part of the id, so that a filtered tree opens expanded whatever was collapsed before.
     return `module:${this.filter}:${this.resolved.module.pomPath}`;
   }
+
+  /** The collection problem of each artifact (by its Maven coordinates) in this module's graph. */
+  get problems(): ReadonlyMap<string, CollectProblemCode> {
+    this.problemCodes ??= new Map((this.resolved.resolution?.problems ?? []).map((problem) => [formatArtifact(problem.artifact), problem.code]));
+    return this.problemCodes;
+  }
+
+  private problemCodes: Map<string, CollectProblemCode> | undefined;
 
   children(): DependencyRow[] {
     const root = this.resolved.resolution?.root;
@@ -84,14 +94,17 @@ export class DependencyRow {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const text = dependencyRowText(this.node);
+    const problem = this.module.problems.get(formatArtifact(this.node.artifact));
+    const text = dependencyRowText(this.node, problem);
     const hasChildren = this.children().length > 0;
     const collapsed = this.filter === '' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(text.label, hasChildren ? collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = text.description;
     const omitted = this.node.winner !== undefined;
-    item.iconPath = new vscode.ThemeIcon(omitted ? 'circle-slash' : 'package');
+    item.iconPath = problem
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(omitted ? 'circle-slash' : 'package');
     item.contextValue = `jarscope.dependency${this.node.managedFrom ? '.managed' : ''}${omitted ? '.omitted' : ''}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(coordinatesText(this.node.artifact));

@@ -68,7 +68,7 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
       '    log-api — 1.0 · compile — omitted for conflict with 2.0',
       '  log-api — 2.0 · compile',
       'json-kit — 1.5 · compile',
-      'ghost-lib — 0.9 · compile',
+      'ghost-lib — 0.9 · compile — pom missing from the local repository',
     ]);
     const labels = api.dependenciesView().map((item) => item.label);
     assert.deepEqual([...labels].sort(), ['billing-service', 'broken-module', 'catalog-api', 'catalog-web', 'shipping-service', 'storefront-parent', 'storefront-services']);

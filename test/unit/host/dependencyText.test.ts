@@ -27,6 +27,8 @@ describe('dependency rows of the Dependencies view', () => {
     });
     assert.equal(dependencyRowText(nodeAt(api, 'http-client', 'log-api')).description, '1.0 · compile — omitted for conflict with 2.0');
     assert.equal(requestedVersion(nodeAt(api, 'http-client', 'json-kit')), '1.0');
+    const web = moduleNamed(reactor, 'catalog-web');
+    assert.equal(dependencyRowText(nodeAt(web, 'ghost-lib'), 'missing-pom').description, '0.9 · compile — pom missing from the local repository');
   });
 
   it('filters on groupId and artifactId substrings and keeps the paths to matches', () => {
