@@ -14,9 +14,14 @@ const common = {
   logLevel: 'warning',
 };
 
-const integrationSuites = readdirSync('test/integration/suite')
-  .filter((name) => name.endsWith('.test.ts'))
-  .map((name) => join('test/integration/suite', name));
+// Every test/integration/<suite>/*.test.ts; each suite folder runs on its own workspace.
+const integrationSuites = readdirSync('test/integration', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) =>
+    readdirSync(join('test/integration', entry.name))
+      .filter((name) => name.endsWith('.test.ts'))
+      .map((name) => join('test/integration', entry.name, name)),
+  );
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

@@ -14,7 +14,8 @@ export async function run(): Promise<void> {
   const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
   base.consoleLog = (...args: unknown[]) => report(format(...args));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  const suiteDir = join(__dirname, 'suite');
+  // Each suite folder runs in its own window, on the workspace the runner opened for it.
+  const suiteDir = join(__dirname, process.env.JARSCOPE_TEST_SUITE ?? 'suite');
   const grep = process.env.JARSCOPE_TEST_GREP;
   if (grep) mocha.grep(grep);
   for (const file of readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort()) {
