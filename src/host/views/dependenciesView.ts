@@ -195,5 +195,6 @@ export function registerDependenciesView(service: ResolutionService): { provider
 export async function applyDependencyFilter(provider: DependenciesTreeProvider, view: vscode.TreeView<DependenciesViewNode>, filter: string): Promise<void> {
   provider.setFilter(filter);
   view.description = provider.filter === '' ? undefined : `filter: ${provider.filter}`;
+  view.message = provider.filter !== '' && provider.getChildren().length === 0 ? `No dependency's groupId or artifactId contains "${provider.filter}".` : undefined;
   await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, provider.filter !== '');
 }
