@@ -31,7 +31,7 @@ try {
       `--extensionTestsPath=${join(repoRoot, 'dist', 'test', 'vsix', 'index.js')}`,
       `--user-data-dir=${userDataDir}`,
       `--extensions-dir=${extensionsDir}`,
-      join(repoRoot, 'examples', 'demo-workspace'),
+      join(repoRoot, 'examples', 'hadoop-cos-incident'),
     ],
     { stdio: 'inherit', env: { ...process.env, JARSCOPE_VSIX_EXTENSIONS_DIR: extensionsDir } },
   );

@@ -8,7 +8,7 @@ import { startCodeServer } from './lib/codeServer.mjs';
 import { testWorkbenchUrl } from './lib/workbenchPage.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const folder = resolve(process.argv[2] ?? join(repoRoot, 'examples', 'demo-workspace'));
+const folder = resolve(process.argv[2] ?? join(repoRoot, 'examples', 'hadoop-cos-incident'));
 const port = process.env.JARSCOPE_PORT ? Number(process.env.JARSCOPE_PORT) : undefined;
 
 execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { openPom } from './commands/openPom';
 import { registerCommand } from './commands/registerCommand';
 import { registerXmlDiagnostics } from './diagnostics/xmlDiagnostics';
+import { registerFindings } from './findings/registerFindings';
 import { createJarscopeApi, type JarscopeApi } from './jarscopeApi';
 import { registerResolution } from './resolution/registerResolution';
 import { registerMavenProjectsView } from './views/mavenProjectsView';
@@ -16,9 +17,10 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   registerCommand(context.subscriptions, log, 'jarscope.refresh', () => analyzer.rescan());
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
   const resolution = registerResolution(context.subscriptions, analyzer, log);
+  const findings = registerFindings(context.subscriptions, analyzer, log);
   analyzer.start();
   log.info('Jarscope activated');
-  return createJarscopeApi(analyzer, view.provider, log, resolution);
+  return createJarscopeApi(analyzer, view.provider, log, resolution, findings);
 }
 
 export function deactivate(): void {

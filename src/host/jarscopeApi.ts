@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { Finding } from '../core/analysis/finding';
+import type { FindingsFeatures } from './findings/registerFindings';
 import type { ResolutionFeatures } from './resolution/registerResolution';
 import type { MavenProjectsTreeProvider } from './views/mavenProjectsView';
 import type { WorkspaceAnalyzer, WorkspaceState } from './workspaceAnalyzer';
@@ -56,6 +58,14 @@ export interface JarscopeApi {
   conflictsView(): ViewItemSnapshot[];
   /** Brings the "Jarscope" log into view. */
   showLog(): void;
+  /** Resolves once the poms are scanned and the classpaths analysed again after the last change. */
+  whenAnalysed(): Promise<void>;
+  /** Increases with every finished classpath analysis. */
+  findingsGeneration(): number;
+  /** The findings of the last analysis (all of them, also those shown by other diagnostics or turned off). */
+  findings(): readonly Finding[];
+  /** The status bar item's text and tooltip. */
+  findingsStatus(): { readonly text: string; readonly tooltip: string; readonly command: string | undefined };
 }
 
 function snapshotOf(state: WorkspaceState): ProjectModelSnapshot {
@@ -112,8 +122,16 @@ export function createJarscopeApi(
   provider: MavenProjectsTreeProvider,
   log: vscode.LogOutputChannel,
   resolution: ResolutionFeatures,
+  findings: FindingsFeatures,
 ): JarscopeApi {
   return {
+    whenAnalysed: () => findings.service.whenIdle(),
+    findingsGeneration: () => findings.service.state.generation,
+    findings: () => findings.service.state.findings,
+    findingsStatus: () => {
+      const { text, tooltip, command } = findings.statusBar;
+      return { text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''), command: typeof command === 'string' ? command : command?.command };
+    },
     whenResolved: () => resolution.service.whenIdle(),
     resolutionGeneration: () => resolution.service.state.generation,
     dependenciesView: () => viewItemsOf(resolution.dependencies),

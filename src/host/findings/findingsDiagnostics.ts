@@ -1,0 +1,127 @@
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/analysis/finding';
+import { currentRange } from './analysedRanges';
+import { countLevels, diagnosticData, shownElsewhere, type DiagnosticData, type SeverityLevel } from './findingPresentation';
+import type { AnalysedPom, FindingsService, FindingsState } from './findingsService';
+import { affectsSeverities, readFindingsSettings } from './findingsSettings';
+
+export const FINDINGS_SOURCE = 'Jarscope';
+
+const severityOf: Readonly<Record<Exclude<SeverityLevel, 'off'>, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** A finding shown as a diagnostic, with the text its offsets refer to. */
+export interface ShownFinding {
+  readonly finding: Finding;
+  readonly data: DiagnosticData;
+  readonly analysed: AnalysedPom;
+  readonly diagnostic: vscode.Diagnostic;
+}
+
+function relatedInformation(data: DiagnosticData, poms: ReadonlyMap<string, AnalysedPom>): vscode.DiagnosticRelatedInformation[] {
+  return data.related.flatMap((entry) => {
+    const uri = vscode.Uri.file(entry.file);
+    if (entry.location === undefined) return [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Position(0, 0)), entry.message)];
+    const analysed = poms.get(entry.file);
+    const range = analysed ? currentRange(entry.file, analysed, entry.location.range) : new vscode.Range(entry.location.line - 1, entry.location.column - 1, entry.location.line - 1, entry.location.column - 1);
+    return range ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range), entry.message)] : [];
+  });
+}
+
+function shownFindings(state: FindingsState): ShownFinding[] {
+  const shown: ShownFinding[] = [];
+  for (const finding of state.findings) {
+    if (shownElsewhere(finding)) continue;
+    const data = diagnosticData(finding, readFindingsSettings(finding.location.file).severities);
+    const analysed = state.poms.get(finding.location.file);
+    if (!data || !analysed) continue;
+    const range = currentRange(data.file, analysed, data.range);
+    if (!range) continue;
+    const diagnostic = new vscode.Diagnostic(range, data.message, severityOf[data.level]);
+    diagnostic.code = data.code;
+    diagnostic.source = FINDINGS_SOURCE;
+    diagnostic.relatedInformation = relatedInformation(data, state.poms);
+    shown.push({ finding, data, analysed, diagnostic });
+  }
+  return shown;
+}
+
+/**
+ * Shows the findings of the classpath analysis as diagnostics in the poms (collection `jarscope-findings`,
+ * source Jarscope, code = finding code, the first sentence as message, the paths and jars as related
+ * information), at the levels the settings give per code. Pom problems and resolution problems are left
+ * to the `jarscope` and `jarscope-resolution` collections. While a pom is edited its diagnostics follow
+ * the text (or go when their element is gone) until the next analysis replaces them.
+ */
+export class FindingsDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('jarscope-findings');
+  private readonly renderEmitter = new vscode.EventEmitter<{ errors: number; warnings: number }>();
+  /** Fires after every rendering with the counts shown. */
+  readonly onDidRender = this.renderEmitter.event;
+  private readonly disposables: vscode.Disposable[];
+  private shown: ShownFinding[] = [];
+
+  constructor(private readonly service: FindingsService) {
+    this.disposables = [
+      this.collection,
+      this.renderEmitter,
+      service.onDidChangeState(() => this.render()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsSeverities(event)) this.render();
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && basename(event.document.uri.fsPath) === 'pom.xml') this.follow(event.document);
+      }),
+    ];
+  }
+
+  /** The findings shown in a document, as they are now. */
+  findingsIn(uri: vscode.Uri): readonly ShownFinding[] {
+    return this.shown.filter((entry) => entry.data.file === uri.fsPath);
+  }
+
+  get counts(): { errors: number; warnings: number } {
+    return countLevels(this.shown.map((entry) => entry.data.level));
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private render(): void {
+    this.shown = shownFindings(this.service.state);
+    this.collection.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const entry of this.shown) byFile.set(entry.data.file, [...(byFile.get(entry.data.file) ?? []), entry.diagnostic]);
+    for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
+    this.renderEmitter.fire(this.counts);
+  }
+
+  /** An edited pom: its diagnostics move with their element's text, or go when it is gone; a new analysis follows. */
+  private follow(document: vscode.TextDocument): void {
+    const path = document.uri.fsPath;
+    if (!this.shown.some((entry) => entry.data.file === path)) return;
+    const kept: ShownFinding[] = [];
+    for (const entry of this.shown) {
+      if (entry.data.file !== path) {
+        kept.push(entry);
+        continue;
+      }
+      const range = currentRange(path, entry.analysed, entry.data.range);
+      if (!range) continue;
+      entry.diagnostic.range = range;
+      kept.push(entry);
+    }
+    this.shown = kept;
+    this.collection.set(
+      document.uri,
+      kept.filter((entry) => entry.data.file === path).map((entry) => entry.diagnostic),
+    );
+    this.renderEmitter.fire(this.counts);
+  }
+}

@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { analyzeModules } from '../../core/analysis/analyzeModules';
+import type { Finding } from '../../core/analysis/finding';
+import { openAnalysisSession } from '../../core/workspace/analysisSession';
+import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
+import { isCancellation } from '../commands/registerCommand';
+import { readMavenOptions } from '../resolution/mavenOptions';
+import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
+import { distinctFindings } from './findingPresentation';
+import { affectsFindings, readFindingsSettings } from './findingsSettings';
+
+/** A pom's text as the analysis read it, and the version of its editor document then (undefined: read from disk). */
+export interface AnalysedPom {
+  readonly text: string;
+  readonly version: number | undefined;
+}
+
+/** The findings of every reactor in the workspace; every finished analysis produces a new state. */
+export interface FindingsState {
+  readonly generation: number;
+  /** Distinct findings of every module of every reactor. */
+  readonly findings: readonly Finding[];
+  /** The texts the findings' offsets and fixes refer to, by pom path. */
+  readonly poms: ReadonlyMap<string, AnalysedPom>;
+  /** False until the first analysis has finished. */
+  readonly analysed: boolean;
+}
+
+function isPomDocument(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'file' && basename(document.uri.fsPath) === 'pom.xml';
+}
+
+/** The open pom editors' texts and versions, taken in one synchronous step so they belong together. */
+function editorPoms(): Map<string, AnalysedPom> {
+  return new Map(vscode.workspace.textDocuments.filter(isPomDocument).map((document) => [document.uri.fsPath, { text: document.getText(), version: document.version }]));
+}
+
+/** Jar and pom changes in a local repository start a new analysis at most this often. */
+const REPOSITORY_THROTTLE_MS = 1_000;
+/** A run shorter than this shows no progress notification. */
+const PROGRESS_DELAY_MS = 700;
+
+/**
+ * Runs the classpath analysis (`analyzeModules`) of every reactor of every workspace folder with the editors'
+ * unsaved pom texts: again after the WorkspaceAnalyzer has read pom edits (debounced) or pom files changed,
+ * when the local repository's jars or poms change (throttled), and when the analysis settings change. A new
+ * run cancels the one in progress. Class parsing runs in worker threads (dist/classParseWorker.js).
+ */
+export class FindingsService implements vscode.Disposable {
+  private readonly stateEmitter = new vscode.EventEmitter<FindingsState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private readonly runningEmitter = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeRunning = this.runningEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.runningEmitter];
+  private readonly repositoryWatchers = new Map<string, vscode.Disposable>();
+  private current: FindingsState = { generation: 0, findings: [], poms: new Map(), analysed: false };
+  private controller: AbortController | undefined;
+  private running: Promise<void> | undefined;
+  private requested = false;
+  private repositoryTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly analyzer: WorkspaceAnalyzer,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get state(): FindingsState {
+    return this.current;
+  }
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  start(): void {
+    this.disposables.push(
+      this.analyzer.onDidChangeState(() => this.request()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsFindings(event)) this.request();
+      }),
+    );
+    if (this.analyzer.state.scanned) this.request();
+  }
+
+  /** Analyses everything again now; resolves when done. */
+  async refresh(): Promise<FindingsState> {
+    this.request();
+    await this.whenIdle();
+    return this.current;
+  }
+
+  /** Resolves once the analyzer and this service have nothing pending or running. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      await this.analyzer.whenIdle();
+      if (!this.running && !this.repositoryTimer) return;
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Asks for a new analysis, cancelling the one in progress. */
+  request(): void {
+    this.requested = true;
+    this.controller?.abort();
+    if (this.running || this.disposed) return;
+    this.runningEmitter.fire(true);
+    this.running = this.drain()
+      .catch((error: unknown) => this.log.error('Analysing the classpaths failed:', error))
+      .finally(() => {
+        this.running = undefined;
+        this.runningEmitter.fire(false);
+      });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.controller?.abort();
+    clearTimeout(this.repositoryTimer);
+    for (const watcher of this.repositoryWatchers.values()) watcher.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.requested && !this.disposed) {
+      // A burst of pom changes is analysed once, after the analyzer has read them all.
+      await this.analyzer.whenIdle();
+      this.requested = false;
+      const controller = new AbortController();
+      this.controller = controller;
+      const run = this.analyseAll(controller.signal);
+      this.showProgressWhileSlow(run, controller);
+      try {
+        this.current = await run;
+        this.stateEmitter.fire(this.current);
+      } catch (error) {
+        if (!isCancellation(error)) throw error;
+        this.log.debug('Classpath analysis cancelled');
+      }
+    }
+  }
+
+  /** A notification with a Cancel button once a run takes long (a cold cache indexes every jar). */
+  private showProgressWhileSlow(run: Promise<unknown>, controller: AbortController): void {
+    let settled = false;
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    void done.then(() => (settled = true));
+    setTimeout(() => {
+      if (settled || this.disposed) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Jarscope: indexing jars and analysing classpaths', cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => {
+            this.log.info('Classpath analysis cancelled by the user');
+            controller.abort();
+          });
+          return done;
+        },
+      );
+    }, PROGRESS_DELAY_MS);
+  }
+
+  private async analyseAll(signal: AbortSignal): Promise<FindingsState> {
+    const started = performance.now();
+    const editors = editorPoms();
+    const pomTexts = new Map([...editors].map(([path, pom]) => [path, pom.text]));
+    const roots = this.analyzer.state.tree.roots.filter((root) => root.file.status === 'parsed');
+    const findings: Finding[] = [];
+    const repositories = new Set<string>();
+    for (const root of roots) {
+      signal.throwIfAborted();
+      const maven = readMavenOptions(root.pomPath);
+      const settings = readFindingsSettings(root.pomPath);
+      try {
+        const session = openAnalysisSession({
+          dir: dirname(root.pomPath),
+          runtime: runtimeEnvironment(process.env, maven.userProperties),
+          env: process.env,
+          userProperties: maven.userProperties,
+          localRepo: maven.localRepository,
+          settingsFile: maven.settingsFile,
+          activeProfiles: maven.activeProfiles,
+          inactiveProfiles: maven.inactiveProfiles,
+          pomTexts,
+        });
+        repositories.add(session.repository.root);
+        const result = await analyzeModules(session, session.reactor.modules, {
+          scopes: settings.scopes,
+          javaHome: settings.javaHome,
+          ignore: settings.ignore,
+          pomTexts,
+          signal,
+        });
+        for (const warning of [...session.warnings, ...result.warnings]) this.log.warn(`${root.pomPath}: ${warning}`);
+        findings.push(...result.modules.flatMap((module) => module.findings));
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        this.log.error(`Analysing the classpaths of ${root.pomPath} failed:`, error);
+      }
+    }
+    this.watchRepositories(repositories);
+    const distinct = distinctFindings(findings);
+    this.log.info(`Analysed ${roots.length} reactor(s): ${distinct.length} finding(s), in ${Math.round(performance.now() - started)} ms`);
+    return { generation: this.current.generation + 1, findings: distinct, poms: analysedPoms(distinct, editors), analysed: true };
+  }
+
+  /** One watcher per local repository in use: a jar or pom installed, rebuilt or deleted there changes the findings. */
+  private watchRepositories(roots: ReadonlySet<string>): void {
+    for (const [root, watcher] of this.repositoryWatchers) {
+      if (roots.has(root)) continue;
+      watcher.dispose();
+      this.repositoryWatchers.delete(root);
+    }
+    for (const root of roots) {
+      if (this.repositoryWatchers.has(root)) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.{jar,pom}'));
+      const changed = (): void => this.repositoryChanged();
+      this.repositoryWatchers.set(root, vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)));
+    }
+  }
+
+  private repositoryChanged(): void {
+    if (this.repositoryTimer || this.disposed) return;
+    this.repositoryTimer = setTimeout(() => {
+      this.repositoryTimer = undefined;
+      this.request();
+    }, REPOSITORY_THROTTLE_MS);
+  }
+}
+
+/** The analysed text of every pom a finding is in: the editor's text given to the analysis, else the file. */
+function analysedPoms(findings: readonly Finding[], editors: ReadonlyMap<string, AnalysedPom>): Map<string, AnalysedPom> {
+  const poms = new Map<string, AnalysedPom>();
+  for (const file of new Set(findings.map((finding) => finding.location.file))) {
+    const editor = editors.get(file);
+    if (editor) {
+      poms.set(file, editor);
+      continue;
+    }
+    try {
+      poms.set(file, { text: readFileSync(file, 'utf8'), version: undefined });
+    } catch {
+      // Gone since: its findings are dropped when shown.
+    }
+  }
+  return poms;
+}
