@@ -1,4 +1,3 @@
-import { runCheck } from './checkCommand';
 import { runClasspath, runTree, type CommandOutput } from './commands';
 import { parseArguments } from './parseArguments';
 
@@ -38,7 +37,11 @@ async function execute(argv: readonly string[]): Promise<CommandOutput> {
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `jarscope: ${parsed.message}\n\n${usage}` };
   if (parsed.options.help) return { exitCode: 0, stdout: usage, stderr: '' };
   try {
-    if (parsed.options.command === 'check') return await runCheck(parsed.options, process.env);
+    if (parsed.options.command === 'check') {
+      // Loaded on demand: the class analysis is most of the bundle, and tree/classpath never need it.
+      const { runCheck } = await import('./checkCommand.js');
+      return await runCheck(parsed.options, process.env);
+    }
     return parsed.options.command === 'tree' ? runTree(parsed.options, process.env) : runClasspath(parsed.options, process.env);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
