@@ -55,7 +55,14 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       this.service.request();
       return [];
     }
-    return entries.flatMap((entry) => this.actionsOf(entry));
+    // Two findings on one element often share a fix (the conflict and the missing class it causes): offer it once.
+    const byTitle = new Map<string, vscode.CodeAction>();
+    for (const action of entries.flatMap((entry) => this.actionsOf(entry))) {
+      const earlier = byTitle.get(action.title);
+      if (earlier === undefined) byTitle.set(action.title, action);
+      else earlier.diagnostics = [...(earlier.diagnostics ?? []), ...(action.diagnostics ?? [])];
+    }
+    return [...byTitle.values()];
   }
 
   private actionsOf(entry: ShownFinding): vscode.CodeAction[] {

@@ -21,6 +21,8 @@ export interface ShownFinding {
   readonly data: DiagnosticData;
   readonly analysed: AnalysedPom;
   readonly diagnostic: vscode.Diagnostic;
+  /** False while an edit has removed the element's text (an undo can bring it back). */
+  readonly visible: boolean;
 }
 
 function relatedInformation(data: DiagnosticData, poms: ReadonlyMap<string, AnalysedPom>): vscode.DiagnosticRelatedInformation[] {
@@ -41,12 +43,11 @@ function shownFindings(state: FindingsState): ShownFinding[] {
     const analysed = state.poms.get(finding.location.file);
     if (!data || !analysed) continue;
     const range = currentRange(data.file, analysed, data.range);
-    if (!range) continue;
-    const diagnostic = new vscode.Diagnostic(range, data.message, severityOf[data.level]);
+    const diagnostic = new vscode.Diagnostic(range ?? new vscode.Range(0, 0, 0, 0), data.message, severityOf[data.level]);
     diagnostic.code = data.code;
     diagnostic.source = FINDINGS_SOURCE;
     diagnostic.relatedInformation = relatedInformation(data, state.poms);
-    shown.push({ finding, data, analysed, diagnostic });
+    shown.push({ finding, data, analysed, diagnostic, visible: range !== undefined });
   }
   return shown;
 }
@@ -64,6 +65,9 @@ export class FindingsDiagnostics implements vscode.Disposable {
   /** Fires after every rendering with the counts shown. */
   readonly onDidRender = this.renderEmitter.event;
   private readonly disposables: vscode.Disposable[];
+  /** Every finding of the last analysis as a diagnostic, also those whose element an edit removed since. */
+  private analysed: ShownFinding[] = [];
+  /** Those shown now. */
   private shown: ShownFinding[] = [];
 
   constructor(private readonly service: FindingsService) {
@@ -94,7 +98,8 @@ export class FindingsDiagnostics implements vscode.Disposable {
   }
 
   private render(): void {
-    this.shown = shownFindings(this.service.state);
+    this.analysed = shownFindings(this.service.state);
+    this.shown = this.analysed.filter((entry) => entry.visible);
     this.collection.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const entry of this.shown) byFile.set(entry.data.file, [...(byFile.get(entry.data.file) ?? []), entry.diagnostic]);
@@ -102,25 +107,23 @@ export class FindingsDiagnostics implements vscode.Disposable {
     this.renderEmitter.fire(this.counts);
   }
 
-  /** An edited pom: its diagnostics move with their element's text, or go when it is gone; a new analysis follows. */
+  /**
+   * An edited pom: its diagnostics move with their element's text, or are hidden while it is gone (an undo
+   * brings them back); the analysis that follows the edit replaces them.
+   */
   private follow(document: vscode.TextDocument): void {
     const path = document.uri.fsPath;
-    if (!this.shown.some((entry) => entry.data.file === path)) return;
-    const kept: ShownFinding[] = [];
-    for (const entry of this.shown) {
-      if (entry.data.file !== path) {
-        kept.push(entry);
-        continue;
-      }
+    const inFile = this.analysed.filter((entry) => entry.data.file === path);
+    if (inFile.length === 0) return;
+    const visible = inFile.filter((entry) => {
       const range = currentRange(path, entry.analysed, entry.data.range);
-      if (!range) continue;
-      entry.diagnostic.range = range;
-      kept.push(entry);
-    }
-    this.shown = kept;
+      if (range) entry.diagnostic.range = range;
+      return range !== undefined;
+    });
+    this.shown = [...this.shown.filter((entry) => entry.data.file !== path), ...visible];
     this.collection.set(
       document.uri,
-      kept.filter((entry) => entry.data.file === path).map((entry) => entry.diagnostic),
+      visible.map((entry) => entry.diagnostic),
     );
     this.renderEmitter.fire(this.counts);
   }
