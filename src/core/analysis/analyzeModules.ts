@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { ArchiveEntry } from '../archive/archiveEntry';
 import type { ArchiveLimits } from '../archive/archiveLimits';
 import { defaultCacheDir, JarIndexCache } from '../cache/jarIndexCache';
+import { LinkageFactsCache } from '../cache/linkageFactsCache';
+import { ParsedPomStore } from '../model/parsedPomStore';
 import { formatArtifact } from '../resolve/artifact';
 import type { ProjectResolution } from '../resolve/resolveProject';
 import type { AnalysisSession } from '../workspace/analysisSession';
@@ -13,7 +16,7 @@ import { withoutIgnoredByMarkers } from './ignoreMarkerFilter';
 import { ignoreMatcher, type IgnorePatterns } from './ignorePatterns';
 import { invalidClassFiles } from './invalidClassFiles';
 import { openPlatformClasses } from './jdkClasses';
-import { loadedClasses, type LinkageServices } from './linkageServices';
+import { loadedClasses, once, scopeLinkageFacts, type LinkageServices } from './linkageServices';
 import { mergeScopes } from './mergeScopes';
 import { missingClasses } from './missingClasses';
 import { missingMembers } from './missingMembers';
@@ -25,6 +28,9 @@ import { RepositoryClassIndex } from './repositoryClassIndex';
 import { unresolvedArtifacts } from './unresolvedArtifacts';
 import { versionConflicts } from './versionConflicts';
 import { ClassParsePool, type ClassParsePoolOptions } from './workers/classParsePool';
+
+/** The file of the persistent parsed-pom store inside the cache folder. */
+export const PARSED_POMS_FILE = 'poms.json';
 
 export interface AnalysisOptions {
   /** The classpaths to analyse; default compile, runtime and test. */
@@ -81,11 +87,16 @@ export interface AnalysisResult {
  */
 export async function analyzeModules(session: AnalysisSession, modules: readonly ReactorModule[], options: AnalysisOptions = {}): Promise<AnalysisResult> {
   const { signal } = options;
-  const cache = new JarIndexCache(options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env)));
+  const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env));
+  const cache = new JarIndexCache(cacheDir);
+  // Repository poms parsed in an earlier run are read back instead of parsed again.
+  const pomStore = cacheDir === undefined ? undefined : new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
+  session.reactor.builder.useParsedPomStore(pomStore);
   const pool = new ClassParsePool(options.workers);
   const platform = await openPlatformClasses(options.javaHome, options.env ?? process.env);
   const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
-  const services: LinkageServices = { indexer, platform, repositoryIndex: new RepositoryClassIndex(session.repository, indexer) };
+  const factsCache = new LinkageFactsCache(cacheDir);
+  const services: LinkageServices = { indexer, platform, repositoryIndex: new RepositoryClassIndex(session.repository, indexer), factsCache };
   const pomTexts = new PomTexts(options.pomTexts);
   const ignore = ignoreMatcher(options.ignore);
   const scopes = options.scopes ?? ANALYSED_SCOPES;
@@ -100,6 +111,9 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
     await pool.close();
     await platform.close();
     await cache.flush();
+    await factsCache.flush();
+    pomStore?.flush();
+    session.reactor.builder.useParsedPomStore(undefined);
   }
 }
 
@@ -173,13 +187,15 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
 }
 
 async function scopeFindings(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined): Promise<Finding[]> {
-  const loaded = await loadedClasses(services, view, signal);
+  const loaded = once(() => loadedClasses(services, view, signal));
+  const facts = await scopeLinkageFacts(services, view, loaded, signal);
+  const check = { context, view, facts, loaded, services, signal };
   return [
     ...unresolvedArtifacts(context, view),
     ...versionConflicts(context, view),
     ...(await duplicateClasses(context, view, signal)),
-    ...(await missingClasses({ context, view, loaded, services, signal })),
-    ...(await missingMembers({ context, view, loaded, services, signal })),
-    ...(await invalidClassFiles(context, view, services.indexer, signal)),
+    ...(await missingClasses(check)),
+    ...(await missingMembers(check)),
+    ...invalidClassFiles(context, view, facts),
   ];
 }

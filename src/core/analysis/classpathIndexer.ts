@@ -84,12 +84,14 @@ export class ClasspathIndexer {
     const { cache } = this.options;
     let jar = await cache.get(path, stats.size, stats.mtimeMs);
     if (jar === undefined) {
+      // A jar not in the cache will have its classes parsed: the workers start while jars are listed.
+      this.options.pool.warmUp();
       try {
         const index = await indexJar(path, { signal, limits: this.options.limits });
-        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index, failure: undefined, classes: new Map() };
+        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index, failure: undefined, classes: new Map(), classesLoaded: true };
       } catch (error) {
         if (!(error instanceof ArchiveError)) throw error;
-        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index: undefined, failure: { reason: error.reason, message: error.message }, classes: new Map() };
+        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index: undefined, failure: { reason: error.reason, message: error.message }, classes: new Map(), classesLoaded: true };
       }
       cache.put(jar);
     }
@@ -106,6 +108,7 @@ export class ClasspathIndexer {
     const result = new Map<string, CachedClass>();
     if (entry.index === undefined) return result;
     const jar = this.cachedJars.get(entry.path);
+    if (jar !== undefined) await this.options.cache.loadClasses(jar);
     const wanted: string[] = [];
     const classOfEntry = new Map<string, string>();
     for (const [className, archiveEntry] of entry.classes) {

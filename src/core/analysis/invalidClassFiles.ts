@@ -1,5 +1,5 @@
-import type { ClasspathIndexer } from './classpathIndexer';
 import type { Finding } from './finding';
+import type { LinkageFacts } from './linkageFacts';
 import { elementLocation, elementName, pathSteps, type ModuleContext, type ScopeView } from './moduleContext';
 import { dottedName } from './classSummary';
 import { listNames } from './missingClasses';
@@ -8,13 +8,11 @@ import { listNames } from './missingClasses';
  * Class entries that are not valid class files (bad magic, a truncated constant pool...: JVM spec §4),
  * or that cannot be inflated: ClassFormatError when loaded. One finding per element.
  */
-export async function invalidClassFiles(context: ModuleContext, view: ScopeView, indexer: ClasspathIndexer, signal?: AbortSignal): Promise<Finding[]> {
+export function invalidClassFiles(context: ModuleContext, view: ScopeView, facts: LinkageFacts): Finding[] {
   const findings: Finding[] = [];
-  for (const { element, indexed } of view.elements) {
-    const parsed = await indexer.classesOf(indexed, signal);
-    const broken: { className: string; error: string }[] = [];
-    for (const [className, result] of parsed) if ('error' in result) broken.push({ className, error: result.error });
-    if (broken.length === 0) continue;
+  view.elements.forEach(({ element }, elementIndex) => {
+    const broken = (facts.invalidClasses[elementIndex] ?? []).map(([className, error]) => ({ className, error }));
+    if (broken.length === 0) return;
     findings.push({
       code: 'invalid-class-file',
       severity: 'warning',
@@ -28,6 +26,6 @@ export async function invalidClassFiles(context: ModuleContext, view: ScopeView,
       related: [],
       fixes: [],
     });
-  }
+  });
   return findings;
 }

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseClassFile } from '../classfile/parseClassFile';
 import { loadJdkClassIndex, type JdkClassIndex } from '../jdk/jdkClassIndex';
 import { locateJdk } from '../jdk/locateJdk';
@@ -18,6 +20,11 @@ export interface PlatformClasses {
   readonly release: number | undefined;
   /** Why no JDK could be read: reported once per run. */
   readonly problem: string | undefined;
+  /**
+   * Names this platform's contents for caches: the JDK's home, version and class file's size and
+   * modification time, or the fallback.
+   */
+  readonly identity: string;
   has(binaryName: string): boolean;
   /** A JDK class's declared members and supertypes; undefined when unknown (no JDK, absent, unreadable). */
   summary(binaryName: string): Promise<ClassSummary | undefined>;
@@ -45,6 +52,7 @@ export async function openPlatformClasses(javaHome: string | undefined, env: Nod
     jdk,
     release: jdk.release.featureVersion,
     problem: undefined,
+    identity: await jdkIdentity(jdk),
     has: (binaryName) => jdk.has(binaryName),
     summary(binaryName) {
       let summary = summaries.get(binaryName);
@@ -61,11 +69,26 @@ export async function openPlatformClasses(javaHome: string | undefined, env: Nod
   };
 }
 
+/** The JDK's home, version, and the size and modification time of the file its classes come from. */
+async function jdkIdentity(jdk: JdkClassIndex): Promise<string> {
+  const files = jdk.source === 'jimage' ? [join(jdk.home, 'lib', 'modules')] : [join(jdk.home, 'jre', 'lib', 'rt.jar'), join(jdk.home, 'lib', 'rt.jar')];
+  const stamps = await Promise.all(
+    files.map((file) =>
+      stat(file).then(
+        (stats) => `${stats.size}@${stats.mtimeMs}`,
+        () => '-',
+      ),
+    ),
+  );
+  return `jdk ${jdk.home} ${jdk.source} ${jdk.release.version ?? '?'} ${stamps.join(' ')}`;
+}
+
 function fallbackPlatform(problem: string): PlatformClasses {
   return {
     jdk: undefined,
     release: undefined,
     problem,
+    identity: `fallback ${FALLBACK_PLATFORM_PACKAGES.join(' ')}`,
     has: (binaryName) => FALLBACK_PLATFORM_PACKAGES.some((prefix) => binaryName.startsWith(prefix)),
     summary: () => Promise.resolve(undefined),
     close: () => Promise.resolve(),

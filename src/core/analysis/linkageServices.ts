@@ -1,6 +1,8 @@
 import { isSummary, type ClasspathIndexer } from './classpathIndexer';
+import type { LinkageFactsCache } from '../cache/linkageFactsCache';
 import type { ClassSummary } from './classSummary';
 import type { PlatformClasses } from './jdkClasses';
+import { linkageFactsOf, type LinkageFacts } from './linkageFacts';
 import type { ModuleContext, ScopeView } from './moduleContext';
 import type { RepositoryClassIndex } from './repositoryClassIndex';
 
@@ -9,6 +11,8 @@ export interface LinkageServices {
   readonly indexer: ClasspathIndexer;
   readonly platform: PlatformClasses;
   readonly repositoryIndex: RepositoryClassIndex;
+  /** Linkage facts of classpaths kept across runs; absent: derived every time. */
+  readonly factsCache?: LinkageFactsCache;
 }
 
 /** A class as the scope's class loader would load it: from the first element that defines it. */
@@ -21,7 +25,9 @@ export interface LoadedClass {
 export interface LinkageCheck {
   readonly context: ModuleContext;
   readonly view: ScopeView;
-  readonly loaded: ReadonlyMap<string, LoadedClass>;
+  readonly facts: LinkageFacts;
+  /** The scope's classes as loaded, read (and parsed) on the first call only. */
+  readonly loaded: () => Promise<ReadonlyMap<string, LoadedClass>>;
   readonly services: LinkageServices;
   readonly signal?: AbortSignal;
 }
@@ -39,4 +45,43 @@ export async function loadedClasses(services: LinkageServices, view: ScopeView, 
     if (isSummary(summary)) loaded.set(className, { elementIndex, summary });
   }
   return loaded;
+}
+
+/**
+ * The linkage facts of a scope (see linkageFactsOf): from the cache when the same files (path, size and
+ * modification time, in the same order) were analysed against the same JDK before, else derived from the
+ * loaded classes and cached. A classpath with a directory (whose files can change under an unchanged
+ * folder) or an unreadable element is always derived afresh.
+ */
+export async function scopeLinkageFacts(
+  services: LinkageServices,
+  view: ScopeView,
+  loaded: () => Promise<ReadonlyMap<string, LoadedClass>>,
+  signal?: AbortSignal,
+): Promise<LinkageFacts> {
+  const key = services.factsCache === undefined ? undefined : linkageFactsKey(view, services.platform);
+  if (key !== undefined) {
+    const cached = await services.factsCache!.get(key);
+    if (cached !== undefined) return cached;
+  }
+  const facts = await linkageFactsOf(services, view, await loaded(), signal);
+  if (key !== undefined) services.factsCache!.put(key, facts);
+  return facts;
+}
+
+/** Every input the facts depend on, as text; undefined when one of them cannot be pinned down. */
+export function linkageFactsKey(view: ScopeView, platform: PlatformClasses): string | undefined {
+  const lines = [`platform\t${platform.identity}`];
+  for (const { element, indexed } of view.elements) {
+    if (!element.exists) lines.push(`absent\t${element.file}`);
+    else if (indexed.index?.kind === 'jar') lines.push(`jar\t${indexed.index.path}\t${indexed.index.size}\t${indexed.index.mtimeMs}`);
+    else return undefined;
+  }
+  return lines.join('\n');
+}
+
+/** Memoizes an asynchronous computation: it runs on the first call, later calls share its promise. */
+export function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= compute());
 }

@@ -16,18 +16,16 @@ const NAMED_IN_MESSAGE = 3;
  * explanation, listing every class it covers.
  */
 export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
-  const { context, view, loaded, services, signal } = check;
+  const { context, view, facts, services, signal } = check;
   // element index -> missing class -> the element's classes that reference it
   const missing = new Map<number, Map<string, Set<string>>>();
-  for (const [className, { elementIndex, summary }] of loaded) {
-    for (const referenced of summary.referencedClasses) {
-      if (view.definers.has(referenced) || services.platform.has(referenced) || context.ignore.ignoresClass(referenced)) continue;
-      let byClass = missing.get(elementIndex);
-      if (byClass === undefined) missing.set(elementIndex, (byClass = new Map<string, Set<string>>()));
-      let from = byClass.get(referenced);
-      if (from === undefined) byClass.set(referenced, (from = new Set<string>()));
-      from.add(className);
-    }
+  for (const { elementIndex, missing: referenced, from: className } of facts.missingClasses) {
+    if (context.ignore.ignoresClass(referenced)) continue;
+    let byClass = missing.get(elementIndex);
+    if (byClass === undefined) missing.set(elementIndex, (byClass = new Map<string, Set<string>>()));
+    let from = byClass.get(referenced);
+    if (from === undefined) byClass.set(referenced, (from = new Set<string>()));
+    from.add(className);
   }
   const findings: Finding[] = [];
   for (const [elementIndex, byClass] of [...missing].sort((a, b) => a[0] - b[0])) {

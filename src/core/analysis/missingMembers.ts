@@ -6,6 +6,7 @@ import { dottedName } from './classSummary';
 import type { Finding, PathStep } from './finding';
 import type { PlacedNode } from './graphNodes';
 import type { LinkageCheck, LinkageServices } from './linkageServices';
+import { loadedLookup, memberKey } from './linkageFacts';
 import { memberText, resolvesMember, type ClassLookup } from './memberResolution';
 import { listNames } from './missingClasses';
 import { elementLocation, elementName, pathSteps, type ModuleContext } from './moduleContext';
@@ -25,31 +26,18 @@ interface MemberGroup {
  * referencing element and owning element, with the versions of the owner's artifact that do declare them.
  */
 export async function missingMembers(check: LinkageCheck): Promise<Finding[]> {
-  const { context, view, loaded, services, signal } = check;
-  const lookup: ClassLookup = async (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
+  const { context, view, facts, services, signal } = check;
   const groups = new Map<string, MemberGroup>();
-  const verdicts = new Map<string, boolean | undefined>();
-  let checked = 0;
-  for (const [className, { elementIndex, summary }] of loaded) {
-    if (++checked % 512 === 0) signal?.throwIfAborted();
-    for (const reference of summary.memberReferences) {
-      const owner = loaded.get(reference.owner);
-      if (owner === undefined || context.ignore.ignoresClass(reference.owner)) continue;
-      const key = `${reference.kind}|${reference.owner}|${reference.name}|${reference.descriptor}`;
-      let verdict = verdicts.get(key);
-      // Most references are seen many times: await (a microtask each) only the first time.
-      if (verdict === undefined && !verdicts.has(key)) {
-        verdict = await resolvesMember(reference, lookup);
-        verdicts.set(key, verdict);
-      }
-      if (verdict !== false) continue;
-      const groupKey = `${elementIndex}|${owner.elementIndex}`;
-      let group = groups.get(groupKey);
-      if (group === undefined) groups.set(groupKey, (group = { referencing: elementIndex, owner: owner.elementIndex, members: new Map(), from: new Set() }));
-      group.members.set(key, reference);
-      group.from.add(className);
-    }
+  for (const { elementIndex, ownerIndex, reference, from } of facts.unresolvedMembers) {
+    if (context.ignore.ignoresClass(reference.owner)) continue;
+    const groupKey = `${elementIndex}|${ownerIndex}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) groups.set(groupKey, (group = { referencing: elementIndex, owner: ownerIndex, members: new Map(), from: new Set() }));
+    group.members.set(memberKey(reference), reference);
+    group.from.add(from);
   }
+  // Only a finding's explanation needs the summaries: a run over cached facts without findings never reads them.
+  const lookup: ClassLookup = groups.size === 0 ? () => Promise.resolve(undefined) : loadedLookup(services, await check.loaded());
   const findings: Finding[] = [];
   for (const group of groups.values()) {
     const referencing = view.elements[group.referencing]!.element;

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describeEntryName, type ArchiveEntry, type JarIndex } from '../archive/archiveEntry';
 import type { ArchiveErrorReason } from '../archive/archiveError';
 import type { ClassSummary } from '../analysis/classSummary';
+import { writeJsonAtomically } from './atomicWrite';
 import { decodeSummary, encodeSummary, StringTable } from './classSummaryCodec';
 
 // Bumped whenever the record's shape or the meaning of a summary changes: older files are ignored.
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const WRITE_BATCH = 8;
 
 /** name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted (0/1), localHeaderOffset. */
@@ -25,19 +26,32 @@ export interface CachedJar {
   /** The jar's index, or why it could not be read (the same file fails the same way). */
   readonly index: JarIndex | undefined;
   readonly failure: { readonly reason: ArchiveErrorReason; readonly message: string } | undefined;
-  /** Class entries parsed so far, by entry name; filled in as analyses ask. */
+  /**
+   * Class entries parsed so far, by entry name; filled in as analyses ask. For a jar read back from the
+   * cache folder these are stored apart and read on demand: call JarIndexCache.loadClasses first.
+   */
   readonly classes: Map<string, CachedClass>;
+  /** Whether `classes` holds what the cache folder stored for this jar (or the jar was read afresh). */
+  classesLoaded: boolean;
 }
 
-interface CacheFile {
+/** Which jar file version a cache file describes. */
+interface CacheFileHeader {
   format: number;
   path: string;
   size: number;
   mtimeMs: number;
+}
+
+interface CacheFile extends CacheFileHeader {
   multiRelease?: boolean;
   manifest?: Record<string, string>;
   entries?: CompactEntry[];
   failure?: { reason: ArchiveErrorReason; message: string };
+}
+
+/** The parsed classes of a jar, in a file of their own: a run that needs only the index never reads them. */
+interface ClassesFile extends CacheFileHeader {
   /** The string table of the encoded summaries (see classSummaryCodec). */
   strings: string[];
   /** Entry name -> an encoded summary, or the parse error's text. */
@@ -50,7 +64,8 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Jar indexes and parsed class summaries kept across runs, one JSON file per jar under `<dir>/jars/`,
+ * Jar indexes and parsed class summaries kept across runs, two JSON files per jar under `<dir>/jars/`
+ * (the index, and the parsed classes read only when asked for),
  * keyed by the jar's path and valid only for the size and modification time it was read at: an
  * unchanged jar is never read twice. Without a folder it only caches in memory. A cache file that is
  * unreadable or of another format is ignored and rewritten; writing is best effort (a read-only cache
@@ -73,7 +88,7 @@ export class JarIndexCache {
     } catch {
       return undefined;
     }
-    if (file.format !== CACHE_FORMAT || file.path !== path || file.size !== size || file.mtimeMs !== mtimeMs) return undefined;
+    if (!sameVersion(file, path, size, mtimeMs)) return undefined;
     let jar: CachedJar;
     try {
       jar = fromFile(file);
@@ -82,6 +97,25 @@ export class JarIndexCache {
     }
     this.memory.set(path, jar);
     return jar;
+  }
+
+  /**
+   * Reads the parsed classes stored for a jar read back from the cache folder into `jar.classes`. A
+   * missing or damaged classes file leaves them unknown: they are parsed again and rewritten.
+   */
+  async loadClasses(jar: CachedJar): Promise<void> {
+    if (jar.classesLoaded) return;
+    jar.classesLoaded = true;
+    if (this.dir === undefined) return;
+    let stored: [string, CachedClass][];
+    try {
+      const file = JSON.parse(await readFile(this.classesFileFor(jar.path), 'utf8')) as ClassesFile;
+      if (!sameVersion(file, jar.path, jar.size, jar.mtimeMs)) return;
+      stored = file.classes.map(([name, data]): [string, CachedClass] => [name, typeof data === 'string' ? { error: data } : decodeSummary(data, file.strings)]);
+    } catch {
+      return;
+    }
+    for (const [name, parsed] of stored) if (!jar.classes.has(name)) jar.classes.set(name, parsed);
   }
 
   /** Records a freshly read jar (its index or its failure). */
@@ -118,26 +152,36 @@ export class JarIndexCache {
   private async write(path: string): Promise<void> {
     const jar = this.memory.get(path);
     if (jar === undefined) return;
-    const target = this.fileFor(path);
-    const temporary = `${target}.${process.pid}.tmp`;
-    try {
-      await writeFile(temporary, JSON.stringify(toFile(jar)));
-      // Rename is atomic: a reader sees the old file or the new one, never half of one.
-      await rename(temporary, target);
-    } catch {
-      // Best effort, see the class comment.
-    }
+    // The classes file first: an index file is only ever next to the classes of its own jar version.
+    if (jar.classesLoaded) await writeJsonAtomically(this.classesFileFor(path), classesToFile(jar));
+    await writeJsonAtomically(this.fileFor(path), toFile(jar));
   }
 
   private fileFor(path: string): string {
-    return join(this.dir!, 'jars', `${createHash('sha1').update(path).digest('hex')}.json`);
+    return join(this.dir!, 'jars', `${fileKey(path)}.json`);
+  }
+
+  private classesFileFor(path: string): string {
+    return join(this.dir!, 'jars', `${fileKey(path)}.classes.json`);
   }
 }
 
-function toFile(jar: CachedJar): CacheFile {
+function fileKey(path: string): string {
+  return createHash('sha1').update(path).digest('hex');
+}
+
+function sameVersion(header: CacheFileHeader, path: string, size: number, mtimeMs: number): boolean {
+  return header.format === CACHE_FORMAT && header.path === path && header.size === size && header.mtimeMs === mtimeMs;
+}
+
+function classesToFile(jar: CachedJar): ClassesFile {
   const table = new StringTable();
   const classes: [string, number[] | string][] = [...jar.classes].map(([name, parsed]) => [name, 'error' in parsed ? parsed.error : encodeSummary(parsed, table)]);
-  const file: CacheFile = { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs, strings: table.strings, classes };
+  return { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs, strings: table.strings, classes };
+}
+
+function toFile(jar: CachedJar): CacheFile {
+  const file: CacheFile = { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs };
   if (jar.failure !== undefined) file.failure = jar.failure;
   if (jar.index !== undefined) {
     file.multiRelease = jar.index.multiRelease;
@@ -175,7 +219,8 @@ function fromFile(file: CacheFile): CachedJar {
     mtimeMs: file.mtimeMs,
     index,
     failure: file.failure,
-    classes: new Map(file.classes.map(([name, data]): [string, CachedClass] => [name, typeof data === 'string' ? { error: data } : decodeSummary(data, file.strings)])),
+    classes: new Map(),
+    classesLoaded: false,
   };
 }
 

@@ -17,6 +17,7 @@ import { indexManagement, injectManagement } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
 import { validateDependencies } from './modelValidation';
+import type { ParsedPomStore } from './parsedPomStore';
 import { PomFileCache } from './pomFileCache';
 import { coordinatesOf, PomLocator } from './pomLocator';
 import { selectActiveProfiles, type ProfileActivationContext } from './profileActivation';
@@ -113,6 +114,11 @@ export class ModelBuilder {
       active: new Set([...context.activeProfiles, ...(context.settings?.activeProfiles ?? [])].map(bare)),
       inactive: new Set(context.inactiveProfiles.map(bare)),
     };
+  }
+
+  /** Reads pom files through `store` from now on (see ParsedPomStore); undefined: parse every file. */
+  useParsedPomStore(store: ParsedPomStore | undefined): void {
+    this.files.useStore(store);
   }
 
   /** The effective model of a workspace pom, with `-P`, settings profiles and relativePath parents. */

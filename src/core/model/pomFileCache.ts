@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { parsePom } from '../pom/parsePom';
 import type { RawPom } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
 import type { ModelProblem } from './modelTypes';
 import { pathKind } from './pathKind';
+import type { ParsedPomStore } from './parsedPomStore';
 
 export type PomFileRead =
   | { ok: true; pom: RawPom }
@@ -14,10 +15,12 @@ const maxPomBytes = 32 * 1024 * 1024;
 
 /** Offsets of line starts, so that many positions in one large pom are found by binary search. */
 class LineIndex {
-  private readonly starts: number[] = [0];
+  constructor(readonly starts: readonly number[]) {}
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  static of(text: string): LineIndex {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return new LineIndex(starts);
   }
 
   positionOf(offset: number): { line: number; column: number } {
@@ -36,9 +39,18 @@ class LineIndex {
 export class PomFileCache {
   private readonly reads = new Map<string, PomFileRead>();
   private readonly lineIndexes = new Map<string, LineIndex>();
+  private store: ParsedPomStore | undefined;
 
   /** @param overlays texts to use instead of the files at these absolute paths (editors' unsaved contents) */
   constructor(private readonly overlays: ReadonlyMap<string, string> = new Map()) {}
+
+  /**
+   * Keeps parsed pom files in `store` across runs (keyed by path, size and modification time); texts
+   * given as overlays are always parsed.
+   */
+  useStore(store: ParsedPomStore | undefined): void {
+    this.store = store;
+  }
 
   read(pomPath: string): PomFileRead {
     const known = this.reads.get(pomPath);
@@ -61,21 +73,30 @@ export class PomFileCache {
 
   private readFile(pomPath: string): PomFileRead {
     let text: string;
+    let stats: Stats;
     try {
       if (pathKind(pomPath) !== 'file') {
         return { ok: false, reason: 'missing', problem: this.problem('error', 'pom-missing', `${pomPath} does not exist.`, pomPath) };
       }
-      const size = statSync(pomPath).size;
-      if (size > maxPomBytes) {
-        const message = `${pomPath} is ${size} bytes; poms over ${maxPomBytes} bytes are not read.`;
+      stats = statSync(pomPath);
+      if (stats.size > maxPomBytes) {
+        const message = `${pomPath} is ${stats.size} bytes; poms over ${maxPomBytes} bytes are not read.`;
         return { ok: false, reason: 'unreadable', problem: this.problem('error', 'pom-too-large', message, pomPath) };
+      }
+      const stored = this.store?.get(pomPath, stats.size, stats.mtimeMs);
+      if (stored !== undefined) {
+        this.lineIndexes.set(pomPath, new LineIndex(stored.lineStarts));
+        return { ok: true, pom: stored.pom };
       }
       text = readFileSync(pomPath, 'utf8');
     } catch (cause) {
       const message = `${pomPath} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`;
       return { ok: false, reason: 'unreadable', problem: this.problem('error', 'pom-unreadable', message, pomPath) };
     }
-    return this.parse(pomPath, text);
+    const read = this.parse(pomPath, text);
+    // Only well-formed poms are kept: a malformed one is rare and its problem needs the text.
+    if (read.ok) this.store?.put(pomPath, stats.size, stats.mtimeMs, { pom: read.pom, lineStarts: this.lineIndexes.get(pomPath)!.starts });
+    return read;
   }
 
   private parse(pomPath: string, text: string): PomFileRead {
@@ -93,7 +114,7 @@ export class PomFileCache {
       };
       return { ok: false, reason: 'malformed', problem };
     }
-    this.lineIndexes.set(pomPath, new LineIndex(text));
+    this.lineIndexes.set(pomPath, LineIndex.of(text));
     return { ok: true, pom: parsed.pom };
   }
 }

@@ -53,6 +53,15 @@ export class ClassParsePool {
     return this.workerScript !== undefined && this.maxWorkers > 0;
   }
 
+  /**
+   * Starts the worker threads now, idle, so that their start-up (loading the bundle and zlib) overlaps
+   * with work the caller does before its first big batch (resolving poms) instead of delaying that batch.
+   */
+  warmUp(): void {
+    if (!this.usesWorkers) return;
+    while (this.workers.length < this.maxWorkers) this.startWorker().worker.unref();
+  }
+
   parse(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
     if (!this.usesWorkers || request.entryNames.length < this.minBatch) return parseEntries(request, signal);
     signal?.throwIfAborted();

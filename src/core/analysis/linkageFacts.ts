@@ -1,0 +1,92 @@
+import type { MemberReference } from '../classfile/classInfo';
+import { isSummary } from './classpathIndexer';
+import type { LinkageServices, LoadedClass } from './linkageServices';
+import { resolvesMember, type ClassLookup } from './memberResolution';
+import type { ScopeView } from './moduleContext';
+
+/** A class referenced by a loaded class that neither the classpath nor the JDK defines. */
+export interface MissingClassFact {
+  /** Index into the scope's elements of the element whose class references it. */
+  readonly elementIndex: number;
+  readonly missing: string;
+  /** The referencing class. */
+  readonly from: string;
+}
+
+/** A member reference to a class on the classpath that its owner and supertypes do not declare. */
+export interface UnresolvedMemberFact {
+  readonly elementIndex: number;
+  /** Index of the element that defines (wins for) the owner class. */
+  readonly ownerIndex: number;
+  readonly reference: MemberReference;
+  readonly from: string;
+}
+
+/**
+ * What the class-level checks of one classpath derive from its classes and the JDK alone, before any
+ * attribution to poms, in the order the classpath's loaded classes give them; user ignore patterns are
+ * applied afterwards, by the checks. Equal inputs (the same files at the same size and modification time,
+ * the same JDK) give equal facts, which is what lets them be cached across runs.
+ */
+export interface LinkageFacts {
+  readonly missingClasses: readonly MissingClassFact[];
+  readonly unresolvedMembers: readonly UnresolvedMemberFact[];
+  /** Per element (same indices as the scope's elements): [binary name, error] of class entries that cannot be read. */
+  readonly invalidClasses: readonly (readonly (readonly [string, string])[])[];
+}
+
+/**
+ * Derives the facts: references to classes no element and not the JDK defines (JVM spec §5.3), member
+ * references that do not resolve (JVM spec §5.4.3.2-4, see resolvesMember), and class entries that could
+ * not be parsed.
+ */
+export async function linkageFactsOf(
+  services: LinkageServices,
+  view: ScopeView,
+  loaded: ReadonlyMap<string, LoadedClass>,
+  signal?: AbortSignal,
+): Promise<LinkageFacts> {
+  const missingClasses: MissingClassFact[] = [];
+  for (const [className, { elementIndex, summary }] of loaded) {
+    for (const referenced of summary.referencedClasses) {
+      if (view.definers.has(referenced) || services.platform.has(referenced)) continue;
+      missingClasses.push({ elementIndex, missing: referenced, from: className });
+    }
+  }
+  const lookup = loadedLookup(services, loaded);
+  const unresolvedMembers: UnresolvedMemberFact[] = [];
+  const verdicts = new Map<string, boolean | undefined>();
+  let checked = 0;
+  for (const [className, { elementIndex, summary }] of loaded) {
+    if (++checked % 512 === 0) signal?.throwIfAborted();
+    for (const reference of summary.memberReferences) {
+      const owner = loaded.get(reference.owner);
+      if (owner === undefined) continue;
+      const key = memberKey(reference);
+      let verdict = verdicts.get(key);
+      // Most references are seen many times: await (a microtask each) only the first time.
+      if (verdict === undefined && !verdicts.has(key)) {
+        verdict = await resolvesMember(reference, lookup);
+        verdicts.set(key, verdict);
+      }
+      if (verdict === false) unresolvedMembers.push({ elementIndex, ownerIndex: owner.elementIndex, reference, from: className });
+    }
+  }
+  const invalidClasses: [string, string][][] = [];
+  for (const { indexed } of view.elements) {
+    const parsed = await services.indexer.classesOf(indexed, signal);
+    const broken: [string, string][] = [];
+    for (const [className, result] of parsed) if (!isSummary(result)) broken.push([className, result.error]);
+    invalidClasses.push(broken);
+  }
+  return { missingClasses, unresolvedMembers, invalidClasses };
+}
+
+/** The classes of a scope as loaded, then the JDK's: what member resolution walks. */
+export function loadedLookup(services: LinkageServices, loaded: ReadonlyMap<string, LoadedClass>): ClassLookup {
+  return async (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
+}
+
+export function memberKey(reference: MemberReference): string {
+  return `${reference.kind}|${reference.owner}|${reference.name}|${reference.descriptor}`;
+}

@@ -1,0 +1,16 @@
+import { rename, writeFile } from 'node:fs/promises';
+
+/**
+ * Writes `content` as JSON to `target` through a temporary file and a rename, which is atomic: a reader
+ * sees the old file or the new one, never half of one. Best effort: a cache that cannot be written costs
+ * speed, never results, so failures are swallowed.
+ */
+export async function writeJsonAtomically(target: string, content: unknown): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, JSON.stringify(content));
+    await rename(temporary, target);
+  } catch {
+    // See above.
+  }
+}
