@@ -28,6 +28,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // Class parsing runs in worker threads; the CLI and the extension find this file beside their bundle.
   build({ ...common, entryPoints: ['src/core/analysis/workers/classParseWorker.ts'], outfile: 'dist/classParseWorker.js' }),
+  // The editor's classpath analysis runs in a worker thread, found beside dist/extension.js.
+  build({ ...common, entryPoints: ['src/host/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   ...(production
     ? []
     : [

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { analyzeModules } from '../../core/analysis/analyzeModules';
 import type { Finding } from '../../core/analysis/finding';
-import { openAnalysisSession } from '../../core/workspace/analysisSession';
-import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
 import { isCancellation } from '../commands/registerCommand';
 import { readMavenOptions } from '../resolution/mavenOptions';
 import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
+import type { AnalysisRequest, ReactorRequest } from './analyseReactors';
+import { AnalysisRunner } from './analysisRunner';
 import { distinctFindings } from './findingPresentation';
 import { affectsFindings, readFindingsSettings } from './findingsSettings';
 
@@ -62,6 +61,7 @@ export class FindingsService implements vscode.Disposable {
   private requested = false;
   private repositoryTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private readonly runner = new AnalysisRunner();
 
   constructor(
     private readonly analyzer: WorkspaceAnalyzer,
@@ -120,6 +120,7 @@ export class FindingsService implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.controller?.abort();
+    this.runner.dispose();
     clearTimeout(this.repositoryTimer);
     for (const watcher of this.repositoryWatchers.values()) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
@@ -170,44 +171,17 @@ export class FindingsService implements vscode.Disposable {
   private async analyseAll(signal: AbortSignal): Promise<FindingsState> {
     const started = performance.now();
     const editors = editorPoms();
-    const pomTexts = new Map([...editors].map(([path, pom]) => [path, pom.text]));
     const roots = this.analyzer.state.tree.roots.filter((root) => root.file.status === 'parsed');
-    const findings: Finding[] = [];
-    const repositories = new Set<string>();
-    for (const root of roots) {
-      signal.throwIfAborted();
-      const maven = readMavenOptions(root.pomPath);
-      const settings = readFindingsSettings(root.pomPath);
-      try {
-        const session = openAnalysisSession({
-          dir: dirname(root.pomPath),
-          runtime: runtimeEnvironment(process.env, maven.userProperties),
-          env: process.env,
-          userProperties: maven.userProperties,
-          localRepo: maven.localRepository,
-          settingsFile: maven.settingsFile,
-          activeProfiles: maven.activeProfiles,
-          inactiveProfiles: maven.inactiveProfiles,
-          pomTexts,
-        });
-        repositories.add(session.repository.root);
-        const result = await analyzeModules(session, session.reactor.modules, {
-          scopes: settings.scopes,
-          javaHome: settings.javaHome,
-          ignore: settings.ignore,
-          pomTexts,
-          signal,
-        });
-        for (const warning of [...session.warnings, ...result.warnings]) this.log.warn(`${root.pomPath}: ${warning}`);
-        findings.push(...result.modules.flatMap((module) => module.findings));
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        this.log.error(`Analysing the classpaths of ${root.pomPath} failed:`, error);
-      }
-    }
-    this.watchRepositories(repositories);
-    const distinct = distinctFindings(findings);
-    this.log.info(`Analysed ${roots.length} reactor(s): ${distinct.length} finding(s), in ${Math.round(performance.now() - started)} ms`);
+    const request: AnalysisRequest = {
+      reactors: roots.map((root) => reactorRequest(root.pomPath)),
+      pomTexts: [...editors].map(([path, pom]) => [path, pom.text] as const),
+    };
+    const reply = await this.runner.run(request, signal);
+    for (const warning of reply.warnings) this.log.warn(warning);
+    this.watchRepositories(new Set(reply.repositories));
+    const distinct = distinctFindings(reply.findings);
+    const where = this.runner.usesWorker ? 'in a worker thread' : 'in-process';
+    this.log.info(`Analysed the classpaths of ${roots.length} reactor(s) ${where}: ${distinct.length} finding(s), in ${Math.round(performance.now() - started)} ms`);
     return { generation: this.current.generation + 1, findings: distinct, poms: analysedPoms(distinct, editors), analysed: true };
   }
 
@@ -233,6 +207,23 @@ export class FindingsService implements vscode.Disposable {
       this.request();
     }, REPOSITORY_THROTTLE_MS);
   }
+}
+
+/** A reactor with the `jarscope.maven.*` and analysis settings of its folder, as plain data for the worker. */
+function reactorRequest(pomPath: string): ReactorRequest {
+  const maven = readMavenOptions(pomPath);
+  const settings = readFindingsSettings(pomPath);
+  return {
+    pomPath,
+    localRepository: maven.localRepository,
+    settingsFile: maven.settingsFile,
+    activeProfiles: maven.activeProfiles,
+    inactiveProfiles: maven.inactiveProfiles,
+    userProperties: [...maven.userProperties],
+    javaHome: settings.javaHome,
+    scopes: settings.scopes,
+    ignore: settings.ignore,
+  };
 }
 
 /** The analysed text of every pom a finding is in: the editor's text given to the analysis, else the file. */
