@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { scanXml } from './xmlScanner';
 
 /** A half-open range of UTF-16 offsets into the source text. */
 export interface TextRange {
@@ -30,38 +30,6 @@ export type XmlParseResult =
   | { readonly ok: true; readonly root: XmlElement; readonly hasDoctype: boolean }
   | { readonly ok: false; readonly error: XmlSyntaxError };
 
-type OrderedNode = Record<string, unknown>;
-
-const metadataSymbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
-
-// Entities are never expanded by the parser: a DTD could declare recursive or external ones
-// ("billion laughs", XXE). Only the five predefined entities and character references are decoded.
-const parser = new XMLParser({
-  preserveOrder: true,
-  captureMetaData: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  trimValues: true,
-  commentPropName: '#comment',
-});
-
-const predefinedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeReferences(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return safeCodePoint(parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith('#')) return safeCodePoint(parseInt(ref.slice(1), 10), whole);
-    return predefinedEntities[ref] ?? whole;
-  });
-}
-
-function safeCodePoint(codePoint: number, fallback: string): string {
-  return codePoint >= 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : fallback;
-}
-
 /** 1-based line and column of an offset, as editors and Maven's messages count them. */
 export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -75,92 +43,26 @@ export function lineAndColumnAt(text: string, offset: number): { line: number; c
   return { line, column: offset - lineStart + 1 };
 }
 
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(text.length, offset + Math.max(0, column - 1));
-}
-
-function contentRangeOf(source: string, range: TextRange): TextRange {
-  const startTagEnd = source.indexOf('>', range.start);
-  if (startTagEnd < 0 || startTagEnd >= range.end) return { start: range.end, end: range.end };
-  if (source.charCodeAt(startTagEnd - 1) === 47 /* '/' */) return { start: startTagEnd + 1, end: startTagEnd + 1 };
-  const endTagStart = source.lastIndexOf('</', range.end - 1);
-  return { start: startTagEnd + 1, end: Math.max(startTagEnd + 1, endTagStart) };
-}
-
-function toElement(source: string, node: OrderedNode): XmlElement | undefined {
-  const name = Object.keys(node).find((key) => key !== ':@' && !key.startsWith('#') && !key.startsWith('?'));
-  if (name === undefined) return undefined;
-  const meta = (node as Record<symbol, { startIndex?: number; endIndex?: number } | undefined>)[metadataSymbol];
-  const range: TextRange = { start: meta?.startIndex ?? 0, end: meta?.endIndex ?? meta?.startIndex ?? 0 };
-  const rawAttributes = (node[':@'] ?? {}) as Record<string, string>;
-  const children: XmlElement[] = [];
-  const textParts: string[] = [];
-  for (const child of (node[name] as OrderedNode[] | undefined) ?? []) {
-    if ('#text' in child) textParts.push(String(child['#text']));
-    else if ('#cdata' in child) textParts.push(String(child['#cdata']));
-    else {
-      const element = toElement(source, child);
-      if (element) children.push(element);
-    }
-  }
-  return {
-    name,
-    range,
-    contentRange: contentRangeOf(source, range),
-    attributes: new Map(Object.entries(rawAttributes).map(([key, value]) => [key, decodeReferences(value)])),
-    children,
-    text: decodeReferences(textParts.join('')).trim(),
-  };
-}
-
 /**
- * Blanks out a document type declaration, keeping every offset and line: its internal subset could
- * declare recursive or external entities, and a pom has no use for them.
+ * Parses XML into elements that keep their source offsets. A plain document (every pom and settings
+ * file in practice) is read in one pass by scanXml; anything else, including every document that is
+ * not well-formed, goes to fast-xml-parser, which checks well-formedness first so that a broken
+ * document yields one error with its position (XML 1.0 §2.1) instead of a partial tree. Both give the
+ * same tree for a document scanXml accepts (test/unit/pom/xmlScanner.test.ts).
  */
-function blankDoctype(source: string): { text: string; hasDoctype: boolean } {
-  const start = source.search(/<!DOCTYPE/i);
-  const rootStart = source.search(/<[A-Za-z_]/);
-  if (start < 0 || (rootStart >= 0 && rootStart < start)) {
-    return { text: source, hasDoctype: false };
-  }
-  const subsetEnd = source.indexOf(']', start);
-  const firstClose = source.indexOf('>', start);
-  const hasSubset = source.indexOf('[', start) >= 0 && source.indexOf('[', start) < firstClose;
-  const close = hasSubset && subsetEnd >= 0 ? source.indexOf('>', subsetEnd) : firstClose;
-  const end = close < 0 ? source.length : close + 1;
-  const blank = source.slice(start, end).replace(/[^\n]/g, ' ');
-  return { text: source.slice(0, start) + blank + source.slice(end), hasDoctype: true };
+export function parseXml(text: string): XmlParseResult {
+  const root = scanXml(text);
+  return root === undefined ? libraryParser().parseXmlWithLibrary(text) : { ok: true, root, hasDoctype: false };
 }
 
-/**
- * Parses XML into elements that keep their source offsets. Well-formedness is checked first so that a
- * broken document yields one error with its position (XML 1.0 §2.1) instead of a partial tree.
- */
-export function parseXml(original: string): XmlParseResult {
-  const { text: source, hasDoctype } = blankDoctype(original);
-  const verdict = XMLValidator.validate(source, { allowBooleanAttributes: false });
-  if (verdict !== true) {
-    const { msg, line, col } = verdict.err;
-    return { ok: false, error: { message: msg, line, column: col, offset: offsetOf(source, line, col) } };
-  }
-  let nodes: OrderedNode[];
-  try {
-    nodes = parser.parse(source) as OrderedNode[];
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, error: { message, line: 1, column: 1, offset: 0 } };
-  }
-  const root = nodes.map((node) => toElement(source, node)).find((element) => element !== undefined);
-  if (!root) {
-    return { ok: false, error: { message: 'The document has no root element.', line: 1, column: 1, offset: 0 } };
-  }
-  return { ok: true, root, hasDoctype };
+type LibraryParser = typeof import('./xmlLibraryParser');
+let loadedLibraryParser: LibraryParser | undefined;
+
+/** fast-xml-parser, loaded on first use: most runs never need it, and loading it costs start-up time. */
+function libraryParser(): LibraryParser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, deferred load
+  loadedLibraryParser ??= require('./xmlLibraryParser') as LibraryParser;
+  return loadedLibraryParser;
 }
 
 export function childElement(parent: XmlElement | undefined, name: string): XmlElement | undefined {
