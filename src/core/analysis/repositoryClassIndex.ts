@@ -104,10 +104,17 @@ export class RepositoryClassIndex {
 
 function listDirectories(dir: string): string[] {
   try {
-    return readdirSync(dir)
-      .filter((name) => !name.startsWith('.') && statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory() === true)
+    // The entry types come with the listing: only a symbolic link needs a stat to see where it leads.
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(join(dir, entry.name)))))
+      .map((entry) => entry.name)
       .sort();
   } catch {
     return [];
   }
+}
+
+// Throws as statSync does (a link loop, ELOOP): the caller's listing then gives up, as before.
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
