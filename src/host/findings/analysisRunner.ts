@@ -37,7 +37,22 @@ export class AnalysisRunner {
     const worker = this.ensureWorker(this.script);
     const id = this.nextId++;
     return new Promise<AnalysisReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      // Referenced while a run is pending, so that the process waits for it; idle, it keeps nothing alive.
+      worker.ref();
+      const settle = (): void => {
+        this.pending.delete(id);
+        if (this.pending.size === 0) worker.unref();
+      };
+      this.pending.set(id, {
+        resolve: (reply) => {
+          settle();
+          resolve(reply);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      });
       signal.addEventListener('abort', () => worker.postMessage({ type: 'abort', id }), { once: true });
       worker.postMessage({ type: 'run', id, request });
     });
@@ -67,8 +82,6 @@ export class AnalysisRunner {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`The analysis worker exited with code ${code}`)));
-    // The extension host may shut down while the worker is idle.
-    worker.unref();
     this.worker = worker;
     return worker;
   }

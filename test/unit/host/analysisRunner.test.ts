@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
+import { ANALYSIS_WORKER_FILE, AnalysisRunner } from '../../../src/host/findings/analysisRunner';
+import { repoRoot } from '../helpers/paths';
+
+const example = join(repoRoot, 'examples', 'hadoop-cos-incident');
+const pomPath = join(example, 'pom.xml');
+
+function request(pomTexts: AnalysisRequest['pomTexts'] = []): AnalysisRequest {
+  return {
+    reactors: [
+      {
+        pomPath,
+        // A relative setting is made absolute by the host; the example's is .m2/repository.
+        localRepository: join(example, '.m2', 'repository'),
+        settingsFile: undefined,
+        activeProfiles: [],
+        inactiveProfiles: [],
+        userProperties: [],
+        javaHome: undefined,
+        scopes: ['compile', 'runtime', 'test'],
+        ignore: {},
+      },
+    ],
+    pomTexts,
+  };
+}
+
+function codes(findings: readonly { code: string }[]): string[] {
+  return findings.map((finding) => finding.code).sort();
+}
+
+describe('the analysis runner of the editor', () => {
+  it('analyses the example workspace in-process when there is no worker bundle', async () => {
+    const runner = new AnalysisRunner(mkdtempSync(join(tmpdir(), 'jarscope-noworker-')));
+    assert.equal(runner.usesWorker, false);
+    const reply = await runner.run(request(), new AbortController().signal);
+    assert.deepEqual(codes(reply.findings), ['missing-class', 'version-conflict']);
+    assert.deepEqual(reply.repositories, [join(example, '.m2', 'repository')]);
+  });
+
+  it('uses the unsaved text of a pom: a pin of hadoop-common 3.4.1 leaves no missing class', async () => {
+    const runner = new AnalysisRunner(mkdtempSync(join(tmpdir(), 'jarscope-noworker-')));
+    const pinned = `<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>checkpoint-job</artifactId><version>1.0</version>
+<dependencyManagement><dependencies><dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId><version>3.4.1</version></dependency></dependencies></dependencyManagement>
+<dependencies><dependency><groupId>com.example.stream</groupId><artifactId>stream-runtime</artifactId><version>1.0</version></dependency>
+<dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-cos</artifactId><version>3.3.0</version></dependency></dependencies></project>`;
+    const reply = await runner.run(request([[pomPath, pinned]]), new AbortController().signal);
+    assert.equal(
+      reply.findings.some((finding) => finding.code === 'missing-class'),
+      false,
+      JSON.stringify(reply.findings.map((finding) => finding.message)),
+    );
+  });
+
+  it('rejects a run whose signal is already aborted', async () => {
+    const runner = new AnalysisRunner(mkdtempSync(join(tmpdir(), 'jarscope-noworker-')));
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(runner.run(request(), controller.signal), { name: 'AbortError' });
+  });
+
+  it('gives the same findings from the worker thread, and cancels a run there', { skip: !existsSync(join(repoRoot, 'dist', ANALYSIS_WORKER_FILE)) && 'dist/analysisWorker.js is not built' }, async () => {
+    const runner = new AnalysisRunner(join(repoRoot, 'dist'));
+    try {
+      assert.equal(runner.usesWorker, true);
+      const reply = await runner.run(request(), new AbortController().signal);
+      assert.deepEqual(codes(reply.findings), ['missing-class', 'version-conflict']);
+      const controller = new AbortController();
+      const cancelled = runner.run(request(), controller.signal);
+      controller.abort();
+      await assert.rejects(cancelled, { name: 'AbortError' });
+    } finally {
+      runner.dispose();
+    }
+  });
+});
