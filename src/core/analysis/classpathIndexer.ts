@@ -110,6 +110,7 @@ export class ClasspathIndexer {
     const jar = this.cachedJars.get(entry.path);
     if (jar !== undefined) await this.options.cache.loadClasses(jar);
     const wanted: string[] = [];
+    const wantedEntries: ArchiveEntry[] = [];
     const classOfEntry = new Map<string, string>();
     for (const [className, archiveEntry] of entry.classes) {
       const known = jar?.classes.get(archiveEntry.name);
@@ -117,11 +118,14 @@ export class ClasspathIndexer {
         result.set(className, known);
       } else {
         wanted.push(archiveEntry.name);
+        wantedEntries.push(archiveEntry);
         classOfEntry.set(archiveEntry.name, className);
       }
     }
     if (wanted.length === 0) return result;
-    const parsed = await this.options.pool.parse({ kind: entry.index.kind, path: entry.path, entryNames: wanted }, signal);
+    // A jar's entries to read go with the request: the reader need not list the central directory again.
+    const index = entry.index.kind === 'jar' ? { ...entry.index, manifest: undefined, entries: wantedEntries } : undefined;
+    const parsed = await this.options.pool.parse({ kind: entry.index.kind, path: entry.path, entryNames: wanted, ...(index === undefined ? {} : { index }) }, signal);
     const fresh: [string, CachedClass][] = [];
     for (const item of parsed) {
       const className = classOfEntry.get(item.entryName);

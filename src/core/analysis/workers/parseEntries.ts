@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import type { JarIndex } from '../../archive/archiveEntry';
 import { readEntries } from '../../archive/openJar';
 import { parseClassFile } from '../../classfile/parseClassFile';
 import { summarizeClass, type ParsedEntry } from '../classSummary';
@@ -9,6 +10,12 @@ export interface ParseRequest {
   readonly kind: 'jar' | 'directory';
   readonly path: string;
   readonly entryNames: readonly string[];
+  /**
+   * For a jar: its index made earlier, holding at least the named entries. The jar is then read from the
+   * local headers it points at instead of listing the central directory again, when the file's size and
+   * modification time still match (see openJar).
+   */
+  readonly index?: JarIndex;
 }
 
 /**
@@ -19,7 +26,7 @@ export async function parseEntries(request: ParseRequest, signal?: AbortSignal):
   const results: ParsedEntry[] = [];
   const bytesOf = new Map<string, Buffer>();
   if (request.kind === 'jar') {
-    const read = await readEntries(request.path, request.entryNames, { signal });
+    const read = await readEntries(request.path, request.entryNames, { signal, ...(request.index === undefined ? {} : { index: request.index }) });
     for (const [name, bytes] of read.bytes) bytesOf.set(name, bytes);
     for (const error of read.errors) results.push({ entryName: error.entryName ?? '', error: error.message });
   } else {
