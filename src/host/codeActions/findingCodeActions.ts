@@ -51,8 +51,9 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     if (wanted.length === 0) return [];
     const entries = this.diagnostics.findingsIn(document.uri).filter((entry) => wanted.some((diagnostic) => sameDiagnostic(diagnostic, entry.diagnostic)));
     if (entries.some((entry) => !isCurrent(document, entry.analysed))) {
-      // The fixes' offsets belong to older text: analyse the current text, the fixes come with it.
-      this.service.request();
+      // The fixes' offsets belong to older text: analyse the current text, the fixes come with it. A run in
+      // progress already follows the edit; asking again would cancel it at every cursor move.
+      if (!this.service.isRunning) this.service.request();
       return [];
     }
     // Two findings on one element often share a fix (the conflict and the missing class it causes): offer it once.
