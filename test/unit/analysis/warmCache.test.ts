@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AnalysisOptions } from '../../../src/core/analysis/analyzeModules';
 import type { Finding } from '../../../src/core/analysis/finding';
+import { parseEntries } from '../../../src/core/analysis/workers/parseEntries';
+import { indexJar } from '../../../src/core/archive/openJar';
 import { fixturePath } from '../helpers/paths';
 import { analyzeFixture, findingsOf } from './analysisTestKit';
 
@@ -72,5 +74,22 @@ describe('a run with a warm cache', () => {
     copyFileSync(common('3.4.1'), common('3.1.4'));
     utimesSync(common('3.1.4'), before.atime, new Date(before.mtimeMs + 5000));
     assert.deepEqual(await missingNames(), []);
+  });
+});
+
+describe('parsing class entries from a given jar index', () => {
+  const cosJar = join(incidentRepo, 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
+
+  it('gives what listing the central directory again gives, and lists it again when the jar changed', async () => {
+    const index = await indexJar(cosJar);
+    const classes = index.entries.filter((entry) => entry.className !== undefined);
+    const entryNames = classes.map((entry) => entry.name);
+    assert.ok(entryNames.length >= 2);
+    const listed = await parseEntries({ kind: 'jar', path: cosJar, entryNames });
+    const given = await parseEntries({ kind: 'jar', path: cosJar, entryNames, index: { ...index, entries: classes } });
+    assert.deepEqual(given, listed);
+    // An index of another file version is not trusted: its (wrong) offsets are never read.
+    const stale = { ...index, size: index.size + 1, entries: classes.map((entry) => ({ ...entry, localHeaderOffset: 3 })) };
+    assert.deepEqual(await parseEntries({ kind: 'jar', path: cosJar, entryNames, index: stale }), listed);
   });
 });
