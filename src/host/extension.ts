@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { openPom } from './commands/openPom';
 import { registerCommand } from './commands/registerCommand';
 import { registerXmlDiagnostics } from './diagnostics/xmlDiagnostics';
+import { registerExplain } from './explain/explainCommands';
 import { registerFindings } from './findings/registerFindings';
 import { createJarscopeApi, type JarscopeApi } from './jarscopeApi';
 import { registerResolution } from './resolution/registerResolution';
@@ -18,9 +19,10 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
   const resolution = registerResolution(context.subscriptions, analyzer, log);
   const findings = registerFindings(context.subscriptions, analyzer, log);
+  const explain = registerExplain(context.subscriptions, analyzer, log);
   analyzer.start();
   log.info('Jarscope activated');
-  return createJarscopeApi(analyzer, view.provider, log, resolution, findings);
+  return createJarscopeApi(analyzer, view.provider, log, resolution, findings, explain);
 }
 
 export function deactivate(): void {

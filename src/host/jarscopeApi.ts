@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/analysis/finding';
+import type { ClassLocation, ExplainFeatures, ExplanationSnapshot } from './explain/explainCommands';
 import type { FindingsFeatures } from './findings/registerFindings';
 import type { ResolutionFeatures } from './resolution/registerResolution';
 import type { MavenProjectsTreeProvider } from './views/mavenProjectsView';
@@ -66,6 +67,10 @@ export interface JarscopeApi {
   findings(): readonly Finding[];
   /** The status bar item's text and tooltip. */
   findingsStatus(): { readonly text: string; readonly tooltip: string; readonly command: string | undefined };
+  /** What "Explain NoClassDefFoundError…" showed last: the explanations, the Markdown and its fixes. */
+  lastExplanation(): ExplanationSnapshot | undefined;
+  /** Where a class is: the jars on the classpaths (with the pom place that brings each) and in the local repository. */
+  findClass(name: string): Promise<ClassLocation[]>;
 }
 
 function snapshotOf(state: WorkspaceState): ProjectModelSnapshot {
@@ -123,8 +128,11 @@ export function createJarscopeApi(
   log: vscode.LogOutputChannel,
   resolution: ResolutionFeatures,
   findings: FindingsFeatures,
+  explain: ExplainFeatures,
 ): JarscopeApi {
   return {
+    lastExplanation: () => explain.lastExplanation(),
+    findClass: (name) => explain.findClass(name),
     whenAnalysed: () => findings.service.whenIdle(),
     findingsGeneration: () => findings.service.state.generation,
     findings: () => findings.service.state.findings,

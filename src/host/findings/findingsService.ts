@@ -210,7 +210,7 @@ export class FindingsService implements vscode.Disposable {
 }
 
 /** A reactor with the `jarscope.maven.*` and analysis settings of its folder, as plain data for the worker. */
-function reactorRequest(pomPath: string): ReactorRequest {
+export function reactorRequest(pomPath: string): ReactorRequest {
   const maven = readMavenOptions(pomPath);
   const settings = readFindingsSettings(pomPath);
   return {
