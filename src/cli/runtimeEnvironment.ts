@@ -30,7 +30,8 @@ function findJdkVersion(env: NodeJS.ProcessEnv): string | undefined {
   for (const directory of (env.PATH ?? '').split(delimiter)) {
     if (directory === '') continue;
     try {
-      const java = realpathSync(join(directory, 'java'));
+      // One system call per PATH entry (fs.realpathSync would lstat every component in JavaScript).
+      const java = realpathSync.native(join(directory, 'java'));
       const version = releaseVersion(dirname(dirname(java)));
       if (version) return version;
     } catch {

@@ -32,27 +32,31 @@ export function indexManagement(management: readonly ModelDependency[]): Managem
 export function injectManagement(dependency: ModelDependency, written: WrittenFields, management: ManagementIndex): ModelDependency {
   const entries = management.get(managementKey(dependency));
   if (!entries) return dependency;
-  const result: ModelDependency = { ...dependency };
-  const filled = { version: written.version, scope: written.scope, systemPath: written.systemPath, exclusions: dependency.exclusions.length > 0 };
+  let { version, scope, systemPath, exclusions } = dependency;
+  let managedBy = dependency.managedBy;
+  const filled = { version: written.version, scope: written.scope, systemPath: written.systemPath, exclusions: exclusions.length > 0 };
   for (const managed of entries) {
     let supplied = false;
     if (!filled.version && managed.version !== undefined) {
-      result.version = managed.version;
+      version = managed.version;
       filled.version = supplied = true;
     }
     if (!filled.scope && managed.scope !== undefined) {
-      result.scope = managed.scope;
+      scope = managed.scope;
       filled.scope = supplied = true;
     }
     if (!filled.systemPath && managed.systemPath !== undefined) {
-      result.systemPath = managed.systemPath;
+      systemPath = managed.systemPath;
       filled.systemPath = supplied = true;
     }
     if (!filled.exclusions && managed.exclusions.length > 0) {
-      result.exclusions = managed.exclusions;
+      exclusions = managed.exclusions;
       filled.exclusions = supplied = true;
     }
-    if (supplied) result.managedBy ??= managed.declaredAt;
+    if (supplied) managedBy ??= managed.declaredAt;
   }
-  return result.managedBy ? result : dependency;
+  if (!managedBy) return dependency;
+  // Written out rather than spread: a field added to a spread copy takes V8's slow path, per dependency.
+  const { groupId, artifactId, type, classifier, optional, declaredAt } = dependency;
+  return { groupId, artifactId, version, type, classifier, scope, optional, systemPath, exclusions, declaredAt, managedBy };
 }

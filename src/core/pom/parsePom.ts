@@ -91,8 +91,12 @@ function parseActivation(element: XmlElement | undefined): RawActivation | undef
 }
 
 function parseProfile(element: XmlElement): RawProfile {
+  const base = parseModelBase(element);
   return {
-    ...parseModelBase(element),
+    modules: base.modules,
+    properties: base.properties,
+    dependencies: base.dependencies,
+    dependencyManagement: base.dependencyManagement,
     // Maven's Profile.id defaults to "default" when absent.
     id: childText(element, 'id') ?? 'default',
     activation: parseActivation(childElement(element, 'activation')),
@@ -132,10 +136,16 @@ export function parsePom(text: string): PomParseResult {
     const message = `The root element is <${project.name}>, not <project>.`;
     return { ok: false, error: { message, line: 1, column: 1, offset: project.range.start } };
   }
+  // Every field written out, not spread: an object literal that adds fields after a spread is built
+  // one slow property store at a time, and this runs for every pom read.
+  const base = parseModelBase(project);
   return {
     ok: true,
     pom: {
-      ...parseModelBase(project),
+      modules: base.modules,
+      properties: base.properties,
+      dependencies: base.dependencies,
+      dependencyManagement: base.dependencyManagement,
       modelVersion: childText(project, 'modelVersion'),
       groupId: rawValue(project, 'groupId'),
       artifactId: rawValue(project, 'artifactId'),

@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 /** Whether `path` is a regular file, following symlinks; false for a directory, a dangling link or no access. */
 export function isRegularFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // A missing path is the common case (mvn looked up along PATH): no exception for it.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -47,7 +47,8 @@ function mavenHomeOfLauncherOnPath(env: NodeJS.ProcessEnv): string | undefined {
       const candidate = join(directory, name);
       if (!isRegularFile(candidate)) continue;
       try {
-        return dirname(dirname(realpathSync(candidate)));
+        // The native call resolves the whole path in one system call; fs.realpathSync walks it one lstat at a time.
+        return dirname(dirname(realpathSync.native(candidate)));
       } catch {
         // A link that cannot be resolved: look further along PATH.
       }
