@@ -24,6 +24,7 @@ export function workingDependencies(dependencies: readonly RawDependency[], sour
 
 /** Each declaration whose management key an earlier one of the same list already has (Maven warns about them). */
 export function repeatedDeclarations(dependencies: DependencyList): Array<{ first: WorkingDependency; again: WorkingDependency }> {
+  if (dependencies.length < 2) return [];
   const firsts = new Map<string, WorkingDependency>();
   const repeated: Array<{ first: WorkingDependency; again: WorkingDependency }> = [];
   for (const dependency of dependencies) {

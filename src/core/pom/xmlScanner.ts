@@ -48,21 +48,17 @@ const doctype = /<!DOCTYPE/i;
 const reference = /&(?:#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z0-9_]{1,20});/y;
 
 const noAttributes: ReadonlyMap<string, string> = new Map();
+// Most elements have no children: they share one empty list instead of each allocating its own.
+const noChildren: readonly XmlElement[] = Object.freeze([]);
 
+/** An element whose end tag is still to come. */
 interface OpenElement {
   readonly name: string;
   readonly start: number;
   readonly attributes: ReadonlyMap<string, string>;
-  readonly children: XmlElement[];
-  readonly textParts: string[];
-}
-
-interface StartTag {
-  readonly name: string;
-  readonly attributes: ReadonlyMap<string, string>;
-  readonly selfClosing: boolean;
-  /** The offset after its `>`. */
-  readonly end: number;
+  children: XmlElement[] | undefined;
+  /** Its text parts so far, concatenated (fast-xml-parser's text nodes, joined). */
+  text: string;
 }
 
 function isSpace(code: number): boolean {
@@ -108,34 +104,42 @@ function skipMisc(text: string, from: number): number {
   }
 }
 
-function readStartTag(text: string, lt: number): StartTag | undefined {
+/** The start tag last read by readStartTag (fields rather than an object: one per element adds up). */
+let tagName = '';
+let tagAttributes: ReadonlyMap<string, string> = noAttributes;
+let tagSelfClosing = false;
+
+/** Reads the start tag at `lt` into tagName, tagAttributes and tagSelfClosing; the offset after its `>`, or -1. */
+function readStartTag(text: string, lt: number): number {
   let at = nameEnd(text, lt + 2);
   const name = text.slice(lt + 1, at);
-  if (guardedNames.has(name)) return undefined;
+  if (guardedNames.has(name)) return -1;
   let attributes: Map<string, string> | undefined;
   for (;;) {
     const spaceStart = at;
     at = skipSpaces(text, at);
     const code = text.charCodeAt(at);
-    if (code === GT) return { name, attributes: attributes ?? noAttributes, selfClosing: false, end: at + 1 };
-    if (code === SLASH) {
-      if (text.charCodeAt(at + 1) !== GT) return undefined;
-      return { name, attributes: attributes ?? noAttributes, selfClosing: true, end: at + 2 };
+    if (code === GT || code === SLASH) {
+      tagSelfClosing = code === SLASH;
+      if (tagSelfClosing && text.charCodeAt(at + 1) !== GT) return -1;
+      tagName = name;
+      tagAttributes = attributes ?? noAttributes;
+      return tagSelfClosing ? at + 2 : at + 1;
     }
     // Attributes are separated by white space (the validator's "has no space in starting").
-    if (at === spaceStart || !isNameStart(code)) return undefined;
+    if (at === spaceStart || !isNameStart(code)) return -1;
     const attributeStart = at;
     at = nameEnd(text, at + 1);
     const attributeName = text.slice(attributeStart, at);
     at = skipSpaces(text, at);
-    if (text.charCodeAt(at) !== EQUALS) return undefined;
+    if (text.charCodeAt(at) !== EQUALS) return -1;
     at = skipSpaces(text, at + 1);
     const quote = text.charCodeAt(at);
-    if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return undefined;
+    if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return -1;
     const close = text.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", at + 1);
-    if (close < 0 || guardedNames.has(attributeName)) return undefined;
+    if (close < 0 || guardedNames.has(attributeName)) return -1;
     attributes ??= new Map();
-    if (attributes.has(attributeName)) return undefined;
+    if (attributes.has(attributeName)) return -1;
     attributes.set(attributeName, decodeReferences(normalizeLineEnds(text.slice(at + 1, close)).trim()));
     at = close + 1;
   }
@@ -154,26 +158,28 @@ function referencesAreValid(run: string): boolean {
 function addText(open: OpenElement, text: string, from: number, to: number): boolean {
   const start = skipSpaces(text, from);
   if (start >= to) return true;
-  const run = text.slice(start, to);
+  let end = to;
+  while (isSpace(text.charCodeAt(end - 1))) end--;
+  const run = text.slice(start, end);
   if (run.includes('&') && !referencesAreValid(run)) return false;
+  // trim() as well: fast-xml-parser also trims white space beyond ASCII (a no-break space, say).
   const trimmed = normalizeLineEnds(run).trim();
-  if (trimmed !== '') open.textParts.push(trimmed);
+  open.text = open.text === '' ? trimmed : open.text + trimmed;
   return true;
 }
 
 /** The element as fast-xml-parser's output becomes it: text parts joined, references decoded, trimmed. */
-function element(text: string, start: number, end: number, open: Omit<OpenElement, 'start'>): XmlElement {
+function element(
+  source: string,
+  name: string,
+  start: number,
+  end: number,
+  attributes: ReadonlyMap<string, string>,
+  children: readonly XmlElement[],
+  text: string,
+): XmlElement {
   const range = { start, end };
-  const parts = open.textParts;
-  const joined = parts.length === 1 ? (parts[0] as string) : parts.join('');
-  return {
-    name: open.name,
-    range,
-    contentRange: contentRangeOf(text, range),
-    attributes: open.attributes,
-    children: open.children,
-    text: decodeReferences(joined).trim(),
-  };
+  return { name, range, contentRange: contentRangeOf(source, range), attributes, children, text: decodeReferences(text).trim() };
 }
 
 /**
@@ -200,9 +206,9 @@ export function scanXml(text: string): XmlElement | undefined {
       const close = skipSpaces(text, at + 2 + open.name.length);
       if (text.charCodeAt(close) !== GT) return undefined;
       stack.pop();
-      const closed = element(text, open.start, close + 1, open);
+      const closed = element(text, open.name, open.start, close + 1, open.attributes, open.children ?? noChildren, open.text);
       const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(closed);
+      if (parent) (parent.children ??= []).push(closed);
       else root = closed;
       at = close + 1;
     } else if (next === BANG && open !== undefined) {
@@ -210,21 +216,21 @@ export function scanXml(text: string): XmlElement | undefined {
       if (!comment && !text.startsWith('<![CDATA[', at)) return undefined;
       const end = comment ? text.indexOf('-->', at + 4) : text.indexOf(']]>', at + 9);
       if (end < 0) return undefined;
-      if (!comment) open.textParts.push(normalizeLineEnds(text.slice(at + 9, end)));
+      if (!comment) open.text += normalizeLineEnds(text.slice(at + 9, end));
       at = end + 3;
     } else {
       if (!isNameStart(next)) return undefined;
-      const tag = readStartTag(text, at);
-      if (tag === undefined) return undefined;
-      if (tag.selfClosing) {
-        const leaf = element(text, at, tag.end, { name: tag.name, attributes: tag.attributes, children: [], textParts: [] });
-        if (open) open.children.push(leaf);
+      const tagEnd = readStartTag(text, at);
+      if (tagEnd < 0) return undefined;
+      if (tagSelfClosing) {
+        const leaf = element(text, tagName, at, tagEnd, tagAttributes, noChildren, '');
+        if (open) (open.children ??= []).push(leaf);
         else root = leaf;
       } else {
         if (stack.length >= maxDepth) return undefined;
-        stack.push({ name: tag.name, start: at, attributes: tag.attributes, children: [], textParts: [] });
+        stack.push({ name: tagName, start: at, attributes: tagAttributes, children: undefined, text: '' });
       }
-      at = tag.end;
+      at = tagEnd;
     }
     if (root !== undefined) break;
     const lt = text.indexOf('<', at);

@@ -45,17 +45,33 @@ export class LocalRepository {
   private readonly pomTexts = new Map<string, string | undefined>();
   private readonly metadataListings = new Map<string, string[]>();
   private readonly metadataVersions = new Map<string, readonly string[]>();
+  /** Paths already worked out: every resolution asks for the same poms again (path.join is not free). */
+  private readonly pomPaths = new Map<string, string>();
+  private readonly artifactDirectories = new Map<string, string>();
 
   constructor(readonly root: string) {}
 
   /** Directory of an artifact (`g/with/slashes/a`) under the root, as maven-resolver lays it out. */
   private artifactDirectory(groupId: string, artifactId: string): string {
-    return join(this.root, ...groupId.split('.'), artifactId);
+    // Lengths first: coordinates from a pom may hold any character, ':' included.
+    const key = `${groupId.length}:${groupId}${artifactId}`;
+    let directory = this.artifactDirectories.get(key);
+    if (directory === undefined) {
+      directory = join(this.root, ...groupId.split('.'), artifactId);
+      this.artifactDirectories.set(key, directory);
+    }
+    return directory;
   }
 
   /** `root/g/with/slashes/a/v/a-v.pom` — the path itself, symlinks not resolved. */
   pomPath(groupId: string, artifactId: string, version: string): string {
-    return this.artifactPath({ groupId, artifactId, version, extension: 'pom' });
+    const key = `${groupId.length},${artifactId.length}:${groupId}${artifactId}${version}`;
+    let path = this.pomPaths.get(key);
+    if (path === undefined) {
+      path = this.artifactPath({ groupId, artifactId, version, extension: 'pom' });
+      this.pomPaths.set(key, path);
+    }
+    return path;
   }
 
   /**
