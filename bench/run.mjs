@@ -7,7 +7,7 @@
 //  2. A synthetic 1,000-artifact graph, generated as a local repository in a temp folder and resolved
 //     in-process: the first resolution (reading and building every pom) and warm re-resolutions.
 //
-// Usage: npm run bench [-- --runs N] [--cases SUBSTRING] [--no-maven] [--synthetic-runs N]
+// Usage: npm run bench [-- --runs N] [--cases SUBSTRING] [--no-maven] [--synthetic-runs N] [--only resolver|check|editor]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runCheckBench } from './checkBench.mjs';
+import { runEditorBench } from './editorBench.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = join(repoRoot, 'test', 'fixtures', 'maven-corpus');
@@ -31,6 +33,7 @@ const runs = Math.max(1, Number(option('--runs', '3')));
 const syntheticRuns = Math.max(1, Number(option('--synthetic-runs', '20')));
 const caseFilter = option('--cases', '');
 const withMaven = !process.argv.includes('--no-maven');
+const only = option('--only', undefined);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -121,32 +124,50 @@ async function benchSynthetic(scratch) {
   return timeSyntheticResolution(1000, syntheticRuns);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'jarscope-bench-'));
-try {
-  const maven = withMaven && mavenAvailable();
-  if (withMaven && !maven) console.log('mvn or /usr/share/maven-repo not found: timing jarscope only.\n');
-  console.log(`Corpus: jarscope tree vs mvn -o dependency:tree, median of ${runs} run(s) each, wall time\n`);
-  const rows = benchCorpus(scratch, maven);
-  console.log(`\nSynthetic graph: 1,000 artifacts (2 versions each, 5 layers), resolved in-process`);
-  const synthetic = await benchSynthetic(scratch);
-  const warm = median(synthetic.warmMs);
-  console.log(`  resolved artifacts: ${synthetic.resolvedArtifacts}`);
-  console.log(`  first resolution (reads and builds every pom): ${synthetic.coldMs.toFixed(1)} ms`);
-  console.log(`  re-resolution, models cached (median of ${synthetic.warmMs.length}): ${warm.toFixed(1)} ms`);
+async function runResolverBench() {
+  const scratch = mkdtempSync(join(tmpdir(), 'jarscope-bench-'));
+  try {
+    const maven = withMaven && mavenAvailable();
+    if (withMaven && !maven) console.log('mvn or /usr/share/maven-repo not found: timing jarscope only.\n');
+    console.log(`Corpus: jarscope tree vs mvn -o dependency:tree, median of ${runs} run(s) each, wall time\n`);
+    const rows = benchCorpus(scratch, maven);
+    console.log(`\nSynthetic graph: 1,000 artifacts (2 versions each, 5 layers), resolved in-process`);
+    const synthetic = await benchSynthetic(scratch);
+    const warm = median(synthetic.warmMs);
+    console.log(`  resolved artifacts: ${synthetic.resolvedArtifacts}`);
+    console.log(`  first resolution (reads and builds every pom): ${synthetic.coldMs.toFixed(1)} ms`);
+    console.log(`  re-resolution, models cached (median of ${synthetic.warmMs.length}): ${warm.toFixed(1)} ms`);
 
-  console.log('\nSummary');
-  console.log(`${pad('project', 44)} ${pad('jarscope', 10, true)} ${pad('mvn', 10, true)} ${pad('ratio', 8, true)}`);
-  for (const row of rows) {
-    const mvn = row.mavenMs === undefined ? 'n/a' : `${row.mavenMs.toFixed(0)} ms`;
-    const ratio = row.ratio === undefined ? 'n/a' : `${row.ratio.toFixed(1)}x`;
-    console.log(`${pad(row.name, 44)} ${pad(`${row.jarscopeMs.toFixed(0)} ms`, 10, true)} ${pad(mvn, 10, true)} ${pad(ratio, 8, true)}`);
+    console.log('\nSummary');
+    console.log(`${pad('project', 44)} ${pad('jarscope', 10, true)} ${pad('mvn', 10, true)} ${pad('ratio', 8, true)}`);
+    for (const row of rows) {
+      const mvn = row.mavenMs === undefined ? 'n/a' : `${row.mavenMs.toFixed(0)} ms`;
+      const ratio = row.ratio === undefined ? 'n/a' : `${row.ratio.toFixed(1)}x`;
+      console.log(`${pad(row.name, 44)} ${pad(`${row.jarscopeMs.toFixed(0)} ms`, 10, true)} ${pad(mvn, 10, true)} ${pad(ratio, 8, true)}`);
+    }
+    const ratios = rows.map((row) => row.ratio).filter((ratio) => ratio !== undefined);
+    if (ratios.length > 0) {
+      const slowest = Math.min(...ratios);
+      console.log(`\nSpeed-up: median ${median(ratios).toFixed(1)}x, lowest ${slowest.toFixed(1)}x (target: at least 20x on every project: ${slowest >= 20 ? 'met' : 'NOT met'})`);
+    }
+    console.log(`1,000-artifact graph: ${warm.toFixed(1)} ms re-resolution, ${synthetic.coldMs.toFixed(1)} ms first resolution (target: under 100 ms: ${warm < 100 ? 'met for re-resolution' : 'NOT met'}${synthetic.coldMs < 100 ? ', met for the first' : ', not for the first'})`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  const ratios = rows.map((row) => row.ratio).filter((ratio) => ratio !== undefined);
-  if (ratios.length > 0) {
-    const slowest = Math.min(...ratios);
-    console.log(`\nSpeed-up: median ${median(ratios).toFixed(1)}x, lowest ${slowest.toFixed(1)}x (target: at least 20x on every project: ${slowest >= 20 ? 'met' : 'NOT met'})`);
-  }
-  console.log(`1,000-artifact graph: ${warm.toFixed(1)} ms re-resolution, ${synthetic.coldMs.toFixed(1)} ms first resolution (target: under 100 ms: ${warm < 100 ? 'met for re-resolution' : 'NOT met'}${synthetic.coldMs < 100 ? ', met for the first' : ', not for the first'})`);
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+}
+
+if (only === undefined || only === 'resolver') {
+  console.log('== jarscope tree and the resolver ==');
+  await runResolverBench();
+}
+
+// The class analysis (issue: jarscope check against jdeps, cold and warm cache) and the editor (findings in
+// the real VS Code after opening and after an edit), each printing its own figures side by side.
+if (only === undefined || only === 'check') {
+  console.log('\n== jarscope check ==');
+  runCheckBench({ runs });
+}
+if (only === undefined || only === 'editor') {
+  console.log('\n== editor: findings in the real VS Code ==');
+  runEditorBench({ deps: 100, edits: 5 });
 }
