@@ -1,14 +1,11 @@
 // Explaining as plain Node (no vscode): opens each reactor as the findings analysis does and explains the
 // failures against its analysed classpaths.
-import { dirname } from 'node:path';
 import { analyzeModules } from '../../core/analysis/analyzeModules';
 import { defaultCacheDir } from '../../core/cache/jarIndexCache';
 import { explainFailures, type FailureExplanation } from '../../core/explain/explainFailure';
 import { openExplainIndexer } from '../../core/explain/explainIndexer';
 import type { ParsedFailure } from '../../core/explain/parseThrowable';
-import { openAnalysisSession } from '../../core/workspace/analysisSession';
-import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
-import type { ReactorRequest } from '../findings/analyseReactors';
+import { openReactorSession, type ReactorRequest } from '../findings/analyseReactors';
 
 /**
  * Explains `failures` in every reactor and merges the answers per failure: each class lists the modules
@@ -24,18 +21,7 @@ export async function explainReactors(
   const perReactor: FailureExplanation[][] = [];
   for (const reactor of reactors) {
     signal.throwIfAborted();
-    const userProperties = new Map(reactor.userProperties);
-    const session = openAnalysisSession({
-      dir: dirname(reactor.pomPath),
-      runtime: runtimeEnvironment(process.env, userProperties),
-      env: process.env,
-      userProperties,
-      localRepo: reactor.localRepository,
-      settingsFile: reactor.settingsFile,
-      activeProfiles: reactor.activeProfiles,
-      inactiveProfiles: reactor.inactiveProfiles,
-      pomTexts,
-    });
+    const session = openReactorSession(reactor, pomTexts);
     const analysis = await analyzeModules(session, session.reactor.modules, { scopes: reactor.scopes, javaHome: reactor.javaHome, ignore: reactor.ignore, pomTexts, signal });
     const opened = openExplainIndexer(defaultCacheDir(process.env));
     try {

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { analyzeModules } from '../../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
-import { openAnalysisSession } from '../../core/workspace/analysisSession';
+import { openAnalysisSession, type AnalysisSession } from '../../core/workspace/analysisSession';
 import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
 
 /** One reactor to analyse, with the settings of its workspace folder; structured-clone safe. */
@@ -38,6 +38,22 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
+/** Opens the analysis session of one reactor with its folder's Maven settings, as `mvn` on its root pom would. */
+export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMap<string, string>): AnalysisSession {
+  const userProperties = new Map(reactor.userProperties);
+  return openAnalysisSession({
+    dir: dirname(reactor.pomPath),
+    runtime: runtimeEnvironment(process.env, userProperties),
+    env: process.env,
+    userProperties,
+    localRepo: reactor.localRepository,
+    settingsFile: reactor.settingsFile,
+    activeProfiles: reactor.activeProfiles,
+    inactiveProfiles: reactor.inactiveProfiles,
+    pomTexts,
+  });
+}
+
 /** Opens a session per reactor (as `mvn` on its root pom would) and runs every check on every module. */
 export async function analyseReactors(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisReply> {
   const pomTexts = new Map(request.pomTexts);
@@ -46,19 +62,8 @@ export async function analyseReactors(request: AnalysisRequest, signal: AbortSig
   const warnings: string[] = [];
   for (const reactor of request.reactors) {
     signal.throwIfAborted();
-    const userProperties = new Map(reactor.userProperties);
     try {
-      const session = openAnalysisSession({
-        dir: dirname(reactor.pomPath),
-        runtime: runtimeEnvironment(process.env, userProperties),
-        env: process.env,
-        userProperties,
-        localRepo: reactor.localRepository,
-        settingsFile: reactor.settingsFile,
-        activeProfiles: reactor.activeProfiles,
-        inactiveProfiles: reactor.inactiveProfiles,
-        pomTexts,
-      });
+      const session = openReactorSession(reactor, pomTexts);
       repositories.add(session.repository.root);
       const result = await analyzeModules(session, session.reactor.modules, {
         scopes: reactor.scopes,
