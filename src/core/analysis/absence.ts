@@ -2,7 +2,7 @@ import { isExcluded } from '../resolve/artifact';
 import type { DependencyNode } from '../resolve/dependencyGraph';
 import type { RawDependency } from '../pom/rawPom';
 import { compareVersions } from '../version/comparableVersion';
-import type { SourceLocation } from './finding';
+import type { MissingDetail, SourceLocation } from './finding';
 import { gaKey, type PlacedNode } from './graphNodes';
 import type { ModuleContext, ScopeView } from './moduleContext';
 import { pathText, pathSteps } from './moduleContext';
@@ -197,4 +197,12 @@ export function preferredVersion(absence: Exclude<Absence, { kind: 'nowhere' }>)
   }
   if (absence.kind === 'optional' && absence.declaredVersion !== undefined && have.has(absence.declaredVersion)) return absence.declaredVersion;
   return absence.versionsWithIt[absence.versionsWithIt.length - 1]?.version;
+}
+
+/** The artifact (and version) that would provide what is absent, as a finding's `missing.provider`. */
+export function absentProvider(absence: Absence): MissingDetail['provider'] {
+  if (absence.kind === 'nowhere') return undefined;
+  const { groupId, artifactId } = absence.provider;
+  const version = preferredVersion(absence);
+  return version === undefined ? { groupId, artifactId } : { groupId, artifactId, version };
 }

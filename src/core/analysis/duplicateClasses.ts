@@ -83,6 +83,7 @@ function duplicateFinding(
     classes: all.map(dottedName),
     related: [],
     fixes: exclusionFixes(context, elements),
+    differentClasses: different.map(dottedName),
   };
 }
 

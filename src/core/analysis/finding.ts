@@ -73,4 +73,21 @@ export interface Finding {
   readonly classes: readonly string[];
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
+  /** duplicate-class: the classes (of `classes`) whose copies differ; the others are byte-identical. */
+  readonly differentClasses?: readonly string[];
+  /** missing-class and missing-member: what is missing, who references it, and what would provide it. */
+  readonly missing?: MissingDetail;
+}
+
+/** The structured side of a missing-class or missing-member finding, for views that group them. */
+export interface MissingDetail {
+  /** Dotted class names, or members as `Owner.name(descriptor)`. */
+  readonly names: readonly string[];
+  /** The dotted names of the classes that reference them. */
+  readonly referencedBy: readonly string[];
+  /**
+   * The artifact that would provide them (for members: the owner's artifact, with a version that declares
+   * them); absent when no artifact in the local repository does.
+   */
+  readonly provider?: { readonly groupId: string; readonly artifactId: string; readonly version?: string };
 }

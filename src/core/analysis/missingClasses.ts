@@ -1,4 +1,4 @@
-import { candidateArtifacts, explainAbsence, type Absence } from './absence';
+import { absentProvider, candidateArtifacts, explainAbsence, type Absence } from './absence';
 import { absenceFixes, absenceSeverity, absenceText } from './absenceFixes';
 import { dottedName } from './classSummary';
 import type { Finding, PathStep } from './finding';
@@ -69,6 +69,7 @@ export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
         classes: [...classes.map(dottedName), ...referencingNames],
         related: absence.kind === 'excluded' ? [{ message: 'the exclusion', location: absence.exclusion }] : [],
         fixes: absenceFixes(context, absence),
+        missing: { names: classes.map(dottedName), referencedBy: referencingNames, provider: absentProvider(absence) },
       });
     }
   }

@@ -1,9 +1,10 @@
 import type { MemberReference } from '../classfile/classInfo';
 import { absenceFixes } from './absenceFixes';
-import { howSelected, type Absence } from './absence';
+import { absentProvider, howSelected, type Absence } from './absence';
 import { isSummary } from './classpathIndexer';
 import { dottedName } from './classSummary';
-import type { Finding, PathStep } from './finding';
+import type { Finding, MissingDetail, PathStep } from './finding';
+import type { ClasspathElement } from './moduleClasspaths';
 import type { PlacedNode } from './graphNodes';
 import type { LinkageCheck, LinkageServices } from './linkageServices';
 import { loadedLookup, memberKey } from './linkageFacts';
@@ -72,6 +73,7 @@ export async function missingMembers(check: LinkageCheck): Promise<Finding[]> {
       classes: [...new Set([...members.map((member) => dottedName(member.owner)), ...referencingNames])],
       related: [],
       fixes: absenceFixes(context, absence),
+      missing: { names: memberNames, referencedBy: referencingNames, provider: absentProvider(absence) ?? ownerArtifact(owner) },
     });
   }
   return findings;
@@ -109,3 +111,8 @@ async function explainMemberAbsence(
   return { kind: 'version-selected', provider: { groupId, artifactId }, selected, how: howSelected(context, selected), requested, versionsWithIt };
 }
 
+/** The owner's artifact without a version: no version in the local repository declares the members. */
+function ownerArtifact(owner: ClasspathElement): MissingDetail['provider'] {
+  const artifact = owner.node?.artifact;
+  return artifact === undefined ? undefined : { groupId: artifact.groupId, artifactId: artifact.artifactId };
+}
