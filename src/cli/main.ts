@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { runClasspath, runTree, type CommandOutput } from './commands';
 import { parseArguments } from './parseArguments';
 
@@ -18,6 +19,11 @@ Options:
                          info or none (default error)
   --jdk DIR              (check) the JDK whose classes are present (default JAVA_HOME, then java on PATH)
   --ignore PATTERN       (check) ignore classes (org.a.*) or artifacts (group:artifact); repeatable
+  --runtime NAME         (check) the runtime every module deploys to: flink, spark, spark-user-first
+                         or a name of jarscope.runtimes in DIR/.vscode/settings.json (default: each
+                         module's jarscope.runtime pom property); reports the job's overlap with it
+  --runtime-lib GLOB     (check) a folder or glob (*, **, ?) of the runtime's jars; repeatable; adds to
+                         the runtime, or alone makes a parent-first runtime of these jars
   -P a,!b  -Pa  -P!a     activate or deactivate profiles, as Maven
   -Dname=value  -Dname   set a property, as Maven
   --local-repo DIR       the local repository (default: as Maven finds it)
@@ -49,11 +55,27 @@ async function execute(argv: readonly string[]): Promise<CommandOutput> {
   }
 }
 
+/**
+ * Writes all of `text` to a standard stream's descriptor synchronously. Touching process.stdout loads
+ * Node's stream machinery, a measurable part of a short run; a descriptor Node made non-blocking
+ * (EAGAIN) gets the rest through the stream instead.
+ */
+function writeAll(fd: 1 | 2, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(written));
+  }
+}
+
 /** Runs the CLI and returns the process exit code (0 fine, 1 findings that stop resolution, 2 bad usage). */
 export async function main(argv: readonly string[]): Promise<number> {
   const output = await execute(argv);
-  process.stdout.write(output.stdout);
-  process.stderr.write(output.stderr);
+  writeAll(1, output.stdout);
+  writeAll(2, output.stderr);
   return output.exitCode;
 }
 
