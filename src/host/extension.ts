@@ -6,6 +6,7 @@ import { registerExplain } from './explain/explainCommands';
 import { registerFindings } from './findings/registerFindings';
 import { createJarscopeApi, type JarscopeApi } from './jarscopeApi';
 import { registerResolution } from './resolution/registerResolution';
+import { registerClassFindingViews } from './views/registerClassFindingViews';
 import { registerMavenProjectsView } from './views/mavenProjectsView';
 import { WorkspaceAnalyzer } from './workspaceAnalyzer';
 
@@ -20,9 +21,10 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   const resolution = registerResolution(context.subscriptions, analyzer, log);
   const findings = registerFindings(context.subscriptions, analyzer, log);
   const explain = registerExplain(context.subscriptions, analyzer, log);
+  const classViews = registerClassFindingViews(context.subscriptions, log, findings);
   analyzer.start();
   log.info('Jarscope activated');
-  return createJarscopeApi(analyzer, view.provider, log, resolution, findings, explain);
+  return createJarscopeApi(analyzer, view.provider, log, resolution, findings, explain, classViews);
 }
 
 export function deactivate(): void {

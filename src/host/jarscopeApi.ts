@@ -4,6 +4,7 @@ import type { ClassLocation, ExplainFeatures, ExplanationSnapshot } from './expl
 import type { FindingsFeatures } from './findings/registerFindings';
 import type { ResolutionFeatures } from './resolution/registerResolution';
 import type { MavenProjectsTreeProvider } from './views/mavenProjectsView';
+import type { ClassFindingViews } from './views/registerClassFindingViews';
 import type { WorkspaceAnalyzer, WorkspaceState } from './workspaceAnalyzer';
 
 export interface ProjectModuleSnapshot {
@@ -71,6 +72,12 @@ export interface JarscopeApi {
   lastExplanation(): ExplanationSnapshot | undefined;
   /** Where a class is: the jars on the classpaths (with the pom place that brings each) and in the local repository. */
   findClass(name: string): Promise<ClassLocation[]>;
+  /** The Duplicate Classes view, every row expanded. */
+  duplicateClassesView(): ViewItemSnapshot[];
+  /** The Missing Classes view, every row expanded. */
+  missingClassesView(): ViewItemSnapshot[];
+  /** The labels of the selected rows of the Duplicate Classes and Missing Classes views. */
+  classViewSelection(): { readonly duplicateClasses: readonly string[]; readonly missingClasses: readonly string[] };
 }
 
 function snapshotOf(state: WorkspaceState): ProjectModelSnapshot {
@@ -129,8 +136,16 @@ export function createJarscopeApi(
   resolution: ResolutionFeatures,
   findings: FindingsFeatures,
   explain: ExplainFeatures,
+  classViews: ClassFindingViews,
 ): JarscopeApi {
+  const selectedLabels = <T>(provider: SyncTreeProvider<T>, view: vscode.TreeView<T>): string[] => view.selection.map((node) => labelText(provider.getTreeItem(node).label));
   return {
+    duplicateClassesView: () => viewItemsOf(classViews.duplicates),
+    missingClassesView: () => viewItemsOf(classViews.missing),
+    classViewSelection: () => ({
+      duplicateClasses: selectedLabels(classViews.duplicates, classViews.duplicatesView),
+      missingClasses: selectedLabels(classViews.missing, classViews.missingView),
+    }),
     lastExplanation: () => explain.lastExplanation(),
     findClass: (name) => explain.findClass(name),
     whenAnalysed: () => findings.service.whenIdle(),

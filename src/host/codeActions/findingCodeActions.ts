@@ -6,7 +6,7 @@ import { isFindingCode, quickFixes } from '../findings/findingPresentation';
 import { FINDINGS_SOURCE, type FindingsDiagnostics, type ShownFinding } from '../findings/findingsDiagnostics';
 import type { AnalysedPom, FindingsService } from '../findings/findingsService';
 
-function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+export function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
   return a.code === b.code && a.message === b.message && a.range.isEqual(b.range);
 }
 
@@ -22,7 +22,7 @@ function unchanged(path: string, analysed: AnalysedPom): boolean {
 }
 
 /** A fix as one WorkspaceEdit (undone in one step); undefined when a pom it edits changed since the analysis. */
-function workspaceEdit(fix: Fix, poms: ReadonlyMap<string, AnalysedPom>): vscode.WorkspaceEdit | undefined {
+export function workspaceEdit(fix: Fix, poms: ReadonlyMap<string, AnalysedPom>): vscode.WorkspaceEdit | undefined {
   const edit = new vscode.WorkspaceEdit();
   for (const textEdit of fix.edits) {
     const analysed = poms.get(textEdit.file);

@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/analysis/finding';
+import { findingKey, NO_PROVIDER, providerGroups, referenceText, type MissingName, type ProviderGroup } from './classFindingGroups';
+import { openLocationCommand, rowContextValue, severityIcon, type FindingRow } from './findingRowCommands';
+
+export const MISSING_CLASSES_VIEW_ID = 'jarscope.missingClasses';
+
+type MissingCode = 'missing-class' | 'missing-member';
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The class of a missing member `Owner.name(descriptor)` or `Owner.name:descriptor`; a class name as is. */
+export function ownerClass(name: string, code: MissingCode): string {
+  if (code === 'missing-class') return name;
+  const end = name.search(/[(:]/);
+  const member = end < 0 ? name : name.slice(0, end);
+  return member.slice(0, member.lastIndexOf('.'));
+}
+
+/** The top-level node of the missing fields and methods, grouped by the artifact of their owner class. */
+export class MissingMembersRow {
+  readonly parent = undefined;
+  readonly id = 'missing-members';
+  constructor(readonly groups: readonly ProviderGroup[]) {}
+
+  children(): ProviderRow[] {
+    return this.groups.map((group) => new ProviderRow(group, 'missing-member', this));
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Missing fields and methods', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    const count = this.groups.reduce((sum, group) => sum + group.names.length, 0);
+    item.description = `${plural(count, 'member', 'members')} · by owner artifact`;
+    item.iconPath = new vscode.ThemeIcon('symbol-method');
+    item.contextValue = 'jarscope.missingMembers';
+    item.tooltip = 'Fields and methods that classes on the classpath use but the selected version of their owner does not declare (NoSuchMethodError, NoSuchFieldError)';
+    return item;
+  }
+}
+
+/** The missing classes (or members) one artifact would provide, or those no artifact provides. */
+export class ProviderRow implements FindingRow {
+  constructor(
+    readonly group: ProviderGroup,
+    readonly code: MissingCode,
+    readonly parent: MissingMembersRow | undefined,
+  ) {}
+
+  get id(): string {
+    return `${this.code}:${this.group.key}`;
+  }
+
+  get findings(): readonly Finding[] {
+    return this.group.findings;
+  }
+
+  get coordinates(): string | undefined {
+    const provider = this.group.provider;
+    return provider && [provider.groupId, provider.artifactId, provider.version].filter(Boolean).join(':');
+  }
+
+  get className(): string | undefined {
+    const first = this.group.names[0];
+    return first && ownerClass(first.name, this.code);
+  }
+
+  get location(): Finding['location'] | undefined {
+    return this.group.findings[0]?.location;
+  }
+
+  children(): MissingNameRow[] {
+    return this.group.names.map((name) => new MissingNameRow(name, this));
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { group } = this;
+    const item = new vscode.TreeItem(group.key, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    const what = this.code === 'missing-class' ? plural(group.names.length, 'class', 'classes') : plural(group.names.length, 'member', 'members');
+    const version = group.provider?.version;
+    item.description = group.provider === undefined ? what : version === undefined ? `${what} · no version declares them` : `${what} · ${version} has them`;
+    item.iconPath = group.key === NO_PROVIDER ? new vscode.ThemeIcon('question') : new vscode.ThemeIcon('package');
+    item.contextValue = rowContextValue(this.code === 'missing-class' ? 'missingProvider' : 'memberOwner', this.findings);
+    item.tooltip = group.findings.map((finding) => finding.message).join('\n\n');
+    const location = this.location;
+    if (location) item.command = openLocationCommand(location);
+    return item;
+  }
+}
+
+/** A missing class (or member) and who references it. */
+export class MissingNameRow implements FindingRow {
+  constructor(
+    readonly missing: MissingName,
+    readonly parent: ProviderRow,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.id}/${this.missing.name}`;
+  }
+
+  get findings(): readonly Finding[] {
+    return this.missing.references.map((reference) => reference.finding);
+  }
+
+  get coordinates(): string | undefined {
+    return this.parent.coordinates;
+  }
+
+  get className(): string {
+    return ownerClass(this.missing.name, this.parent.code);
+  }
+
+  get location(): Finding['location'] | undefined {
+    return this.missing.references[0]?.finding.location;
+  }
+
+  children(): [] {
+    return [];
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { missing } = this;
+    const item = new vscode.TreeItem(missing.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const [first, ...others] = missing.references;
+    item.description = first === undefined ? '' : `← ${referenceText(first)}${others.length > 0 ? ` and ${plural(others.length, 'other', 'others')}` : ''}`;
+    item.iconPath = severityIcon(missing.severity, this.parent.code === 'missing-class' ? 'symbol-class' : 'symbol-method');
+    item.contextValue = rowContextValue(this.parent.code === 'missing-class' ? 'missingClass' : 'missingMember', this.findings);
+    item.tooltip = [`${missing.name} is referenced by:`, ...missing.references.map((reference) => `${referenceText(reference, Number.MAX_SAFE_INTEGER)}`)].join('\n');
+    const location = this.location;
+    if (location) item.command = openLocationCommand(location);
+    return item;
+  }
+}
+
+export type MissingClassesNode = MissingMembersRow | ProviderRow | MissingNameRow;
+
+/**
+ * The "Missing Classes" view: the missing classes grouped by the artifact that would provide them (worst
+ * severity first), then a "Missing fields and methods" node grouping missing members by owner artifact.
+ */
+export class MissingClassesTreeProvider implements vscode.TreeDataProvider<MissingClassesNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<MissingClassesNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private rows: MissingClassesNode[] = [];
+
+  update(findings: readonly Finding[]): void {
+    const classes = providerGroups(findings, 'missing-class').map((group) => new ProviderRow(group, 'missing-class', undefined));
+    const members = providerGroups(findings, 'missing-member');
+    this.rows = members.length > 0 ? [...classes, new MissingMembersRow(members)] : classes;
+    this.changeEmitter.fire(undefined);
+  }
+
+  getTreeItem(node: MissingClassesNode): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  getChildren(node?: MissingClassesNode): MissingClassesNode[] {
+    return node ? node.children() : this.rows;
+  }
+
+  getParent(node: MissingClassesNode): MissingClassesNode | undefined {
+    return node.parent;
+  }
+
+  /** The first missing class (or member) row of a finding, for "Show in Missing Classes view". */
+  rowOf(finding: Finding): MissingNameRow | undefined {
+    const key = findingKey(finding);
+    const providers = this.rows.flatMap((row) => (row instanceof MissingMembersRow ? row.children() : row instanceof ProviderRow ? [row] : []));
+    for (const provider of providers) {
+      const row = provider.children().find((name) => name.missing.references.some((reference) => findingKey(reference.finding) === key));
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}

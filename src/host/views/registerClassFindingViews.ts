@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { registerRevealInViewActions, REVEAL_IN_VIEW_COMMAND } from '../codeActions/revealInViewActions';
+import { registerCommand } from '../commands/registerCommand';
+import type { FindingsFeatures } from '../findings/registerFindings';
+import { findingKey } from './classFindingGroups';
+import { DUPLICATE_CLASSES_VIEW_ID, DuplicateClassesTreeProvider, type DuplicateClassesNode } from './duplicateClassesView';
+import { registerFindingRowCommands } from './findingRowCommands';
+import { MISSING_CLASSES_VIEW_ID, MissingClassesTreeProvider, type MissingClassesNode } from './missingClassesView';
+
+/** Set once the first classpath analysis has finished: the views' welcome text says "nothing found" only then. */
+const ANALYSED_CONTEXT = 'jarscope.classFindingsAnalysed';
+
+/** What the class finding views register, for the extension's API. */
+export interface ClassFindingViews {
+  readonly duplicates: DuplicateClassesTreeProvider;
+  readonly duplicatesView: vscode.TreeView<DuplicateClassesNode>;
+  readonly missing: MissingClassesTreeProvider;
+  readonly missingView: vscode.TreeView<MissingClassesNode>;
+}
+
+/** Focuses a view, then reveals and selects the row of a finding in it (Conflicts and Dependencies: focus only). */
+async function revealFinding(views: ClassFindingViews, findings: FindingsFeatures, viewId: unknown, key: unknown): Promise<void> {
+  if (typeof viewId !== 'string') throw new Error('Show in view needs a view');
+  await vscode.commands.executeCommand(`${viewId}.focus`);
+  const finding = findings.service.state.findings.find((candidate) => findingKey(candidate) === key);
+  if (finding === undefined) return;
+  const options = { select: true, focus: true, expand: true };
+  if (viewId === DUPLICATE_CLASSES_VIEW_ID) {
+    const row = views.duplicates.rowOf(finding);
+    if (row) await views.duplicatesView.reveal(row, options);
+  } else if (viewId === MISSING_CLASSES_VIEW_ID) {
+    const row = views.missing.rowOf(finding);
+    if (row) await views.missingView.reveal(row, options);
+  }
+}
+
+/**
+ * The "Duplicate Classes" and "Missing Classes" views, kept in step with the findings, their context-menu
+ * commands, and the "Show in … view" code actions on the diagnostics.
+ */
+export function registerClassFindingViews(subscriptions: vscode.Disposable[], log: vscode.LogOutputChannel, findings: FindingsFeatures): ClassFindingViews {
+  const duplicates = new DuplicateClassesTreeProvider();
+  const missing = new MissingClassesTreeProvider();
+  const duplicatesView = vscode.window.createTreeView(DUPLICATE_CLASSES_VIEW_ID, { treeDataProvider: duplicates, showCollapseAll: true });
+  const missingView = vscode.window.createTreeView(MISSING_CLASSES_VIEW_ID, { treeDataProvider: missing, showCollapseAll: true });
+  const views: ClassFindingViews = { duplicates, duplicatesView, missing, missingView };
+  const show = (): void => {
+    const { state } = findings.service;
+    duplicates.update(state.findings);
+    missing.update(state.findings);
+    void vscode.commands.executeCommand('setContext', ANALYSED_CONTEXT, state.analysed);
+  };
+  show();
+  subscriptions.push(duplicates, missing, duplicatesView, missingView, findings.service.onDidChangeState(show));
+  registerFindingRowCommands(subscriptions, log, findings.service);
+  registerCommand(subscriptions, log, REVEAL_IN_VIEW_COMMAND, (viewId?: unknown, key?: unknown) => revealFinding(views, findings, viewId, key));
+  subscriptions.push(registerRevealInViewActions(findings.diagnostics));
+  return views;
+}
