@@ -13,6 +13,7 @@ import type { FailOn } from './checkOptions';
 import type { CommandOutput } from './commands';
 import type { CliOptions } from './parseArguments';
 import { runtimeEnvironment } from './runtimeEnvironment';
+import { checkRuntimeOptions } from './runtimeOptions';
 
 function usageError(message: string): CommandOutput {
   return { exitCode: 2, stdout: '', stderr: `jarscope: error: ${message}\n` };
@@ -97,9 +98,10 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   if (typeof modules === 'string') return usageError(modules);
   const scopes: readonly AnalysedScope[] = options.scopeGiven ? [options.scope] : ['compile', 'runtime', 'test'];
   const { check } = options;
-  const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore) });
+  const { runtimes, warnings: runtimeWarnings } = checkRuntimeOptions(dir, options.runtime, process.cwd());
+  const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore), runtimes });
   const findings = [...reactorFindings(session, scopes), ...analysis.modules.flatMap((module) => module.findings)];
-  const stderr = [...session.warnings, ...analysis.warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
+  const stderr = [...session.warnings, ...runtimeWarnings, ...analysis.warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
   const stdout =
     check.format === 'json' ? findingsJson(findings) : check.format === 'sarif' ? findingsSarif(findings, { baseDir: dir }) : findingsText(findings, { baseDir: dir, pomText: pomTextReader() });
   return { exitCode: checkExitCode(findings, check.failOn), stdout, stderr };

@@ -1,5 +1,6 @@
 import type { ClasspathScope } from '../core/resolve/classpath';
 import { checkOptionNames, defaultCheckOptions, withCheckOption, type CheckOptions } from './checkOptions';
+import { defaultRuntimeCliOptions, runtimeOptionNames, withRuntimeOption, type RuntimeCliOptions } from './runtimeOptions';
 
 export interface CliOptions {
   readonly command: 'tree' | 'classpath' | 'check';
@@ -18,6 +19,8 @@ export interface CliOptions {
   readonly settingsFile?: string;
   /** `--format`, `--fail-on`, `--jdk`, `--ignore`: check only. */
   readonly check: CheckOptions;
+  /** `--runtime`, `--runtime-lib`: check only. */
+  readonly runtime: RuntimeCliOptions;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -57,6 +60,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
   let scope: ClasspathScope = 'test';
   let scopeGiven = false;
   let check = defaultCheckOptions();
+  let runtime = defaultRuntimeCliOptions();
   let localRepo: string | undefined;
   let settingsFile: string | undefined;
   const activeProfiles: string[] = [];
@@ -88,14 +92,20 @@ export function parseArguments(argv: readonly string[]): ParseResult {
         return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
       }
       [scope, scopeGiven] = [given as ClasspathScope, true];
-    } else if (command === 'check' && checkOptionNames.some((name) => arg === name || arg.startsWith(`${name}=`))) {
+    } else if (command === 'check' && [...checkOptionNames, ...runtimeOptionNames].some((name) => arg === name || arg.startsWith(`${name}=`))) {
       const equals = arg.indexOf('=');
       const name = equals < 0 ? arg : arg.slice(0, equals);
       const given = equals < 0 ? needValue(name) : arg.slice(equals + 1);
       if (typeof given !== 'string') return { ok: false, message: given.error };
-      const next = withCheckOption(check, name, given);
-      if (typeof next === 'string') return { ok: false, message: next };
-      check = next;
+      if (runtimeOptionNames.includes(name)) {
+        const next = withRuntimeOption(runtime, name, given);
+        if (typeof next === 'string') return { ok: false, message: next };
+        runtime = next;
+      } else {
+        const next = withCheckOption(check, name, given);
+        if (typeof next === 'string') return { ok: false, message: next };
+        check = next;
+      }
     } else if (arg.startsWith('--local-repo=')) localRepo = arg.slice('--local-repo='.length);
     else if (arg.startsWith('--settings=')) settingsFile = arg.slice('--settings='.length);
     else if (arg === '-P' || arg === '--activate-profiles') {
@@ -132,6 +142,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       localRepo,
       settingsFile,
       check,
+      runtime,
     },
   };
 }

@@ -6,6 +6,9 @@ import { LinkageFactsCache } from '../cache/linkageFactsCache';
 import { ParsedPomStore } from '../model/parsedPomStore';
 import { formatArtifact } from '../resolve/artifact';
 import type { ProjectResolution } from '../resolve/resolveProject';
+import { RuntimeRun, runtimeDefines, runtimeFindings } from '../runtime/runtimeFindings';
+import type { PreparedRuntime } from '../runtime/preparedRuntime';
+import type { RuntimeOptions } from '../runtime/runtimeSelection';
 import type { AnalysisSession } from '../workspace/analysisSession';
 import type { ReactorModule } from '../workspace/reactor';
 import { ClasspathIndexer } from './classpathIndexer';
@@ -47,6 +50,8 @@ export interface AnalysisOptions {
   readonly workers?: ClassParsePoolOptions;
   readonly limits?: Partial<ArchiveLimits>;
   readonly signal?: AbortSignal;
+  /** The runtimes modules deploy to (`--runtime`, `jarscope.runtimes`): their overlap with each module's runtime classpath is analysed. */
+  readonly runtimes?: RuntimeOptions;
 }
 
 /** One classpath element as reported: its file and the artifact it stands for (none for own classes). */
@@ -100,13 +105,14 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
   const pomTexts = new PomTexts(options.pomTexts);
   const ignore = ignoreMatcher(options.ignore);
   const scopes = options.scopes ?? ANALYSED_SCOPES;
+  const runtimes = options.runtimes === undefined ? undefined : new RuntimeRun(options.runtimes, options.runtimes.baseDir ?? session.reactor.root, indexer);
   try {
     const results: ModuleAnalysis[] = [];
     for (const module of modules) {
       signal?.throwIfAborted();
-      results.push(await analyzeModule(session, module, { services, pomTexts, ignore, scopes, signal }));
+      results.push(await analyzeModule(session, module, { services, pomTexts, ignore, scopes, signal, runtimes }));
     }
-    return { modules: results, warnings: platform.problem === undefined ? [] : [platform.problem] };
+    return { modules: results, warnings: [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])] };
   } finally {
     await pool.close();
     await platform.close();
@@ -123,6 +129,7 @@ interface RunState {
   readonly ignore: ModuleContext['ignore'];
   readonly scopes: readonly AnalysedScope[];
   readonly signal: AbortSignal | undefined;
+  readonly runtimes: RuntimeRun | undefined;
 }
 
 async function analyzeModule(session: AnalysisSession, module: ReactorModule, run: RunState): Promise<ModuleAnalysis> {
@@ -146,6 +153,8 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
     graph: allGraphNodes(resolution.root),
   };
   const perScope: Finding[][] = [pomFindings, resolutionProblemFindings(context, run.scopes)];
+  const deployment = run.runtimes !== undefined && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
+  if (deployment !== undefined) perScope.push(deployment.findings);
   const reported: Partial<Record<AnalysedScope, ReportedElement[]>> = {};
   // Scopes often share one classpath (no test or provided dependencies): analyse each distinct one once.
   const byClasspath = new Map<string, readonly Finding[]>();
@@ -157,11 +166,14 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
       artifact: element.node === undefined ? undefined : formatArtifact(element.node.artifact),
       scope: element.node?.dependency?.scope.value,
     }));
-    const key = view.elements.map(({ element }) => element.file).join('\n');
+    // The runtime classpath of a deployed module counts the runtime's classes as present.
+    const runtime = scope === 'runtime' ? deployment?.runtime : undefined;
+    const key = [...view.elements.map(({ element }) => element.file), ...(runtime === undefined ? [] : [`runtime:${runtime.definition.name}`])].join('\n');
     const earlier = byClasspath.get(key);
-    const findings = earlier === undefined ? await scopeFindings(context, view, run.services, run.signal) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
+    const findings = earlier === undefined ? await scopeFindings(context, view, run.services, run.signal, runtime) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
     byClasspath.set(key, findings);
     perScope.push([...findings]);
+    if (runtime !== undefined) perScope.push(await runtimeFindings(context, view, runtime, run.services, run.signal));
   }
   return { module, moduleId, resolution, classpaths: reported, findings: withoutIgnoredByMarkers(mergeScopes(perScope.flat()), run.pomTexts) };
 }
@@ -186,9 +198,10 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
   return { scope, elements, definers };
 }
 
-async function scopeFindings(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined): Promise<Finding[]> {
+async function scopeFindings(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined, runtime?: PreparedRuntime): Promise<Finding[]> {
   const loaded = once(() => loadedClasses(services, view, signal));
-  const facts = await scopeLinkageFacts(services, view, loaded, signal);
+  const scopeFacts = await scopeLinkageFacts(services, view, loaded, signal);
+  const facts = runtime === undefined ? scopeFacts : { ...scopeFacts, missingClasses: scopeFacts.missingClasses.filter((fact) => !runtimeDefines(runtime, fact.missing)) };
   const check = { context, view, facts, loaded, services, signal };
   return [
     ...unresolvedArtifacts(context, view),

@@ -11,7 +11,10 @@ export type FindingCode =
   | 'missing-class'
   | 'missing-member'
   | 'unreadable-jar'
-  | 'invalid-class-file';
+  | 'invalid-class-file'
+  | 'runtime-overlap'
+  | 'runtime-missing-member'
+  | 'runtime-problem';
 
 export type AnalysedScope = 'compile' | 'runtime' | 'test';
 
@@ -73,6 +76,8 @@ export interface Finding {
   readonly classes: readonly string[];
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
+  /** runtime-overlap, runtime-missing-member, runtime-problem: the runtime (a name of jarscope.runtimes or a preset) concerned. */
+  readonly runtime?: string;
   /** duplicate-class: the classes (of `classes`) whose copies differ; the others are byte-identical. */
   readonly differentClasses?: readonly string[];
   /** missing-class and missing-member: what is missing, who references it, and what would provide it. */

@@ -29,6 +29,8 @@ export interface FindingJson {
   readonly paths: readonly (readonly string[])[];
   readonly related: readonly { readonly message: string; readonly location: LocationJson }[];
   readonly fixes: readonly FixJson[];
+  /** The runtime of a runtime-* finding; absent on the others. */
+  readonly runtime?: string;
 }
 
 export interface FindingsJson {
@@ -65,6 +67,7 @@ export function findingsJsonDocument(findings: readonly Finding[]): FindingsJson
       related: finding.related.map((related) => ({ message: related.message, location: locationJson(related.location) })),
       // A fix with no edits (the pom already says it) has nothing to apply.
       fixes: finding.fixes.filter((fix) => fix.edits.length > 0).map(fixJson),
+      ...(finding.runtime === undefined ? {} : { runtime: finding.runtime }),
     })),
     summary: summarizeFindings(findings),
   };

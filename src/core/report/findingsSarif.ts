@@ -18,6 +18,9 @@ const ruleTexts: Readonly<Record<FindingCode, { name: string; text: string; leve
   'missing-member': { name: 'MissingMember', text: 'A method or field referenced on a class that neither it nor its supertypes declare.', level: 'error' },
   'unreadable-jar': { name: 'UnreadableJar', text: 'A classpath entry that cannot be read as a jar or folder.', level: 'error' },
   'invalid-class-file': { name: 'InvalidClassFile', text: 'A class file that is not valid (JVM spec chapter 4).', level: 'warning' },
+  'runtime-overlap': { name: 'RuntimeOverlap', text: "Classes the job carries that the runtime's jars also define; which copy loads and whether they differ.", level: 'warning' },
+  'runtime-missing-member': { name: 'RuntimeMissingMember', text: "A method or field the job uses that the runtime's copy, which loads first, does not declare.", level: 'error' },
+  'runtime-problem': { name: 'RuntimeProblem', text: 'A runtime that cannot be used as configured: unknown name, missing or empty lib folder, unreadable jar.', level: 'warning' },
 };
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -91,6 +94,7 @@ export function findingsSarifLog(findings: readonly Finding[], options: Findings
       classes: finding.classes,
       jars: finding.jars,
       paths: finding.paths.map((path) => pathChain(path).join(' -> ')),
+      ...(finding.runtime === undefined ? {} : { runtime: finding.runtime }),
     },
   }));
   return {

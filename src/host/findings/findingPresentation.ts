@@ -15,6 +15,9 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'missing-member',
   'unreadable-jar',
   'invalid-class-file',
+  'runtime-overlap',
+  'runtime-missing-member',
+  'runtime-problem',
 ];
 
 const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
