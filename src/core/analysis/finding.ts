@@ -14,7 +14,9 @@ export type FindingCode =
   | 'invalid-class-file'
   | 'runtime-overlap'
   | 'runtime-missing-member'
-  | 'runtime-problem';
+  | 'runtime-problem'
+  | 'folder-version-conflict'
+  | 'embedded-artifact';
 
 export type AnalysedScope = 'compile' | 'runtime' | 'test';
 

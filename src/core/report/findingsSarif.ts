@@ -21,6 +21,8 @@ const ruleTexts: Readonly<Record<FindingCode, { name: string; text: string; leve
   'runtime-overlap': { name: 'RuntimeOverlap', text: "Classes the job carries that the runtime's jars also define; which copy loads and whether they differ.", level: 'warning' },
   'runtime-missing-member': { name: 'RuntimeMissingMember', text: "A method or field the job uses that the runtime's copy, which loads first, does not declare.", level: 'error' },
   'runtime-problem': { name: 'RuntimeProblem', text: 'A runtime that cannot be used as configured: unknown name, missing or empty lib folder, unreadable jar.', level: 'warning' },
+  'folder-version-conflict': { name: 'FolderVersionConflict', text: 'Two jars of one artifact side by side in a loose jar folder; which loads first is unspecified.', level: 'warning' },
+  'embedded-artifact': { name: 'EmbeddedArtifact', text: 'A fat or shaded jar that embeds other artifacts, relocated or at their original names.', level: 'note' },
 };
 
 type SarifLevel = 'error' | 'warning' | 'note';
