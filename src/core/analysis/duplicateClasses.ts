@@ -1,4 +1,5 @@
 import { entryCrc32 } from '../archive/classpathEntries';
+import { embeddingNote } from '../embedded/embeddingNote';
 import { exclusionFix } from '../fix/exclusionFix';
 import { dottedName } from './classSummary';
 import type { Finding, Fix } from './finding';
@@ -44,7 +45,10 @@ export async function duplicateClasses(context: ModuleContext, view: ScopeView, 
       );
       (copies.every((copy) => copy === copies[0]) ? identical : different).push(className);
     }
-    findings.push(duplicateFinding(context, view, elements.map(({ element }) => element), identical, different));
+    const finding = duplicateFinding(context, view, elements.map(({ element }) => element), identical, different);
+    // A copy inside a fat jar at its original names: name the jar that embeds it.
+    const note = await embeddingNote(elements.map(({ element, indexed }) => ({ file: element.file, index: indexed.index, artifact: element.node?.artifact })), group.classes);
+    findings.push(note === undefined ? finding : { ...finding, message: `${finding.message} ${note}.` });
   }
   return findings;
 }

@@ -24,10 +24,11 @@ export async function embeddingNote(jars: readonly CollidingJar[], classNames: r
   const notes: string[] = [];
   for (const jar of jars) {
     const { index } = jar;
-    if (index?.kind !== 'jar' || index.entries.filter((entry) => isPomPropertiesEntry(entry.name)).length < 2) continue;
+    if (index?.kind !== 'jar') continue;
     let embedded = embeddedByJar.get(index);
     if (embedded === undefined) {
-      embedded = identifyJar(index).then((identity) => embeddedArtifacts(index, identity), () => []);
+      const isFat = index.entries.filter((entry) => isPomPropertiesEntry(entry.name)).length >= 2;
+      embedded = isFat ? identifyJar(index).then((identity) => embeddedArtifacts(index, identity), () => []) : Promise.resolve([]);
       embeddedByJar.set(index, embedded);
     }
     const others = jars.filter((other) => other !== jar).map((other) => other.artifact);

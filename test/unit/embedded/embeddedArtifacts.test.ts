@@ -6,6 +6,7 @@ import { embeddingNote } from '../../../src/core/embedded/embeddingNote';
 import { repositoryClassNames } from '../../../src/core/embedded/repositoryClassNames';
 import { identifyJar } from '../../../src/core/folders/jarIdentity';
 import { LocalRepository } from '../../../src/core/repo/localRepository';
+import { analyzeFixture, findingsOf } from '../analysis/analysisTestKit';
 import { fixturePath } from '../helpers/paths';
 
 const fatJar = fixturePath('folders', 'workspace', 'lib', 'fat-all-1.0.jar');
@@ -49,5 +50,15 @@ describe('embeddingNote', () => {
     const plain = { file: '/x/textutil-1.0.jar', index: undefined, artifact: { groupId: 'org.textutil', artifactId: 'textutil' } };
     assert.equal(await embeddingNote([plain, fat], ['org/textutil/Strings']), 'fat-all-1.0.jar embeds org.textutil:textutil:1.0 unrelocated');
     assert.equal(await embeddingNote([plain, { file: plain.file, index: undefined }], ['org/textutil/Strings']), undefined);
+  });
+});
+
+describe('duplicate classes on a module classpath', () => {
+  it('name the fat jar that embeds the colliding artifact unrelocated, and never its relocated copy', async () => {
+    const result = await analyzeFixture(fixturePath('folders', 'fat-project'), fixturePath('folders', 'repo'), { scopes: ['compile'] });
+    const duplicates = findingsOf(result, 'duplicate-class');
+    assert.equal(duplicates.length, 1);
+    assert.deepEqual(duplicates[0]!.classes, ['org.textutil.Strings']);
+    assert.match(duplicates[0]!.message, /fat-all-1\.0\.jar embeds org\.textutil:textutil:1\.0 unrelocated\.$/);
   });
 });
