@@ -2,16 +2,24 @@
 // scripts/vscodeHarness.mjs) with the extension, on a generated project of 100 dependencies whose jars
 // come from a symlink copy of Debian's /usr/share/maven-repo (each declared with an exclusion of *:*, so
 // the classpath is exactly those jars). A probe running inside the extension host measures:
-//  1. cold: from writing and opening pom.xml (empty jar cache) until its findings are shown (target < 3 s);
-//  2. edit: from an unsaved edit of pom.xml (one dependency removed, then put back) until the updated
-//     findings are shown (target < 500 ms; this includes the `jarscope.debounceMs` wait, 300 ms by default).
-// Nothing outside a temporary folder is written.
+//  1. cold: from writing and opening pom.xml (empty jar cache) until its findings are shown as
+//     diagnostics of pom.xml (target < 3 s). "Shown" is the first set of Jarscope diagnostics on the pom,
+//     and "all" is when the analysis that produced them has finished: every finding of every check
+//     (resolution, duplicate, missing class and member) is in that one set, so both figures are printed
+//     and today they are the same moment;
+//  2. edit: from an unsaved edit of pom.xml (one dependency removed, then put back: the second edit must
+//     hit the caches) until the updated findings are shown as diagnostics (target < 500 ms; this includes
+//     the `jarscope.debounceMs` wait, 300 ms by default).
+// For comparison it also times, in the same run, `mvn -o dependency:tree` on the same project and the same
+// local repository (what vscode-maven runs to show a project's dependencies), when mvn is installed.
+// Nothing outside a temporary folder is written; the VS Code server installation is reused from the
+// user's cache (only the jar cache is fresh).
 //
 // Usage: node bench/editorBench.mjs [--deps N] [--edits N]   (after node scripts/build.mjs)
 // Also exported as runEditorBench() for bench/run.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -88,14 +96,22 @@ exports.run = async function run() {
   const shown = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Jarscope');
 
   let generation = api.findingsGeneration();
+  // Diagnostics arrive through an event: record when the pom's Jarscope diagnostics last changed.
+  let diagnosticsAt = 0;
+  vscode.languages.onDidChangeDiagnostics((event) => {
+    if (event.uris.some((changed) => changed.fsPath === uri.fsPath)) diagnosticsAt = performance.now();
+  });
   const coldStart = performance.now();
   writeFileSync(uri.fsPath, text);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
+  await until(() => shown().length > 0, 120000);
+  const firstMs = performance.now() - coldStart;
   await until(() => api.findingsGeneration() > generation && api.findings().length > 0, 120000);
-  const coldMs = performance.now() - coldStart;
+  await until(() => shown().length > 0 && diagnosticsAt > 0, 120000);
+  const allMs = Math.max(firstMs, diagnosticsAt - coldStart);
   const findings = api.findings().length;
-  say('${resultMarker}cold ' + coldMs.toFixed(0) + ' findings=' + findings + ' diagnostics=' + shown().length);
+  say('${resultMarker}cold ' + firstMs.toFixed(0) + ' all=' + allMs.toFixed(0) + ' findings=' + findings + ' diagnostics=' + shown().length);
 
   const edits = Number(process.env.JARSCOPE_BENCH_EDITS || '5');
   const block = text.slice(text.indexOf('    <dependency>'), text.indexOf('</dependency>') + '</dependency>\n'.length);
@@ -113,10 +129,14 @@ exports.run = async function run() {
     } else {
       edit.insert(uri, document.positionAt(at), block);
     }
+    const before = diagnosticsAt;
     const started = performance.now();
     await vscode.workspace.applyEdit(edit);
     await until(() => api.findingsGeneration() > generation, 60000);
-    say('${resultMarker}edit ' + (performance.now() - started).toFixed(0) + ' findings=' + api.findings().length);
+    // The new findings are shown when the diagnostics of the pom changed after the analysis finished.
+    await until(() => diagnosticsAt > before, 2000).catch(() => undefined);
+    const shownAt = diagnosticsAt > before ? diagnosticsAt : performance.now();
+    say('${resultMarker}edit ' + (shownAt - started).toFixed(0) + ' findings=' + api.findings().length + (removing ? ' (removed)' : ' (restored)'));
   }
 };
 `;
@@ -125,6 +145,24 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Wall time of `mvn -o dependency:tree` on the bench project (what vscode-maven runs for its tree), or undefined without mvn. */
+function timeMavenTree(workspace, repository) {
+  const probe = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const started = performance.now();
+  const result = spawnSync('mvn', ['-o', '-B', '-ntp', '-Dstyle.color=never', `-Dmaven.repo.local=${repository}`, 'org.apache.maven.plugins:maven-dependency-plugin:3.5.0:tree'], {
+    cwd: workspace,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) {
+    console.log(`  mvn -o dependency:tree failed (exit ${result.status}): ${result.stdout.split('\n').filter((line) => line.includes('ERROR')).slice(0, 3).join(' ')}`);
+    return undefined;
+  }
+  return elapsed;
 }
 
 export function runEditorBench({ deps = 100, edits = 5 } = {}) {
@@ -144,6 +182,11 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
     writeFileSync(pom, pomText(artifacts));
     const probe = join(scratch, 'probe.js');
     writeFileSync(probe, probeSource);
+    // The jar cache must start empty, but the VS Code server the harness installs under the same cache
+    // folder is reused: a link to the user's installation.
+    const userCache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    mkdirSync(join(scratch, 'cache'), { recursive: true });
+    if (existsSync(join(userCache, 'jarscope-vscode'))) symlinkSync(join(userCache, 'jarscope-vscode'), join(scratch, 'cache', 'jarscope-vscode'));
     console.log(`Editor benchmark: ${artifacts.length} dependencies from ${debianRepo}, cold jar cache, real VS Code`);
     const result = spawnSync(
       process.execPath,
@@ -169,11 +212,15 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
       return undefined;
     }
     const coldMs = Number(cold.split(' ')[1]);
-    console.log(`  open pom.xml -> findings shown (cold cache)   ${(coldMs / 1000).toFixed(2)} s   (target < 3 s; ${cold.split(' ').slice(2).join(', ')})`);
+    const allMs = Number(cold.split(' ')[2].slice('all='.length));
+    console.log(`  open pom.xml -> first findings shown (cold cache)   ${(coldMs / 1000).toFixed(2)} s   (target < 3 s; ${cold.split(' ').slice(3).join(', ')})`);
+    console.log(`  open pom.xml -> all findings shown (cold cache)     ${(allMs / 1000).toFixed(2)} s`);
     if (editTimes.length > 0) {
-      console.log(`  edit -> updated findings, median of ${editTimes.length}   ${median(editTimes).toFixed(0)} ms   (target < 500 ms; each: ${editTimes.join(', ')} ms; includes the 300 ms debounce)`);
+      console.log(`  edit -> updated findings shown, median of ${editTimes.length}   ${median(editTimes).toFixed(0)} ms   (target < 500 ms; each: ${editTimes.join(', ')} ms; includes the 300 ms debounce)`);
     }
-    return { deps: artifacts.length, coldMs, editMs: editTimes.length > 0 ? median(editTimes) : undefined };
+    const mvnMs = timeMavenTree(workspace, m2);
+    if (mvnMs !== undefined) console.log(`  for comparison: mvn -o dependency:tree on the same project   ${(mvnMs / 1000).toFixed(2)} s   (tree only, no class analysis)`);
+    return { deps: artifacts.length, coldMs, allMs, editMs: editTimes.length > 0 ? median(editTimes) : undefined, mvnMs };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

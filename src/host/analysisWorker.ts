@@ -1,22 +1,33 @@
-// Worker thread entry (bundled as dist/analysisWorker.js): runs the classpath analysis off the extension
-// host's main thread. Messages: {type:'run', id, request} starts a run (cancelling any other), {type:'abort', id}.
+// Worker thread entry (bundled as dist/analysisWorker.js): the editor's one background analysis, off the
+// extension host's main thread. It starts its class-parse workers and reads the JDK as soon as it starts.
+// Messages: {type:'run', id, request} analyses, {type:'explain', id, failures} explains against the latest
+// finished run, {type:'abort', id} cancels either. Replies: {id, result} or {id, error, name}.
 import { parentPort } from 'node:worker_threads';
-import { analyseReactors, type AnalysisRequest } from './findings/analyseReactors';
+import type { ParsedFailure } from '../core/explain/parseThrowable';
+import type { AnalysisRequest } from './findings/analyseReactors';
+import { BackgroundAnalysis } from './findings/backgroundAnalysis';
 
+type WorkerRequest = { type: 'run'; id: number; request: AnalysisRequest } | { type: 'explain'; id: number; failures: readonly ParsedFailure[] } | { type: 'abort'; id: number };
+
+const analysis = new BackgroundAnalysis();
+analysis.warmUp();
 const controllers = new Map<number, AbortController>();
 
-parentPort?.on('message', (message: { type: 'run'; id: number; request: AnalysisRequest } | { type: 'abort'; id: number }) => {
+parentPort?.on('message', (message: WorkerRequest) => {
   if (message.type === 'abort') {
     controllers.get(message.id)?.abort();
     return;
   }
   const controller = new AbortController();
   controllers.set(message.id, controller);
-  analyseReactors(message.request, controller.signal).then(
-    (reply) => parentPort?.postMessage({ id: message.id, reply }),
-    (error: unknown) => {
-      const aborted = error instanceof Error && error.name === 'AbortError';
-      parentPort?.postMessage({ id: message.id, error: aborted ? 'aborted' : error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    },
-  ).finally(() => controllers.delete(message.id));
+  const work: Promise<unknown> = message.type === 'run' ? analysis.run(message.request, controller.signal) : analysis.explain(message.failures, controller.signal);
+  work
+    .then(
+      (result) => parentPort?.postMessage({ id: message.id, result }),
+      (error: unknown) => {
+        const name = error instanceof Error ? error.name : 'Error';
+        parentPort?.postMessage({ id: message.id, name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      },
+    )
+    .finally(() => controllers.delete(message.id));
 });

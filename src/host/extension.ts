@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
   const resolution = registerResolution(context.subscriptions, analyzer, log);
   const findings = registerFindings(context.subscriptions, analyzer, log);
-  const explain = registerExplain(context.subscriptions, analyzer, log);
+  const explain = registerExplain(context.subscriptions, findings.service, log);
   const classViews = registerClassFindingViews(context.subscriptions, log, findings);
   analyzer.start();
   log.info('Jarscope activated');

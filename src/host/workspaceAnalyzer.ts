@@ -23,13 +23,19 @@ function fileFolders(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
 }
 
-function isPomDocument(document: vscode.TextDocument): boolean {
+/** Whether a document is a pom.xml on disk (its unsaved text is what every analysis reads). */
+export function isPomDocument(document: vscode.TextDocument): boolean {
   return document.uri.scheme === 'file' && basename(document.uri.fsPath) === 'pom.xml';
+}
+
+/** The open pom.xml documents, whose texts win over the files on disk. */
+export function openPomEditors(): vscode.TextDocument[] {
+  return vscode.workspace.textDocuments.filter(isPomDocument);
 }
 
 /** The text of an open editor document for `path`, which wins over the file on disk. */
 function openDocumentText(path: string): string | undefined {
-  return vscode.workspace.textDocuments.find((document) => isPomDocument(document) && document.uri.fsPath === path)?.getText();
+  return openPomEditors().find((document) => document.uri.fsPath === path)?.getText();
 }
 
 /** However busy the file system, changed poms are analysed at most this many debounce periods late. */

@@ -18,7 +18,7 @@ import { allGraphNodes } from './graphNodes';
 import { withoutIgnoredByMarkers } from './ignoreMarkerFilter';
 import { ignoreMatcher, type IgnorePatterns } from './ignorePatterns';
 import { invalidClassFiles } from './invalidClassFiles';
-import { openPlatformClasses } from './jdkClasses';
+import { openPlatformClasses, type PlatformClasses } from './jdkClasses';
 import { loadedClasses, once, scopeLinkageFacts, type LinkageServices } from './linkageServices';
 import { mergeScopes } from './mergeScopes';
 import { missingClasses } from './missingClasses';
@@ -52,6 +52,17 @@ export interface AnalysisOptions {
   readonly signal?: AbortSignal;
   /** The runtimes modules deploy to (`--runtime`, `jarscope.runtimes`): their overlap with each module's runtime classpath is analysed. */
   readonly runtimes?: RuntimeOptions;
+  /** Resources kept between runs by a long-lived caller, which flushes and closes them (then `cacheDir` and `workers` are not read). */
+  readonly kept?: KeptAnalysisResources;
+}
+
+/** What a long-lived caller (the editor's analysis worker) keeps between runs: warm parse workers, the JDK's index, the caches in memory. */
+export interface KeptAnalysisResources {
+  readonly cache: JarIndexCache;
+  readonly pomStore: ParsedPomStore | undefined;
+  readonly pool: ClassParsePool;
+  readonly factsCache: LinkageFactsCache;
+  platform(javaHome: string | undefined, env: NodeJS.ProcessEnv): Promise<PlatformClasses>;
 }
 
 /** One classpath element as reported: its file and the artifact it stands for (none for own classes). */
@@ -92,15 +103,16 @@ export interface AnalysisResult {
  */
 export async function analyzeModules(session: AnalysisSession, modules: readonly ReactorModule[], options: AnalysisOptions = {}): Promise<AnalysisResult> {
   const { signal } = options;
+  const { kept } = options;
   const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env));
-  const cache = new JarIndexCache(cacheDir);
+  const cache = kept?.cache ?? new JarIndexCache(cacheDir);
   // Repository poms parsed in an earlier run are read back instead of parsed again.
-  const pomStore = cacheDir === undefined ? undefined : new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
+  const pomStore = kept ? kept.pomStore : cacheDir === undefined ? undefined : new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
   session.reactor.builder.useParsedPomStore(pomStore);
-  const pool = new ClassParsePool(options.workers);
-  const platform = await openPlatformClasses(options.javaHome, options.env ?? process.env);
+  const pool = kept?.pool ?? new ClassParsePool(options.workers);
+  const platform = await (kept?.platform(options.javaHome, options.env ?? process.env) ?? openPlatformClasses(options.javaHome, options.env ?? process.env));
   const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
-  const factsCache = new LinkageFactsCache(cacheDir);
+  const factsCache = kept?.factsCache ?? new LinkageFactsCache(cacheDir);
   const services: LinkageServices = { indexer, platform, repositoryIndex: new RepositoryClassIndex(session.repository, indexer), factsCache };
   const pomTexts = new PomTexts(options.pomTexts);
   const ignore = ignoreMatcher(options.ignore);
@@ -114,12 +126,14 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
     }
     return { modules: results, warnings: [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])] };
   } finally {
-    await pool.close();
-    await platform.close();
-    await cache.flush();
-    await factsCache.flush();
-    pomStore?.flush();
     session.reactor.builder.useParsedPomStore(undefined);
+    if (kept === undefined) {
+      await pool.close();
+      await platform.close();
+      await cache.flush();
+      await factsCache.flush();
+      pomStore?.flush();
+    }
   }
 }
 

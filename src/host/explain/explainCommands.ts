@@ -7,9 +7,7 @@ import { explanationMarkdown } from '../../core/explain/explanationMarkdown';
 import { parseThrowable } from '../../core/explain/parseThrowable';
 import { lineAndColumnAt } from '../../core/pom/xmlTree';
 import { registerCommand } from '../commands/registerCommand';
-import { reactorRequest } from '../findings/findingsService';
-import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
-import { explainReactors } from './explainReactors';
+import type { FindingsService } from '../findings/findingsService';
 import { explanationHtml } from './explanationHtml';
 
 /** The last explanation shown, as plain data (for the API and the tests). */
@@ -18,6 +16,8 @@ export interface ExplanationSnapshot {
   readonly explanations: readonly FailureExplanation[];
   readonly markdown: string;
   readonly fixes: readonly Fix[];
+  /** The findings generation of the background analysis that answered (see FindingsService.explain). */
+  readonly generation: number;
 }
 
 /** One place a class was found, as Find Class lists it. */
@@ -39,10 +39,6 @@ export interface ExplainFeatures {
 const APPLY_FIX = 'jarscope.applyFix';
 // A stack trace pasted from a log: an exception line or an `at` frame.
 const STACK_TRACE = /(?:Error|Exception)\b.*|^\s*at\s+[\w$.]+\(/m;
-
-function editorPomTexts(): Map<string, string> {
-  return new Map(vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'file' && document.fileName.endsWith('pom.xml')).map((document) => [document.uri.fsPath, document.getText()]));
-}
 
 async function initialInput(): Promise<string> {
   const editor = vscode.window.activeTextEditor;
@@ -72,10 +68,10 @@ function currentText(path: string): string | undefined {
 
 /**
  * "Jarscope: Explain NoClassDefFoundError…", "Jarscope: Find Class…" and the fix links of the explanation
- * page. Explaining resolves and indexes the workspace's reactors in-process (jar indexes come from the
- * persistent cache the findings analysis keeps warm) with the editors' unsaved poms.
+ * page. Explaining asks the background analysis (see FindingsService.explain): it answers from the sessions
+ * and classpaths of its latest run, with the editors' unsaved poms, off the extension host's main thread.
  */
-export function registerExplain(subscriptions: vscode.Disposable[], analyzer: WorkspaceAnalyzer, log: vscode.LogOutputChannel): ExplainFeatures {
+export function registerExplain(subscriptions: vscode.Disposable[], findings: FindingsService, log: vscode.LogOutputChannel): ExplainFeatures {
   let last: ExplanationSnapshot | undefined;
   let panel: vscode.WebviewPanel | undefined;
   // The pom texts the shown fixes were computed on: a fix applies only while its pom still has that text.
@@ -83,23 +79,24 @@ export function registerExplain(subscriptions: vscode.Disposable[], analyzer: Wo
 
   const explain = async (input: string): Promise<ExplanationSnapshot> => {
     const failures = parseThrowable(input);
-    const pomTexts = editorPomTexts();
-    const reactors = analyzer.state.tree.roots.filter((root) => root.file.status === 'parsed').map((root) => reactorRequest(root.pomPath));
     const controller = new AbortController();
+    // Answered by the background analysis (in its worker); a running or pending one is waited for first.
     const explanations = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Jarscope: explaining', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: findings.isRunning ? 'Jarscope: waiting for the analysis to explain' : 'Jarscope: explaining', cancellable: true },
       (_progress, token) => {
         token.onCancellationRequested(() => controller.abort());
-        return explainReactors(reactors, pomTexts, failures, controller.signal);
+        return findings.explain(failures, controller.signal);
       },
     );
+    // The texts the answer was computed on: the analysed editors' texts, else the files.
+    const pomTexts = findings.state.analysedTexts;
     analysedTexts = new Map();
     for (const fix of explanations.flatMap((explanation) => explanation.classes.flatMap((explained) => explained.modules.flatMap((module) => module.fixes)))) {
       for (const edit of fix.edits) if (!analysedTexts.has(edit.file)) analysedTexts.set(edit.file, pomTexts.get(edit.file) ?? currentText(edit.file) ?? '');
     }
     const link = (fix: Fix): string => `[${fix.title}](command:${APPLY_FIX}?${encodeURIComponent(JSON.stringify([fix]))})`;
     const { markdown, fixes } = explanationMarkdown(explanations, link);
-    return { input, explanations, markdown, fixes };
+    return { input, explanations, markdown, fixes, generation: findings.state.generation };
   };
 
   const show = async (snapshot: ExplanationSnapshot): Promise<void> => {

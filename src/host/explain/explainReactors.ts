@@ -1,34 +1,25 @@
-// Explaining as plain Node (no vscode): opens each reactor as the findings analysis does and explains the
-// failures against its analysed classpaths.
-import { analyzeModules } from '../../core/analysis/analyzeModules';
-import { defaultCacheDir } from '../../core/cache/jarIndexCache';
+// Explaining as plain Node (no vscode), in the analysis worker: the failures are explained against the
+// sessions and analysed classpaths of the latest background analysis, so nothing is resolved again.
+import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
 import { explainFailures, type FailureExplanation } from '../../core/explain/explainFailure';
-import { openExplainIndexer } from '../../core/explain/explainIndexer';
 import type { ParsedFailure } from '../../core/explain/parseThrowable';
-import { openReactorSession, type ReactorRequest } from '../findings/analyseReactors';
+import type { AnalysedReactor } from '../findings/analyseReactors';
 
 /**
- * Explains `failures` in every reactor and merges the answers per failure: each class lists the modules
- * of all reactors, and the repository versions found in any of them. Jar indexes come from the persistent
- * cache the findings analysis filled, so a warm workspace reads no jar again.
+ * Explains `failures` in every analysed reactor and merges the answers per failure: each class lists the
+ * modules of all reactors, and the repository versions found in any of them.
  */
 export async function explainReactors(
-  reactors: readonly ReactorRequest[],
+  analysed: readonly AnalysedReactor[],
+  indexer: ClasspathIndexer,
   pomTexts: ReadonlyMap<string, string>,
   failures: readonly ParsedFailure[],
   signal: AbortSignal,
 ): Promise<FailureExplanation[]> {
   const perReactor: FailureExplanation[][] = [];
-  for (const reactor of reactors) {
+  for (const { session, modules } of analysed) {
     signal.throwIfAborted();
-    const session = openReactorSession(reactor, pomTexts);
-    const analysis = await analyzeModules(session, session.reactor.modules, { scopes: reactor.scopes, javaHome: reactor.javaHome, ignore: reactor.ignore, pomTexts, signal });
-    const opened = openExplainIndexer(defaultCacheDir(process.env));
-    try {
-      perReactor.push(await explainFailures({ session, modules: analysis.modules, indexer: opened.indexer, pomTexts, signal }, failures));
-    } finally {
-      await opened.close();
-    }
+    perReactor.push(await explainFailures({ session, modules, indexer, pomTexts, signal }, failures));
   }
   return failures.map((failure, index) => {
     const answers = perReactor.map((explanations) => explanations[index]!);

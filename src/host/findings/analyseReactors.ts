@@ -1,9 +1,11 @@
 // The classpath analysis of the workspace's reactors as plain Node (no vscode): the findings service runs it
 // in a worker thread (dist/analysisWorker.js) so that typing never waits for it, or in-process without one.
 import { dirname } from 'node:path';
-import { analyzeModules } from '../../core/analysis/analyzeModules';
+import { performance } from 'node:perf_hooks';
+import { analyzeModules, type KeptAnalysisResources, type ModuleAnalysis } from '../../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
+import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
 import { openAnalysisSession, type AnalysisSession } from '../../core/workspace/analysisSession';
 import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
 
@@ -18,6 +20,8 @@ export interface ReactorRequest {
   readonly javaHome: string | undefined;
   readonly scopes: readonly AnalysedScope[];
   readonly ignore: IgnorePatterns;
+  /** `jarscope.runtimes` and `jarscope.runtime` of the reactor's folder; absent: no runtime analysis. */
+  readonly runtimes?: RuntimeOptions;
 }
 
 export interface AnalysisRequest {
@@ -32,6 +36,21 @@ export interface AnalysisReply {
   readonly repositories: readonly string[];
   /** Settings and JDK problems, and reactors whose analysis failed, one line each. */
   readonly warnings: readonly string[];
+  /** Time spent in the analysis itself (in the worker when there is one). */
+  readonly elapsedMs: number;
+}
+
+/** One reactor as analysed: its session and modules stay in the worker for Explain and Find Class. */
+export interface AnalysedReactor {
+  readonly reactor: ReactorRequest;
+  readonly session: AnalysisSession;
+  readonly modules: readonly ModuleAnalysis[];
+}
+
+/** A run's reply (plain data, sent to the extension host) and what it analysed (kept where it ran). */
+export interface ReactorAnalyses {
+  readonly reply: AnalysisReply;
+  readonly analysed: readonly AnalysedReactor[];
 }
 
 function isAbort(error: unknown): boolean {
@@ -54,12 +73,17 @@ export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMa
   });
 }
 
-/** Opens a session per reactor (as `mvn` on its root pom would) and runs every check on every module. */
-export async function analyseReactors(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisReply> {
+/**
+ * Opens a session per reactor (as `mvn` on its root pom would) and runs every check on every module, with
+ * the resources a long-lived caller keeps between runs when it gives them.
+ */
+export async function analyseReactors(request: AnalysisRequest, signal: AbortSignal, kept?: KeptAnalysisResources): Promise<ReactorAnalyses> {
+  const started = performance.now();
   const pomTexts = new Map(request.pomTexts);
   const findings: Finding[] = [];
   const repositories = new Set<string>();
   const warnings: string[] = [];
+  const analysed: AnalysedReactor[] = [];
   for (const reactor of request.reactors) {
     signal.throwIfAborted();
     try {
@@ -69,15 +93,18 @@ export async function analyseReactors(request: AnalysisRequest, signal: AbortSig
         scopes: reactor.scopes,
         javaHome: reactor.javaHome,
         ignore: reactor.ignore,
+        runtimes: reactor.runtimes,
         pomTexts,
         signal,
+        kept,
       });
       warnings.push(...[...session.warnings, ...result.warnings].map((warning) => `${reactor.pomPath}: ${warning}`));
       findings.push(...result.modules.flatMap((module) => module.findings));
+      analysed.push({ reactor, session, modules: result.modules });
     } catch (error) {
       if (isAbort(error)) throw error;
       warnings.push(`Analysing the classpaths of ${reactor.pomPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  return { findings, repositories: [...repositories], warnings };
+  return { reply: { findings, repositories: [...repositories], warnings, elapsedMs: performance.now() - started }, analysed };
 }

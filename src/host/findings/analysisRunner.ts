@@ -1,25 +1,39 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseReactors, type AnalysisReply, type AnalysisRequest } from './analyseReactors';
+import type { FailureExplanation } from '../../core/explain/explainFailure';
+import type { ParsedFailure } from '../../core/explain/parseThrowable';
+import type { AnalysisReply, AnalysisRequest } from './analyseReactors';
+import { BackgroundAnalysis } from './backgroundAnalysis';
 
 /** The worker bundle, found beside the extension's bundle (dist/extension.js). */
 export const ANALYSIS_WORKER_FILE = 'analysisWorker.js';
 
-function abortError(): Error {
-  const error = new Error('The analysis was cancelled');
-  error.name = 'AbortError';
+type Job = { type: 'run'; request: AnalysisRequest } | { type: 'explain'; failures: readonly ParsedFailure[] };
+
+interface WorkerReply {
+  readonly id: number;
+  readonly result?: unknown;
+  readonly error?: string;
+  readonly name?: string;
+}
+
+function namedError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
   return error;
 }
 
 /**
- * Runs analyses in one long-lived worker thread when its bundle is there (the extension host's main thread
- * stays free for typing), else in-process. A worker that dies is replaced by a new one at the next run.
+ * Runs the background analysis (see BackgroundAnalysis) in one long-lived worker thread when its bundle is
+ * there (the extension host's main thread stays free for typing), else in-process. The worker keeps its
+ * caches and the latest analysed sessions between runs; one that dies is replaced at the next call.
  */
 export class AnalysisRunner {
   private worker: Worker | undefined;
+  private inProcess: BackgroundAnalysis | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (reply: AnalysisReply) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   private readonly script: string | undefined;
 
   constructor(dir: string = __dirname) {
@@ -31,22 +45,47 @@ export class AnalysisRunner {
     return this.script !== undefined;
   }
 
+  /** Starts the worker now (it starts its parse workers and reads the JDK), so that the first run finds it ready. */
+  start(): void {
+    if (this.script) this.ensureWorker(this.script).unref();
+  }
+
   run(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisReply> {
-    if (!this.script) return analyseReactors(request, signal);
+    return this.call({ type: 'run', request }, signal) as Promise<AnalysisReply>;
+  }
+
+  /** Explains failures against the latest finished run; rejects with a NotAnalysedError before the first. */
+  explain(failures: readonly ParsedFailure[], signal: AbortSignal): Promise<FailureExplanation[]> {
+    return this.call({ type: 'explain', failures }, signal) as Promise<FailureExplanation[]>;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+    void this.inProcess?.close();
+    for (const { reject } of this.pending.values()) reject(namedError('AbortError', 'The analysis was cancelled'));
+    this.pending.clear();
+  }
+
+  private call(job: Job, signal: AbortSignal): Promise<unknown> {
+    if (!this.script) {
+      this.inProcess ??= new BackgroundAnalysis();
+      return job.type === 'run' ? this.inProcess.run(job.request, signal) : this.inProcess.explain(job.failures, signal);
+    }
     signal.throwIfAborted();
     const worker = this.ensureWorker(this.script);
     const id = this.nextId++;
-    return new Promise<AnalysisReply>((resolve, reject) => {
-      // Referenced while a run is pending, so that the process waits for it; idle, it keeps nothing alive.
+    return new Promise<unknown>((resolve, reject) => {
+      // Referenced while a call is pending, so that the process waits for it; idle, it keeps nothing alive.
       worker.ref();
       const settle = (): void => {
         this.pending.delete(id);
         if (this.pending.size === 0) worker.unref();
       };
       this.pending.set(id, {
-        resolve: (reply) => {
+        resolve: (result) => {
           settle();
-          resolve(reply);
+          resolve(result);
         },
         reject: (error) => {
           settle();
@@ -54,26 +93,19 @@ export class AnalysisRunner {
         },
       });
       signal.addEventListener('abort', () => worker.postMessage({ type: 'abort', id }), { once: true });
-      worker.postMessage({ type: 'run', id, request });
+      worker.postMessage({ ...job, id });
     });
-  }
-
-  dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
-    for (const { reject } of this.pending.values()) reject(abortError());
-    this.pending.clear();
   }
 
   private ensureWorker(script: string): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(script);
-    worker.on('message', (message: { id: number; reply?: AnalysisReply; error?: string }) => {
+    worker.unref();
+    worker.on('message', (message: WorkerReply) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
-      this.pending.delete(message.id);
-      if (message.reply) waiting.resolve(message.reply);
-      else waiting.reject(message.error === 'aborted' ? abortError() : new Error(message.error));
+      if (message.error === undefined) waiting.resolve(message.result);
+      else waiting.reject(message.name === 'AbortError' ? namedError('AbortError', 'The analysis was cancelled') : namedError(message.name ?? 'Error', message.error));
     });
     const fail = (error: Error): void => {
       if (this.worker === worker) this.worker = undefined;

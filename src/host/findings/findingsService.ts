@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
-import { isCancellation } from '../commands/registerCommand';
+import type { FailureExplanation } from '../../core/explain/explainFailure';
+import type { ParsedFailure } from '../../core/explain/parseThrowable';
 import { readMavenOptions } from '../resolution/mavenOptions';
-import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
+import { openPomEditors, type WorkspaceAnalyzer } from '../workspaceAnalyzer';
 import type { AnalysisRequest, ReactorRequest } from './analyseReactors';
 import { AnalysisRunner } from './analysisRunner';
 import { distinctFindings } from './findingPresentation';
 import { affectsFindings, readFindingsSettings } from './findingsSettings';
+import { LatestRequestLoop } from './latestRequestLoop';
 
 /** A pom's text as the analysis read it, and the version of its editor document then (undefined: read from disk). */
 export interface AnalysedPom {
@@ -26,15 +27,13 @@ export interface FindingsState {
   readonly poms: ReadonlyMap<string, AnalysedPom>;
   /** False until the first analysis has finished. */
   readonly analysed: boolean;
-}
-
-function isPomDocument(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === 'file' && basename(document.uri.fsPath) === 'pom.xml';
+  /** The open editors' pom texts the analysis used instead of the files, by path. */
+  readonly analysedTexts: ReadonlyMap<string, string>;
 }
 
 /** The open pom editors' texts and versions, taken in one synchronous step so they belong together. */
 function editorPoms(): Map<string, AnalysedPom> {
-  return new Map(vscode.workspace.textDocuments.filter(isPomDocument).map((document) => [document.uri.fsPath, { text: document.getText(), version: document.version }]));
+  return new Map(openPomEditors().map((document) => [document.uri.fsPath, { text: document.getText(), version: document.version }]));
 }
 
 /** Jar and pom changes in a local repository start a new analysis at most this often. */
@@ -55,25 +54,38 @@ export class FindingsService implements vscode.Disposable {
   readonly onDidChangeRunning = this.runningEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.runningEmitter];
   private readonly repositoryWatchers = new Map<string, vscode.Disposable>();
-  private current: FindingsState = { generation: 0, findings: [], poms: new Map(), analysed: false };
-  private controller: AbortController | undefined;
-  private running: Promise<void> | undefined;
-  private requested = false;
+  private current: FindingsState = { generation: 0, findings: [], poms: new Map(), analysed: false, analysedTexts: new Map() };
   private repositoryTimer: NodeJS.Timeout | undefined;
   private disposed = false;
   private readonly runner = new AnalysisRunner();
+  private readonly loop = new LatestRequestLoop<FindingsState>({
+    // A burst of pom changes is analysed once, after the analyzer has read them all.
+    settle: () => this.analyzer.whenIdle(),
+    run: (signal) => this.analyseAll(signal),
+    started: (run, controller) => this.showProgressWhileSlow(run, controller),
+    publish: (state) => {
+      this.current = state;
+      this.stateEmitter.fire(state);
+    },
+    cancelled: () => this.log.debug('Classpath analysis cancelled'),
+    failed: (error) => this.log.error('Analysing the classpaths failed:', error),
+    runningChanged: (running) => this.runningEmitter.fire(running),
+  });
 
   constructor(
     private readonly analyzer: WorkspaceAnalyzer,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    // The worker starts its class-parse workers and reads the JDK while the workspace is scanned.
+    this.runner.start();
+  }
 
   get state(): FindingsState {
     return this.current;
   }
 
   get isRunning(): boolean {
-    return this.running !== undefined;
+    return this.loop.isRunning;
   }
 
   start(): void {
@@ -97,52 +109,39 @@ export class FindingsService implements vscode.Disposable {
   async whenIdle(): Promise<void> {
     for (;;) {
       await this.analyzer.whenIdle();
-      if (!this.running && !this.repositoryTimer) return;
-      if (this.running) await this.running;
+      const working = this.loop.working;
+      if (!working && !this.repositoryTimer) return;
+      if (working) await working;
       else await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
   /** Asks for a new analysis, cancelling the one in progress. */
   request(): void {
-    this.requested = true;
-    this.controller?.abort();
-    if (this.running || this.disposed) return;
-    this.runningEmitter.fire(true);
-    this.running = this.drain()
-      .catch((error: unknown) => this.log.error('Analysing the classpaths failed:', error))
-      .finally(() => {
-        this.running = undefined;
-        this.runningEmitter.fire(false);
-      });
+    if (!this.disposed) this.loop.request();
+  }
+
+  /**
+   * Explains failures against the latest finished analysis, in the worker that ran it (nothing is resolved
+   * or indexed again); waits for a pending or running analysis first, so the answer fits the current poms.
+   */
+  async explain(failures: readonly ParsedFailure[], signal: AbortSignal): Promise<FailureExplanation[]> {
+    if (!this.current.analysed) this.request();
+    await this.whenIdle();
+    signal.throwIfAborted();
+    const started = performance.now();
+    const explanations = await this.runner.explain(failures, signal);
+    this.log.info(`Explained ${failures.length} failure(s) from the background analysis (generation ${this.current.generation}) in ${Math.round(performance.now() - started)} ms`);
+    return explanations;
   }
 
   dispose(): void {
     this.disposed = true;
-    this.controller?.abort();
+    this.loop.dispose();
     this.runner.dispose();
     clearTimeout(this.repositoryTimer);
     for (const watcher of this.repositoryWatchers.values()) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
-  }
-
-  private async drain(): Promise<void> {
-    while (this.requested && !this.disposed) {
-      // A burst of pom changes is analysed once, after the analyzer has read them all.
-      await this.analyzer.whenIdle();
-      this.requested = false;
-      const controller = new AbortController();
-      this.controller = controller;
-      const run = this.analyseAll(controller.signal);
-      this.showProgressWhileSlow(run, controller);
-      try {
-        this.current = await run;
-        this.stateEmitter.fire(this.current);
-      } catch (error) {
-        if (!isCancellation(error)) throw error;
-        this.log.debug('Classpath analysis cancelled');
-      }
-    }
   }
 
   /** A notification with a Cancel button once a run takes long (a cold cache indexes every jar). */
@@ -181,8 +180,17 @@ export class FindingsService implements vscode.Disposable {
     this.watchRepositories(new Set(reply.repositories));
     const distinct = distinctFindings(reply.findings);
     const where = this.runner.usesWorker ? 'in a worker thread' : 'in-process';
-    this.log.info(`Analysed the classpaths of ${roots.length} reactor(s) ${where}: ${distinct.length} finding(s), in ${Math.round(performance.now() - started)} ms`);
-    return { generation: this.current.generation + 1, findings: distinct, poms: analysedPoms(distinct, editors), analysed: true };
+    this.log.info(
+      `Analysed the classpaths of ${roots.length} reactor(s) ${where}: ${distinct.length} finding(s), in ${Math.round(performance.now() - started)} ms ` +
+        `(${Math.round(reply.elapsedMs)} ms analysing)`,
+    );
+    return {
+      generation: this.current.generation + 1,
+      findings: distinct,
+      poms: analysedPoms(distinct, editors),
+      analysed: true,
+      analysedTexts: new Map(request.pomTexts),
+    };
   }
 
   /** One watcher per local repository in use: a jar or pom installed, rebuilt or deleted there changes the findings. */
@@ -223,6 +231,7 @@ export function reactorRequest(pomPath: string): ReactorRequest {
     javaHome: settings.javaHome,
     scopes: settings.scopes,
     ignore: settings.ignore,
+    runtimes: settings.runtimes,
   };
 }
 

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
 import { resolveReactor, type ResolvedReactor } from '../../core/workspace/resolveWorkspace';
 import { isCancellation } from '../commands/registerCommand';
-import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
+import { LatestRequestLoop } from '../findings/latestRequestLoop';
+import { openPomEditors, type WorkspaceAnalyzer } from '../workspaceAnalyzer';
 import { readMavenOptions } from './mavenOptions';
 
 /** The resolved dependency graphs of every reactor in the workspace; every run produces a new state. */
@@ -16,19 +17,27 @@ export interface ResolutionState {
 }
 
 /**
- * Resolves every module of every workspace folder with the core resolver, again whenever the workspace's
- * poms change (the WorkspaceAnalyzer's states: saved and unsaved edits, debounced; created and deleted
- * poms) and when the `jarscope.maven.*` settings change. A new run cancels the one in progress.
+ * Resolves every module of every workspace folder with the core resolver and the editors' unsaved pom
+ * texts, again whenever the workspace's poms change (the WorkspaceAnalyzer's states: saved and unsaved
+ * edits, debounced; created and deleted poms) and when the `jarscope.maven.*` settings change. A new run
+ * cancels the one in progress.
  */
 export class ResolutionService implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<ResolutionState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
   private current: ResolutionState = { generation: 0, reactors: [], resolved: false };
-  private controller: AbortController | undefined;
-  private running: Promise<void> | undefined;
-  private requested = false;
-  private disposed = false;
+  private readonly loop = new LatestRequestLoop<ResolvedReactor[]>({
+    // A burst of pom changes (a checkout, a generator) is resolved once, after the analyzer has read them all.
+    settle: () => this.analyzer.whenIdle(),
+    run: (signal) => this.resolveAll(signal),
+    publish: (reactors) => {
+      this.current = { generation: this.current.generation + 1, reactors, resolved: true };
+      this.stateEmitter.fire(this.current);
+    },
+    cancelled: () => this.log.debug('Resolution cancelled: a newer one replaces it'),
+    failed: (error) => this.log.error('Resolving the workspace failed:', error),
+  });
 
   constructor(
     private readonly analyzer: WorkspaceAnalyzer,
@@ -41,17 +50,17 @@ export class ResolutionService implements vscode.Disposable {
 
   start(): void {
     this.disposables.push(
-      this.analyzer.onDidChangeState(() => this.request()),
+      this.analyzer.onDidChangeState(() => this.loop.request()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('jarscope.maven')) this.request();
+        if (event.affectsConfiguration('jarscope.maven')) this.loop.request();
       }),
     );
-    if (this.analyzer.state.scanned) this.request();
+    if (this.analyzer.state.scanned) this.loop.request();
   }
 
   /** Resolves everything again now; resolves when done. */
   async refresh(): Promise<ResolutionState> {
-    this.request();
+    this.loop.request();
     await this.whenIdle();
     return this.current;
   }
@@ -60,49 +69,22 @@ export class ResolutionService implements vscode.Disposable {
   async whenIdle(): Promise<void> {
     for (;;) {
       await this.analyzer.whenIdle();
-      if (!this.running) return;
-      await this.running;
+      const working = this.loop.working;
+      if (!working) return;
+      await working;
     }
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.controller?.abort();
+    this.loop.dispose();
     for (const disposable of this.disposables) disposable.dispose();
-  }
-
-  private request(): void {
-    this.requested = true;
-    this.controller?.abort();
-    if (this.running || this.disposed) return;
-    this.running = this.drain()
-      .catch((error: unknown) => this.log.error('Resolving the workspace failed:', error))
-      .finally(() => {
-        this.running = undefined;
-      });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.requested && !this.disposed) {
-      // A burst of pom changes (a checkout, a generator) is resolved once, after the analyzer has read them all.
-      await this.analyzer.whenIdle();
-      this.requested = false;
-      const controller = new AbortController();
-      this.controller = controller;
-      try {
-        const reactors = await this.resolveAll(controller.signal);
-        this.current = { generation: this.current.generation + 1, reactors, resolved: true };
-        this.stateEmitter.fire(this.current);
-      } catch (error) {
-        if (!isCancellation(error)) throw error;
-        this.log.debug('Resolution cancelled: a newer one replaces it');
-      }
-    }
   }
 
   private async resolveAll(signal: AbortSignal): Promise<ResolvedReactor[]> {
     const started = performance.now();
     const roots = this.analyzer.state.tree.roots.filter((root) => root.file.status === 'parsed');
+    // The editors' unsaved texts win over the files, as for the findings.
+    const pomTexts = new Map(openPomEditors().map((document) => [document.uri.fsPath, document.getText()]));
     const reactors: ResolvedReactor[] = [];
     for (const root of roots) {
       signal.throwIfAborted();
@@ -118,6 +100,7 @@ export class ResolutionService implements vscode.Disposable {
             settingsFile: options.settingsFile,
             activeProfiles: options.activeProfiles,
             inactiveProfiles: options.inactiveProfiles,
+            pomTexts,
           },
           signal,
         );

@@ -1,41 +1,37 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplanationSnapshot } from '../../../src/host/explain/explainCommands';
 import type { JarscopeApi } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, workspaceRoot } from '../suite/workspaceTestKit';
+import { examplePomUri, openExamplePom, restoreExamplePom, type ExamplePom } from './incidentTestKit';
 
 const FAILURE = 'java.lang.NoClassDefFoundError: org/apache/hadoop/util/CleanerUtil';
 
 /** "Explain NoClassDefFoundError…" on the example workspace: the page tells the CleanerUtil story and its pin fix edits the pom. */
 describe('Explain NoClassDefFoundError on the hadoop-cos incident', function () {
   this.timeout(120_000);
-  const uri = vscode.Uri.file(join(workspaceRoot(), 'pom.xml'));
+  const uri = examplePomUri();
   let api: JarscopeApi;
   let document: vscode.TextDocument;
   let original: string;
+  let pom: ExamplePom;
 
   before(async () => {
-    api = await jarscope();
-    document = await vscode.workspace.openTextDocument(uri);
-    original = document.getText();
-    await vscode.window.showTextDocument(document);
+    pom = await openExamplePom();
+    ({ api, document, original } = pom);
     await api.whenAnalysed();
   });
 
-  after(async () => {
-    // The next test file starts from the example as shipped.
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
-    await vscode.workspace.applyEdit(edit);
-    await document.save();
-  });
+  after(() => restoreExamplePom(pom));
 
   it('explains the missing CleanerUtil in a page, with the pin fix as a link', async () => {
+    const analysed = api.findingsGeneration();
     const returned = await vscode.commands.executeCommand<ExplanationSnapshot | undefined>('jarscope.explainThrowable', FAILURE);
     const snapshot = api.lastExplanation();
     assert.ok(snapshot, 'an explanation was kept');
+    // Answered from the background analysis that produced the findings: no analysis ran for it.
+    assert.equal(snapshot.generation, analysed);
+    assert.equal(api.findingsGeneration(), analysed);
     assert.equal(returned?.markdown, snapshot.markdown);
     const [explained] = snapshot.explanations[0]!.classes;
     assert.equal(explained?.className, 'org.apache.hadoop.util.CleanerUtil');
@@ -66,6 +62,7 @@ describe('Explain NoClassDefFoundError on the hadoop-cos incident', function () 
   });
 
   it('finds the jars that contain a class, on the classpath and in the local repository', async () => {
+    // Asked right after the (unsaved) pin: the answer waits for the background analysis of the edited pom.
     const onClasspath = await api.findClass('org.apache.hadoop.fs.cosn.BufferPool');
     const cos = onClasspath.find((location) => location.label === 'org.apache.hadoop:hadoop-cos:3.3.0' && location.pom !== undefined);
     assert.ok(cos, JSON.stringify(onClasspath));

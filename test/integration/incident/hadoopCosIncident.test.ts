@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, waitFor, workspaceRoot } from '../suite/workspaceTestKit';
+import { waitFor } from '../suite/workspaceTestKit';
+import { examplePomUri, openExamplePom, restoreExamplePom, type ExamplePom } from './incidentTestKit';
 
 const CLEANER_UTIL = 'org.apache.hadoop.util.CleanerUtil';
 
@@ -37,17 +37,18 @@ function hoverText(hovers: readonly vscode.Hover[]): string {
  */
 describe('the hadoop-cos incident in the editor', function () {
   this.timeout(120_000);
-  const uri = vscode.Uri.file(join(workspaceRoot(), 'pom.xml'));
+  const uri = examplePomUri();
   let api: JarscopeApi;
   let document: vscode.TextDocument;
   let original: string;
+  let pom: ExamplePom;
 
   before(async () => {
-    api = await jarscope();
-    document = await vscode.workspace.openTextDocument(uri);
-    original = document.getText();
-    await vscode.window.showTextDocument(document);
+    pom = await openExamplePom();
+    ({ api, document, original } = pom);
   });
+
+  after(() => restoreExamplePom(pom));
 
   it('shows the missing CleanerUtil as an error on the hadoop-cos <dependency>, in the editor and the Problems panel', async () => {
     const diagnostic = await waitFor('the missing CleanerUtil error', () => missingCleanerUtil(uri), () => vscode.languages.getDiagnostics(uri), 60_000);

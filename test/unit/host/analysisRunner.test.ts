@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
+import { parseThrowable } from '../../../src/core/explain/parseThrowable';
 import { ANALYSIS_WORKER_FILE, AnalysisRunner } from '../../../src/host/findings/analysisRunner';
 import { repoRoot } from '../helpers/paths';
 
@@ -76,6 +77,24 @@ describe('the analysis runner of the editor', () => {
       await assert.rejects(cancelled, { name: 'AbortError' });
     } finally {
       runner.dispose();
+    }
+  });
+
+  it('explains a failure from its latest run, and refuses before the first', async () => {
+    for (const dir of [mkdtempSync(join(tmpdir(), 'jarscope-noworker-')), ...(existsSync(join(repoRoot, 'dist', ANALYSIS_WORKER_FILE)) ? [join(repoRoot, 'dist')] : [])]) {
+      const runner = new AnalysisRunner(dir);
+      try {
+        const failures = parseThrowable('java.lang.NoClassDefFoundError: org/apache/hadoop/util/CleanerUtil');
+        await assert.rejects(runner.explain(failures, new AbortController().signal), { name: 'NotAnalysedError' });
+        await runner.run(request(), new AbortController().signal);
+        const [explanation] = await runner.explain(failures, new AbortController().signal);
+        const [explained] = explanation!.classes;
+        assert.equal(explained?.className, 'org.apache.hadoop.util.CleanerUtil');
+        assert.equal(explained.repository.find((versions) => versions.artifactId === 'hadoop-common')?.first, '3.4.1');
+        assert.match(explained.modules[0]!.story, /hadoop-common 3\.1\.4 was selected/);
+      } finally {
+        runner.dispose();
+      }
     }
   });
 });

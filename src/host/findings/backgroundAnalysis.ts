@@ -1,0 +1,62 @@
+// The editor's one analysis (plain Node, no vscode), run in the analysis worker: findings for the pom
+// diagnostics, and the latest sessions and classpaths kept for Explain and Find Class, so that answering
+// them resolves and indexes nothing again.
+import { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
+import { defaultCacheDir } from '../../core/cache/jarIndexCache';
+import type { FailureExplanation } from '../../core/explain/explainFailure';
+import type { ParsedFailure } from '../../core/explain/parseThrowable';
+import { explainReactors } from '../explain/explainReactors';
+import { analyseReactors, type AnalysedReactor, type AnalysisReply, type AnalysisRequest } from './analyseReactors';
+import { KeptResources } from './keptResources';
+
+/** Explain was asked before any analysis finished. */
+export class NotAnalysedError extends Error {
+  constructor() {
+    super('The workspace has not been analysed yet');
+    this.name = 'NotAnalysedError';
+  }
+}
+
+/**
+ * Runs analyses with resources kept between runs (see KeptResources) and keeps the latest finished run's
+ * sessions and analysed modules. Writing the cache folder waits until a run has replied.
+ */
+export class BackgroundAnalysis {
+  private readonly kept: KeptResources;
+  private latest: { readonly analysed: readonly AnalysedReactor[]; readonly pomTexts: ReadonlyMap<string, string> } | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(cacheDir: string = defaultCacheDir(process.env)) {
+    this.kept = new KeptResources(cacheDir);
+  }
+
+  /** Starts the class-parse workers and reads the default JDK before the first run needs them. */
+  warmUp(): void {
+    this.kept.warmUp(undefined, process.env);
+  }
+
+  async run(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisReply> {
+    const { reply, analysed } = await analyseReactors(request, signal, this.kept);
+    this.latest = { analysed, pomTexts: new Map(request.pomTexts) };
+    // After the reply is on its way: the findings never wait for the cache files.
+    setImmediate(() => {
+      this.flushing = this.flushing.then(() => this.kept.flush()).catch(() => undefined);
+    });
+    return reply;
+  }
+
+  /** Explains failures against the latest finished analysis. */
+  async explain(failures: readonly ParsedFailure[], signal: AbortSignal): Promise<FailureExplanation[]> {
+    const latest = this.latest;
+    if (latest === undefined) throw new NotAnalysedError();
+    const javaHome = latest.analysed[0]?.reactor.javaHome;
+    const platform = await this.kept.platform(javaHome, process.env);
+    const indexer = new ClasspathIndexer({ cache: this.kept.cache, pool: this.kept.pool, javaRelease: platform.release });
+    return explainReactors(latest.analysed, indexer, latest.pomTexts, failures, signal);
+  }
+
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.kept.close();
+  }
+}

@@ -1,0 +1,83 @@
+// What the editor's analysis keeps between runs (plain Node, no vscode): a run after an edit then finds the
+// parse workers started, the JDK indexed, and jar indexes, class summaries, parsed poms and linkage facts in
+// memory instead of reading them back from the cache folder.
+import { join } from 'node:path';
+import { PARSED_POMS_FILE, type KeptAnalysisResources } from '../../core/analysis/analyzeModules';
+import { openPlatformClasses, type PlatformClasses } from '../../core/analysis/jdkClasses';
+import type { LinkageFacts } from '../../core/analysis/linkageFacts';
+import { ClassParsePool } from '../../core/analysis/workers/classParsePool';
+import { JarIndexCache } from '../../core/cache/jarIndexCache';
+import { LinkageFactsCache } from '../../core/cache/linkageFactsCache';
+import { ParsedPomStore } from '../../core/model/parsedPomStore';
+
+/** Classpaths whose facts stay in memory: an edit and its undo, across a few modules and scopes. */
+const REMEMBERED_CLASSPATHS = 64;
+
+/** Linkage facts by classpath key also in memory: the file cache forgets what it wrote once it has flushed. */
+class RememberingFactsCache extends LinkageFactsCache {
+  private readonly remembered = new Map<string, LinkageFacts>();
+
+  override async get(key: string): Promise<LinkageFacts | undefined> {
+    const known = this.remembered.get(key);
+    const facts = known ?? (await super.get(key));
+    if (facts !== undefined) this.remember(key, facts);
+    return facts;
+  }
+
+  override put(key: string, facts: LinkageFacts): void {
+    this.remember(key, facts);
+    super.put(key, facts);
+  }
+
+  private remember(key: string, facts: LinkageFacts): void {
+    this.remembered.delete(key);
+    this.remembered.set(key, facts);
+    // Maps iterate in insertion order: the first key is the one used longest ago.
+    if (this.remembered.size > REMEMBERED_CLASSPATHS) this.remembered.delete(this.remembered.keys().next().value!);
+  }
+}
+
+/** The analysis resources of one long-lived worker, each JDK opened once (a new home opens a new one). */
+export class KeptResources implements KeptAnalysisResources {
+  readonly cache: JarIndexCache;
+  readonly pomStore: ParsedPomStore;
+  readonly pool = new ClassParsePool();
+  readonly factsCache: LinkageFactsCache;
+  private readonly platforms = new Map<string, Promise<PlatformClasses>>();
+
+  constructor(cacheDir: string) {
+    this.cache = new JarIndexCache(cacheDir);
+    this.pomStore = new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
+    this.factsCache = new RememberingFactsCache(cacheDir);
+  }
+
+  platform(javaHome: string | undefined, env: NodeJS.ProcessEnv): Promise<PlatformClasses> {
+    const key = javaHome ?? '';
+    let platform = this.platforms.get(key);
+    if (platform === undefined) {
+      platform = openPlatformClasses(javaHome, env);
+      this.platforms.set(key, platform);
+    }
+    return platform;
+  }
+
+  /** Starts the class-parse workers and indexes the default JDK now, while the workspace is still being scanned. */
+  warmUp(javaHome: string | undefined, env: NodeJS.ProcessEnv): void {
+    this.pool.warmUp();
+    void this.platform(javaHome, env);
+  }
+
+  /** Writes what the runs added to the cache folder: done after a reply, so that no one waits for it. */
+  async flush(): Promise<void> {
+    await this.cache.flush();
+    await this.factsCache.flush();
+    this.pomStore.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.pool.close();
+    for (const platform of this.platforms.values()) await (await platform).close();
+    this.platforms.clear();
+  }
+}
