@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysedScope, FindingCode } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
+import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
 import { ignorePatterns } from '../../cli/checkCommand';
 import { FINDING_CODES, isFindingCode, isSeverityLevel, type SeverityLevel } from './findingPresentation';
 
@@ -13,6 +14,8 @@ export interface FindingsSettings {
   readonly ignore: IgnorePatterns;
   /** Per finding code: `jarscope.severity.<code>` wins over the `jarscope.severities` object. */
   readonly severities: ReadonlyMap<FindingCode, SeverityLevel>;
+  /** `jarscope.runtimes` (with the presets), and `jarscope.runtime` for modules whose pom names no runtime. */
+  readonly runtimes: RuntimeOptions;
 }
 
 const ALL_SCOPES: readonly AnalysedScope[] = ['compile', 'runtime', 'test'];
@@ -48,17 +51,25 @@ export function readFindingsSettings(pomPath?: string): FindingsSettings {
     const level = config.get<unknown>(`severity.${code}`);
     if (isSeverityLevel(level)) severities.set(code, level);
   }
+  const runtime = config.get<unknown>('runtime');
   return {
     javaHome,
     scopes: scopes.length > 0 ? [...new Set(scopes)] : ALL_SCOPES,
     ignore: ignorePatterns(strings(config.get<unknown>('ignore'))),
     severities,
+    runtimes: {
+      // A plain copy: settings values may be frozen proxies, and the request goes to a worker thread.
+      definitions: JSON.parse(JSON.stringify(config.get<unknown>('runtimes') ?? {})) as unknown,
+      source: 'the jarscope.runtimes setting',
+      baseDir: folderOf(uri) ?? (pomPath === undefined ? undefined : dirname(pomPath)),
+      defaultName: typeof runtime === 'string' && runtime.trim() !== '' ? runtime.trim() : undefined,
+    },
   };
 }
 
 /** Whether a configuration change asks for a new analysis (severities only re-render). */
 export function affectsFindings(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['jarscope.jdk', 'jarscope.scopes', 'jarscope.ignore', 'jarscope.maven'].some((section) => event.affectsConfiguration(section));
+  return ['jarscope.jdk', 'jarscope.scopes', 'jarscope.ignore', 'jarscope.maven', 'jarscope.runtimes', 'jarscope.runtime'].some((section) => event.affectsConfiguration(section));
 }
 
 export function affectsSeverities(event: vscode.ConfigurationChangeEvent): boolean {
