@@ -3,7 +3,6 @@ import { parsePom } from '../pom/parsePom';
 import type { RawPom } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
 import type { ModelProblem } from './modelTypes';
-import { pathKind } from './pathKind';
 import type { ParsedPomStore } from './parsedPomStore';
 
 export type PomFileRead =
@@ -32,6 +31,15 @@ class LineIndex {
       else high = middle - 1;
     }
     return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
+}
+
+/** The stats of `path` following symlinks; undefined when nothing is there or it cannot be reached (as pathKind). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
@@ -75,10 +83,13 @@ export class PomFileCache {
     let text: string;
     let stats: Stats;
     try {
-      if (pathKind(pomPath) !== 'file') {
+      // One stat answers both "is there a regular file" and "how large, how recent": a resolution reads
+      // hundreds of poms, and each file-system call counts.
+      const found = statOrUndefined(pomPath);
+      if (found === undefined || !found.isFile()) {
         return { ok: false, reason: 'missing', problem: this.problem('error', 'pom-missing', `${pomPath} does not exist.`, pomPath) };
       }
-      stats = statSync(pomPath);
+      stats = found;
       if (stats.size > maxPomBytes) {
         const message = `${pomPath} is ${stats.size} bytes; poms over ${maxPomBytes} bytes are not read.`;
         return { ok: false, reason: 'unreadable', problem: this.problem('error', 'pom-too-large', message, pomPath) };
