@@ -4,13 +4,15 @@
 import { runTests } from '@vscode/test-electron';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ensureVscodeServer } from './lib/vscodeServer.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const suites = [
   { suite: 'suite', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-module') },
   { suite: 'incident', workspace: join(repoRoot, 'examples', 'hadoop-cos-incident') },
+  { suite: 'multiroot', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-root', 'multi-root.code-workspace') },
+  { suite: 'runtime', workspace: join(repoRoot, 'test', 'fixtures', 'runtime', 'flink-job') },
 ].filter(({ suite }) => {
   const dir = join(repoRoot, 'dist', 'test', 'integration', suite);
   return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.test.js'));
@@ -25,8 +27,11 @@ for (const { suite, workspace: fixture } of suites) {
   if (only && only !== suite) continue;
   // The tests edit the workspace: give them a fresh copy of the fixture every run.
   const workDir = mkdtempSync(join(tmpdir(), 'jsw-'));
-  const workspace = join(workDir, basename(fixture));
-  cpSync(fixture, workspace, { recursive: true });
+  // A .code-workspace file opens its folders: copy the folder that holds it and them.
+  const isWorkspaceFile = fixture.endsWith('.code-workspace');
+  const copied = join(workDir, basename(isWorkspaceFile ? dirname(fixture) : fixture));
+  cpSync(isWorkspaceFile ? dirname(fixture) : fixture, copied, { recursive: true });
+  const workspace = isWorkspaceFile ? join(copied, basename(fixture)) : copied;
   console.log(`\nIntegration suite "${suite}" on a copy of ${fixture}`);
   try {
     await runTests({
