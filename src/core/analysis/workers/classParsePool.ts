@@ -12,7 +12,7 @@ export interface ClassParsePoolOptions {
   readonly workerScript?: string;
   /** Most worker threads (default 2). 0 parses everything in-process. */
   readonly maxWorkers?: number;
-  /** Batches smaller than this are parsed in-process: a worker's start-up costs more than they do. */
+  /** Batches smaller than this are parsed in-process while no worker runs: a worker's start-up costs more than they do. */
   readonly minBatchForWorker?: number;
 }
 
@@ -63,7 +63,9 @@ export class ClassParsePool {
   }
 
   parse(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
-    if (!this.usesWorkers || request.entryNames.length < this.minBatch) return parseEntries(request, signal);
+    // Once workers run, every batch goes to them: the main thread has the resolution and the checks to do.
+    const workersRunning = this.workers.length > 0;
+    if (!this.usesWorkers || (request.entryNames.length < this.minBatch && !workersRunning)) return parseEntries(request, signal);
     signal?.throwIfAborted();
     return new Promise<ParsedEntry[]>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
