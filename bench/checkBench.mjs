@@ -2,8 +2,10 @@
 //  1. A project whose dependencies are about 30 real jars (~9,000 classes) from Debian's
 //     /usr/share/maven-repo, each declared with an exclusion of *:* so that the classpath is exactly those
 //     jars. Side by side in the same run, alternating: the whole `jarscope check` process with an empty
-//     cache folder (cold), again with that cache (warm), and `jdeps --multi-release 17 -verbose:class` on
-//     the same jars. Wall time, median of several runs; the ratios jdeps/cold and cold/warm.
+//     cache folder (cold), again with that cache (warm), `jdeps --multi-release 17 -verbose:class` on
+//     the same jars, and the floor (bench/inflateFloor.mjs: a Node process that only reads the jars and
+//     inflates every class, on 2 threads). Wall time, median of several runs; the ratios jdeps/cold,
+//     cold/warm and jdeps/floor (the most any Node implementation could reach here).
 //  2. The largest classpath that can be assembled here: one version of every artifact of
 //     /usr/share/maven-repo that has a jar. Wall time and peak memory (maximum resident set size,
 //     worker threads included) of one cold and one warm run.
@@ -20,6 +22,10 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repoRoot, 'bin', 'jarscope.js');
+const inflateFloor = join(repoRoot, 'bench', 'inflateFloor.mjs');
+// The floor runs on as many threads as check parses with: its main thread plus two class-parsing workers
+// share the machine's cores.
+const FLOOR_THREADS = 2;
 const debianRepo = '/usr/share/maven-repo';
 
 /** The ~30-jar classpath: common libraries that Debian packages (libguava-java, libcommons-lang3-java...). */
@@ -193,7 +199,9 @@ function benchMedium(scratch, m2, runs, jdeps) {
   const cold = [];
   const warm = [];
   const jdepsTimes = [];
-  const cpu = { cold: [], warm: [], jdeps: [] };
+  const floorTimes = [];
+  const cpu = { cold: [], warm: [], jdeps: [], floor: [] };
+  const jars = artifacts.map((artifact) => artifact.jar);
   let findings;
   for (let run = 0; run < runs; run++) {
     const cacheHome = join(scratch, `cache-medium-${run}`);
@@ -212,6 +220,10 @@ function benchMedium(scratch, m2, runs, jdeps) {
       jdepsTimes.push(result.ms);
       cpu.jdeps.push(result.cpuMs);
     }
+    const floor = timed(process.execPath, [inflateFloor, String(FLOOR_THREADS), ...jars], process.env, scratch);
+    if (floor.status !== 0) console.log(`  inflate floor exited ${floor.status}: ${floor.stderr.slice(0, 300)}`);
+    floorTimes.push(floor.ms);
+    cpu.floor.push(floor.cpuMs);
   }
   const cpuMedian = (values) => (values.length === 0 || values.includes(undefined) ? undefined : median(values));
   const row = {
@@ -224,12 +236,15 @@ function benchMedium(scratch, m2, runs, jdeps) {
     coldCpuMs: cpuMedian(cpu.cold),
     warmCpuMs: cpuMedian(cpu.warm),
     jdepsCpuMs: cpuMedian(cpu.jdeps),
+    floorMs: median(floorTimes),
+    floorCpuMs: cpuMedian(cpu.floor),
   };
   const cpuText = (ms) => (ms === undefined ? '' : `   cpu ${seconds(ms).padStart(9)}`);
   console.log(`  median of ${runs} run(s), whole process:      wall${' '.repeat(9)}cpu (user + system)`);
   console.log(`  jarscope check, cold cache   ${seconds(row.coldMs).padStart(9)}${cpuText(row.coldCpuMs)}   (${findings} findings)`);
   console.log(`  jarscope check, warm cache   ${seconds(row.warmMs).padStart(9)}${cpuText(row.warmCpuMs)}`);
   console.log(`  jdeps -verbose:class         ${row.jdepsMs === undefined ? 'n/a (no jdeps on PATH)' : `${seconds(row.jdepsMs).padStart(9)}${cpuText(row.jdepsCpuMs)}`}`);
+  console.log(`  floor: read + inflate only   ${seconds(row.floorMs).padStart(9)}${cpuText(row.floorCpuMs)}   (node bench/inflateFloor.mjs ${FLOOR_THREADS} JAR..., ${FLOOR_THREADS} threads)`);
   return row;
 }
 
@@ -272,6 +287,8 @@ export function runCheckBench({ runs = 3, largest = true } = {}) {
       if (medium.coldCpuMs !== undefined && medium.jdepsCpuMs !== undefined) {
         console.log(`    by CPU time: jarscope ${seconds(medium.coldCpuMs)} vs jdeps ${seconds(medium.jdepsCpuMs)}: ${(medium.jdepsCpuMs / medium.coldCpuMs).toFixed(1)}x`);
       }
+      const floorRatio = medium.jdepsMs / medium.floorMs;
+      console.log(`    floor (a Node process that only reads and inflates the classes): ${seconds(medium.floorMs)}, jdeps/floor ${floorRatio.toFixed(1)}x: the most any check in Node could reach here`);
     }
     const warmRatio = medium.coldMs / medium.warmMs;
     if (medium.coldCpuMs !== undefined) console.log(`  cpu: warm ${seconds(medium.warmCpuMs)} vs cold ${seconds(medium.coldCpuMs)}: ${(medium.coldCpuMs / medium.warmCpuMs).toFixed(1)}x`);

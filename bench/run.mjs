@@ -4,6 +4,8 @@
 //     median), and their ratio. Maven runs against a throw-away local repository outside the working
 //     tree (a symlink copy of Debian's /usr/share/maven-repo for Maven's own plugins, plus a copy of
 //     test/fixtures/maven-repo), on a temporary copy of each case, as scripts/maven/regenerateGoldens.mjs does.
+//     Beside them, a bare `node -e ''` (Node's own start-up, which no CLI written for Node can go below)
+//     gives the highest ratio any Node CLI could reach against the same Maven times.
 //  2. A synthetic 1,000-artifact graph, generated as a local repository in a temp folder and resolved
 //     in-process: the first resolution (reading and building every pom) and warm re-resolutions.
 //
@@ -85,12 +87,14 @@ function benchCorpus(scratch, maven) {
     cpSync(join(corpusDir, name), work, { recursive: true, filter: (source) => !source.includes(`${name}/expected`) });
     const jarscopeTimes = [];
     const mavenTimes = [];
+    const nodeTimes = [];
     let mavenStatus = 0;
     let jarscopeStatus = 0;
     for (let run = 0; run < runs; run++) {
       const jarscope = timed(process.execPath, [cli, 'tree', work, ...corpusCase.args, '--local-repo', fixtureRepo]);
       jarscopeTimes.push(jarscope.ms);
       jarscopeStatus = jarscope.status;
+      nodeTimes.push(timed(process.execPath, ['-e', '']).ms);
       if (m2) {
         const mvnArgs = ['-o', '-B', '-q', '-ntp', '-Dstyle.color=never', `-Dmaven.repo.local=${m2}`, ...corpusCase.args];
         const mvn = timed('mvn', [...mvnArgs, `${DEPENDENCY_PLUGIN}:tree`, '-DoutputFile=target/bench-tree.txt'], { cwd: work });
@@ -100,7 +104,8 @@ function benchCorpus(scratch, maven) {
     }
     const jarscopeMs = median(jarscopeTimes);
     const mavenMs = m2 ? median(mavenTimes) : undefined;
-    const row = { name, jarscopeMs, mavenMs, ratio: mavenMs === undefined ? undefined : mavenMs / jarscopeMs, jarscopeStatus, mavenStatus };
+    const nodeMs = median(nodeTimes);
+    const row = { name, jarscopeMs, mavenMs, nodeMs, ratio: mavenMs === undefined ? undefined : mavenMs / jarscopeMs, jarscopeStatus, mavenStatus };
     rows.push(row);
     const maven = mavenMs === undefined ? 'n/a' : `${mavenMs.toFixed(0)} ms${mavenStatus === 0 ? '' : ` (exit ${mavenStatus})`}`;
     const ratio = row.ratio === undefined ? '' : `  ${row.ratio.toFixed(1)}x`;
@@ -130,6 +135,10 @@ async function runResolverBench() {
     const maven = withMaven && mavenAvailable();
     if (withMaven && !maven) console.log('mvn or /usr/share/maven-repo not found: timing jarscope only.\n');
     console.log(`Corpus: jarscope tree vs mvn -o dependency:tree, median of ${runs} run(s) each, wall time\n`);
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      // Node 20 reads the whole certificate store at start-up when this is set, before any script runs.
+      console.log(`NODE_EXTRA_CA_CERTS is set: every Node process here, jarscope's included, loads ${process.env.NODE_EXTRA_CA_CERTS} at start-up.\n`);
+    }
     const rows = benchCorpus(scratch, maven);
     console.log(`\nSynthetic graph: 1,000 artifacts (2 versions each, 5 layers), resolved in-process`);
     const synthetic = await benchSynthetic(scratch);
@@ -139,12 +148,15 @@ async function runResolverBench() {
     console.log(`  re-resolution, models cached (median of ${synthetic.warmMs.length}): ${warm.toFixed(1)} ms`);
 
     console.log('\nSummary');
-    console.log(`${pad('project', 44)} ${pad('jarscope', 10, true)} ${pad('mvn', 10, true)} ${pad('ratio', 8, true)}`);
+    console.log(`${pad('project', 44)} ${pad('jarscope', 10, true)} ${pad('mvn', 10, true)} ${pad('ratio', 8, true)} ${pad('node -e', 9, true)} ${pad('mvn/node', 9, true)}`);
     for (const row of rows) {
       const mvn = row.mavenMs === undefined ? 'n/a' : `${row.mavenMs.toFixed(0)} ms`;
       const ratio = row.ratio === undefined ? 'n/a' : `${row.ratio.toFixed(1)}x`;
-      console.log(`${pad(row.name, 44)} ${pad(`${row.jarscopeMs.toFixed(0)} ms`, 10, true)} ${pad(mvn, 10, true)} ${pad(ratio, 8, true)}`);
+      const ceiling = row.mavenMs === undefined ? 'n/a' : `${(row.mavenMs / row.nodeMs).toFixed(1)}x`;
+      console.log(`${pad(row.name, 44)} ${pad(`${row.jarscopeMs.toFixed(0)} ms`, 10, true)} ${pad(mvn, 10, true)} ${pad(ratio, 8, true)} ${pad(`${row.nodeMs.toFixed(0)} ms`, 9, true)} ${pad(ceiling, 9, true)}`);
     }
+    const nodeMedian = median(rows.map((row) => row.nodeMs));
+    console.log(`\nNode start-up alone (node -e ''): median ${nodeMedian.toFixed(0)} ms; jarscope tree: median ${median(rows.map((row) => row.jarscopeMs)).toFixed(0)} ms`);
     const ratios = rows.map((row) => row.ratio).filter((ratio) => ratio !== undefined);
     if (ratios.length > 0) {
       const slowest = Math.min(...ratios);
