@@ -8,6 +8,7 @@ Commands:
   tree [DIR]        print each module's dependency tree as mvn dependency:tree does
   classpath [DIR]   print a module's classpath as mvn dependency:build-classpath does
   check [DIR]       find duplicate classes, missing classes and members, version conflicts
+  compare-dirs A B  compare two jar folders by artifact: added, removed, upgraded, changed
 
 Options:
   --verbose              (tree) show omitted dependencies and management notes, as -Dverbose
@@ -24,6 +25,9 @@ Options:
                          module's jarscope.runtime pom property); reports the job's overlap with it
   --runtime-lib GLOB     (check) a folder or glob (*, **, ?) of the runtime's jars; repeatable; adds to
                          the runtime, or alone makes a parent-first runtime of these jars
+  --jar-folder GLOB      (check) also analyse this folder or glob (*, **, ?) of loose jars, on top
+                         of the lib, libs, plugins and connectors folders; repeatable
+  --format text|json     (compare-dirs) the output format (default text)
   -P a,!b  -Pa  -P!a     activate or deactivate profiles, as Maven
   -Dname=value  -Dname   set a property, as Maven
   --local-repo DIR       the local repository (default: as Maven finds it)
@@ -38,6 +42,10 @@ async function execute(argv: readonly string[]): Promise<CommandOutput> {
   const [command] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage, stderr: command === undefined ? usage : '' };
+  }
+  if (command === 'compare-dirs') {
+    const { runCompareDirs } = await import('./compareDirsCommand.js');
+    return await runCompareDirs(argv.slice(1));
   }
   const parsed = parseArguments(argv);
   if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `jarscope: ${parsed.message}\n\n${usage}` };

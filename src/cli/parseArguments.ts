@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly check: CheckOptions;
   /** `--runtime`, `--runtime-lib`: check only. */
   readonly runtime: RuntimeCliOptions;
+  /** `--jar-folder` folders or globs of loose jars, on top of the lib/libs/plugins/connectors folders: check only. */
+  readonly jarFolders: readonly string[];
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -61,6 +63,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
   let scopeGiven = false;
   let check = defaultCheckOptions();
   let runtime = defaultRuntimeCliOptions();
+  const jarFolders: string[] = [];
   let localRepo: string | undefined;
   let settingsFile: string | undefined;
   const activeProfiles: string[] = [];
@@ -92,6 +95,10 @@ export function parseArguments(argv: readonly string[]): ParseResult {
         return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
       }
       [scope, scopeGiven] = [given as ClasspathScope, true];
+    } else if (command === 'check' && (arg === '--jar-folder' || arg.startsWith('--jar-folder='))) {
+      const given = arg === '--jar-folder' ? needValue(arg) : arg.slice('--jar-folder='.length);
+      if (typeof given !== 'string') return { ok: false, message: given.error };
+      jarFolders.push(given);
     } else if (command === 'check' && [...checkOptionNames, ...runtimeOptionNames].some((name) => arg === name || arg.startsWith(`${name}=`))) {
       const equals = arg.indexOf('=');
       const name = equals < 0 ? arg : arg.slice(0, equals);
@@ -143,6 +150,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       settingsFile,
       check,
       runtime,
+      jarFolders,
     },
   };
 }

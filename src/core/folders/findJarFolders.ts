@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { globRegExp } from '../runtime/jarGlob';
 import { isSkippedFolderName } from '../workspace/findPoms';
 
 /** Folder names that hold a runtime's or an application's loose jars (Flink `lib/`, `plugins/`, ...). */
@@ -37,7 +38,7 @@ export async function findJarFolders(root: string, options: FindJarFoldersOption
   const found = new Set<string>();
   const exclude = options.exclude ?? [];
   const globs = options.globs ?? [];
-  const patterns = globs.filter(hasWildcard).map((glob) => ({ glob, regex: globRegex(glob, root) }));
+  const patterns = globs.filter(hasWildcard).map((glob) => ({ glob, regex: globRegExp(relativeGlob(glob, root)) }));
   const matched = new Set<string>();
   const maxFolders = options.maxFolders ?? DEFAULT_MAX_FOLDERS;
   const queue = [resolve(root)];
@@ -105,19 +106,7 @@ function slashPath(path: string): string {
   return path.split(sep).join('/');
 }
 
-/** `**` any folders (or none), `*` any characters in one name, `?` one character; relative to `root`. */
-export function globRegex(glob: string, root: string): RegExp {
-  const relativeGlob = slashPath(isAbsolute(glob) ? relative(root, glob) : glob).replace(/^\.\//, '').replace(/\/+$/, '');
-  let source = '';
-  for (let i = 0; i < relativeGlob.length; i++) {
-    const char = relativeGlob[i]!;
-    if (char === '*' && relativeGlob[i + 1] === '*') {
-      const slash = relativeGlob[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+/** A glob as matched against folder paths relative to `root`, '/'-separated, without `./` or a trailing '/'. */
+function relativeGlob(glob: string, root: string): string {
+  return slashPath(isAbsolute(glob) ? relative(root, glob) : glob).replace(/^\.\//, '').replace(/\/+$/, '');
 }

@@ -17,8 +17,8 @@ export interface FolderFindingsOptions {
 
 // How many class names a message spells out before "and N more".
 const NAMED_IN_MESSAGE = 5;
-const WILDCARD_ORDER =
-  'the JVM leaves the order in which a `dir/*` class path expands unspecified (the java launcher lists the folder as the file system returns it)';
+// The java launcher lists the folder as the file system returns it; the documentation promises no order.
+const WILDCARD_ORDER = 'the order in which a `dir/*` class path expands is unspecified';
 
 /**
  * Findings on a loose jar folder, as `folder/*` would put it on a class path: two jars of one artifact

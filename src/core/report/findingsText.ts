@@ -32,6 +32,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  */
 function subjectOf(finding: Finding, options: FindingsTextOptions): string {
   const { file, range } = finding.location;
+  // Findings on a loose jar folder are located on the folder itself, which has no pom text.
+  if (finding.module.startsWith('folder:')) return 'the jar folder';
   const parsed = parseXml(options.pomText?.(file)?.slice(range.start, range.end) ?? '');
   if (parsed.ok && parsed.root.name === 'project') return 'the project';
   if (parsed.ok && parsed.root.name === 'dependency') {
