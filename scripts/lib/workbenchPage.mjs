@@ -37,7 +37,8 @@ export function testWorkbenchUrl(serverUrl, { folder, extensionDevelopmentPaths,
     ...(extensionTestsPath ? [['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]] : []),
   ];
   const query = new URLSearchParams();
-  if (folder) query.set('folder', folder);
+  // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
+  if (folder) query.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', folder);
   if (payload.length > 0) query.set('payload', JSON.stringify(payload));
   return `${serverUrl}/?${query.toString()}`;
 }
