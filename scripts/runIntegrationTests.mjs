@@ -12,6 +12,7 @@ const suites = [
   { suite: 'suite', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-module') },
   { suite: 'incident', workspace: join(repoRoot, 'examples', 'hadoop-cos-incident') },
   { suite: 'multiroot', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-root', 'multi-root.code-workspace') },
+  { suite: 'runtime', workspace: join(repoRoot, 'test', 'fixtures', 'runtime', 'flink-job') },
 ].filter(({ suite }) => {
   const dir = join(repoRoot, 'dist', 'test', 'integration', suite);
   return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.test.js'));
