@@ -13,7 +13,7 @@ import type { ReactorModule } from '../core/workspace/reactor';
 import type { FailOn } from './checkOptions';
 import type { CommandOutput } from './commands';
 import type { CliOptions } from './parseArguments';
-import { runtimeEnvironment } from './runtimeEnvironment';
+import { runtimeEnvironment } from '../core/workspace/runtimeEnvironment';
 import { checkRuntimeOptions } from './runtimeOptions';
 
 function usageError(message: string): CommandOutput {

@@ -9,7 +9,7 @@ import type { Reactor, ReactorModule } from '../core/workspace/reactor';
 import type { LocalRepository } from '../core/repo/localRepository';
 import type { CliOptions } from './parseArguments';
 import { problemLine } from './problemText';
-import { runtimeEnvironment } from './runtimeEnvironment';
+import { runtimeEnvironment } from '../core/workspace/runtimeEnvironment';
 
 /** Everything one CLI run resolves with. */
 export interface Session {

@@ -7,7 +7,7 @@ import type { AnalysedScope, Finding } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
 import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
 import { openAnalysisSession, type AnalysisSession } from '../../core/workspace/analysisSession';
-import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
+import { runtimeEnvironment } from '../../core/workspace/runtimeEnvironment';
 
 /** One reactor to analyse, with the settings of its workspace folder; structured-clone safe. */
 export interface ReactorRequest {

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { runtimeEnvironment } from '../../cli/runtimeEnvironment';
+import { runtimeEnvironment } from '../../core/workspace/runtimeEnvironment';
 import { resolveReactor, type ResolvedReactor } from '../../core/workspace/resolveWorkspace';
 import { isCancellation } from '../commands/registerCommand';
 import { LatestRequestLoop } from '../findings/latestRequestLoop';
