@@ -4,6 +4,7 @@ import { registerCommand } from './commands/registerCommand';
 import { registerXmlDiagnostics } from './diagnostics/xmlDiagnostics';
 import { registerExplain } from './explain/explainCommands';
 import { registerFindings } from './findings/registerFindings';
+import { registerJarFolders } from './folders/registerJarFolders';
 import { createJarscopeApi, type JarscopeApi } from './jarscopeApi';
 import { registerResolution } from './resolution/registerResolution';
 import { registerClassFindingViews } from './views/registerClassFindingViews';
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   const findings = registerFindings(context.subscriptions, analyzer, log);
   const explain = registerExplain(context.subscriptions, findings.service, log);
   const classViews = registerClassFindingViews(context.subscriptions, log, findings);
+  registerJarFolders(context.subscriptions, log, findings);
   analyzer.start();
   log.info('Jarscope activated');
   return createJarscopeApi(analyzer, view.provider, log, resolution, findings, explain, classViews);

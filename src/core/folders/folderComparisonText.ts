@@ -10,7 +10,7 @@ const LABELS: Readonly<Record<ArtifactChange['kind'], string>> = {
   upgraded: 'upgraded',
   downgraded: 'downgraded',
   'content-changed': 'changed',
-  'versions-changed': 'versions',
+  'versions-changed': 'versions changed',
 };
 
 function versions(jars: readonly ComparedJar[]): string {

@@ -1,0 +1,112 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../../core/analysis/finding';
+import { workspaceJarFolders } from '../../core/folders/workspaceJarFolders';
+import { LocalRepository } from '../../core/repo/localRepository';
+import { readMavenOptions } from '../resolution/mavenOptions';
+import { readScanSettings } from '../settings';
+
+const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** `jarscope.jarFolders` of a workspace folder: globs or paths of loose jar folders. */
+export function jarFolderGlobs(folder: vscode.WorkspaceFolder): string[] {
+  const value = vscode.workspace.getConfiguration('jarscope', folder.uri).get<unknown>('jarFolders');
+  return Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '').map((glob) => glob.trim()) : [];
+}
+
+/**
+ * The findings on the workspace's loose jar folders, in the Problems panel: each finding on every jar
+ * it names (a jar folder has no text to point into; the jar files are what a person renames or
+ * deletes), the other jars as related information. Warnings (a glob matching nothing, a missing
+ * folder) go to the log.
+ */
+export class JarFolderDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('jarscope-folders');
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires after every analysis of the jar folders. */
+  readonly onDidChange = this.changeEmitter.event;
+  private findingsNow: readonly Finding[] = [];
+  private foldersNow: readonly string[] = [];
+  private running: AbortController | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  /** The findings of the last analysis. */
+  get findings(): readonly Finding[] {
+    return this.findingsNow;
+  }
+
+  /** The jar folders found by the last analysis, absolute. */
+  get folders(): readonly string[] {
+    return this.foldersNow;
+  }
+
+  /** Errors and warnings, counted once per finding. */
+  get counts(): { errors: number; warnings: number } {
+    return {
+      errors: this.findingsNow.filter((finding) => finding.severity === 'error').length,
+      warnings: this.findingsNow.filter((finding) => finding.severity === 'warning').length,
+    };
+  }
+
+  /** Analyses every workspace folder's jar folders again; a newer call cancels an older one. */
+  async refresh(): Promise<void> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    const findings: Finding[] = [];
+    const folders: string[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const root = folder.uri.fsPath;
+      const repositoryRoot = readMavenOptions(join(root, 'pom.xml')).localRepository ?? join(homedir(), '.m2', 'repository');
+      try {
+        const result = await workspaceJarFolders(root, {
+          globs: jarFolderGlobs(folder),
+          exclude: readScanSettings().exclude,
+          repository: new LocalRepository(repositoryRoot),
+          signal: controller.signal,
+        });
+        findings.push(...result.findings);
+        folders.push(...result.folders);
+        for (const warning of result.warnings) this.log.warn(warning);
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        this.log.error(`jar folders of ${root} could not be analysed:`, error);
+      }
+    }
+    if (controller.signal.aborted) return;
+    this.findingsNow = findings;
+    this.foldersNow = folders;
+    this.render();
+    this.log.info(`jar folders: ${folders.length} folder(s), ${findings.length} finding(s)`);
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.collection.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private render(): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const finding of this.findingsNow) {
+      for (const jar of finding.jars.length > 0 ? finding.jars : [finding.location.file]) {
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), finding.message, SEVERITIES[finding.severity]);
+        diagnostic.source = 'Jarscope';
+        diagnostic.code = finding.code;
+        diagnostic.relatedInformation = finding.related
+          .filter((related) => related.location.file !== jar)
+          .map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(related.location.file), new vscode.Position(0, 0)), related.message));
+        byFile.set(jar, [...(byFile.get(jar) ?? []), diagnostic]);
+      }
+    }
+    this.collection.clear();
+    for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
+  }
+}

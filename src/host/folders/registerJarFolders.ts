@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../commands/registerCommand';
+import type { FindingsFeatures } from '../findings/registerFindings';
+import { COMPARISON_SCHEME, ComparisonDocuments, compareFoldersCommand } from './compareFoldersCommand';
+import { includeInStatusCount } from './folderStatusCount';
+import { JarFolderDiagnostics } from './jarFolderDiagnostics';
+
+// Jars are copied in bursts (a whole lib folder at once): analyse once the burst is over.
+const REFRESH_DELAY_MS = 500;
+
+/**
+ * Registers the loose jar folder features: their findings in the Problems panel (analysed at start-up,
+ * again when a jar is added, changed or removed and when `jarscope.jarFolders` or `jarscope.scan`
+ * changes), counted in the status bar, and "Jarscope: Compare Jar Folders…".
+ */
+export function registerJarFolders(subscriptions: vscode.Disposable[], log: vscode.LogOutputChannel, findings: FindingsFeatures): JarFolderDiagnostics {
+  const diagnostics = new JarFolderDiagnostics(log);
+  subscriptions.push(includeInStatusCount(findings, diagnostics));
+  const documents = new ComparisonDocuments();
+  let timer: NodeJS.Timeout | undefined;
+  const refreshSoon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void diagnostics.refresh(), REFRESH_DELAY_MS);
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{jar,JAR}');
+  subscriptions.push(
+    diagnostics,
+    watcher,
+    watcher.onDidCreate(refreshSoon),
+    watcher.onDidChange(refreshSoon),
+    watcher.onDidDelete(refreshSoon),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('jarscope.jarFolders') || event.affectsConfiguration('jarscope.scan')) refreshSoon();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(refreshSoon),
+    vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, documents),
+    { dispose: () => clearTimeout(timer) },
+  );
+  registerCommand(subscriptions, log, 'jarscope.compareJarFolders', (first?: unknown, second?: unknown) => compareFoldersCommand(documents, diagnostics.folders, first, second));
+  registerCommand(subscriptions, log, 'jarscope.refreshJarFolders', () => diagnostics.refresh());
+  refreshSoon();
+  return diagnostics;
+}
