@@ -11,8 +11,8 @@ const repoRoot = resolve(import.meta.dirname, '..');
 const suites = [
   { suite: 'suite', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-module') },
   { suite: 'incident', workspace: join(repoRoot, 'examples', 'hadoop-cos-incident') },
-  { suite: 'folders', workspace: join(repoRoot, 'test', 'fixtures', 'folders', 'workspace') },
   { suite: 'multiroot', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-root', 'multi-root.code-workspace') },
+  { suite: 'untrusted', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'untrusted'), env: { JARSCOPE_WORKSPACE_TRUST: 'untrusted' } },
   { suite: 'runtime', workspace: join(repoRoot, 'test', 'fixtures', 'runtime', 'flink-job') },
 ].filter(({ suite }) => {
   const dir = join(repoRoot, 'dist', 'test', 'integration', suite);
@@ -24,7 +24,7 @@ ensureVscodeServer();
 rmSync(join(repoRoot, 'test-output', 'screenshots'), { recursive: true, force: true });
 
 let exitCode = 0;
-for (const { suite, workspace: fixture } of suites) {
+for (const { suite, workspace: fixture, env = {} } of suites) {
   if (only && only !== suite) continue;
   // The tests edit the workspace: give them a fresh copy of the fixture every run.
   const workDir = mkdtempSync(join(tmpdir(), 'jsw-'));
@@ -40,7 +40,7 @@ for (const { suite, workspace: fixture } of suites) {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'dist', 'test', 'integration', 'index.js'),
       launchArgs: [workspace, `--user-data-dir=${join(workDir, 'u')}`, `--extensions-dir=${join(workDir, 'e')}`],
-      extensionTestsEnv: { JARSCOPE_TEST_WORKSPACE: workspace, JARSCOPE_TEST_SUITE: suite },
+      extensionTestsEnv: { JARSCOPE_TEST_WORKSPACE: workspace, JARSCOPE_TEST_SUITE: suite, ...env },
     });
   } catch (error) {
     console.error(`Integration suite "${suite}" failed: ${error instanceof Error ? error.message : error}`);

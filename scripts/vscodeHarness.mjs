@@ -45,6 +45,8 @@ async function main() {
   const screenshotDir = process.env.JARSCOPE_SCREENSHOT_DIR ?? join(args.extensionDevelopmentPaths[0], 'test-output', 'screenshots');
   mkdirSync(screenshotDir, { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  // JARSCOPE_WORKSPACE_TRUST=untrusted: workspace trust on and never granted, so the workspace opens in Restricted Mode.
+  const untrusted = process.env.JARSCOPE_WORKSPACE_TRUST === 'untrusted';
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({
@@ -55,10 +57,11 @@ async function main() {
       // Keep the screenshots about the extension: no chat side bar.
       'chat.disableAIFeatures': true,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...(untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {}),
     }),
   );
 
-  const server = await startCodeServer({ stateDir, userDataDir, extensionsDir, env: { JARSCOPE_SCREENSHOT_DIR: screenshotDir } });
+  const server = await startCodeServer({ stateDir, userDataDir, extensionsDir, env: { JARSCOPE_SCREENSHOT_DIR: screenshotDir }, workspaceTrust: untrusted });
   let page;
   let browser;
   let settle;

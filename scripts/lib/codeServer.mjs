@@ -35,7 +35,7 @@ async function waitForHealth(url, child, timeoutMs) {
  * Starts code-server with its own user-data and extensions folders. `smokeTestDriver` lets the workbench
  * honour the `payload` URL parameter (extensionDevelopmentPath / extensionTestsPath).
  */
-export async function startCodeServer({ stateDir, userDataDir, extensionsDir, smokeTestDriver = true, port, logFile, env = {} }) {
+export async function startCodeServer({ stateDir, userDataDir, extensionsDir, smokeTestDriver = true, port, logFile, env = {}, workspaceTrust = false }) {
   const paths = ensureVscodeServer();
   mkdirSync(stateDir, { recursive: true });
   const listenPort = port ?? (await freePort());
@@ -48,7 +48,8 @@ export async function startCodeServer({ stateDir, userDataDir, extensionsDir, sm
       'cert: false',
       'disable-telemetry: true',
       'disable-update-check: true',
-      'disable-workspace-trust: true',
+      // Workspace trust off unless a run asks for it (an untrusted workspace opens in Restricted Mode).
+      ...(workspaceTrust ? [] : ['disable-workspace-trust: true']),
       'disable-getting-started-override: true',
       'idle-timeout-seconds: 3600',
       '',

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { registerRevealInViewActions, REVEAL_IN_VIEW_COMMAND } from '../codeActions/revealInViewActions';
 import { registerCommand } from '../commands/registerCommand';
+import type { Finding } from '../../core/analysis/finding';
+import { levelOf } from '../findings/findingPresentation';
+import { affectsSeverities, readFindingsSettings } from '../findings/findingsSettings';
 import type { FindingsFeatures } from '../findings/registerFindings';
 import { findingKey } from './classFindingGroups';
 import { DUPLICATE_CLASSES_VIEW_ID, DuplicateClassesTreeProvider, type DuplicateClassesNode } from './duplicateClassesView';
@@ -9,6 +12,17 @@ import { MISSING_CLASSES_VIEW_ID, MissingClassesTreeProvider, type MissingClasse
 
 /** Set once the first classpath analysis has finished: the views' welcome text says "nothing found" only then. */
 const ANALYSED_CONTEXT = 'jarscope.classFindingsAnalysed';
+
+/** The findings not turned `off` by the `jarscope.severity*` settings of their pom's folder. */
+function shownFindings(findings: readonly Finding[]): Finding[] {
+  const severities = new Map<string, ReturnType<typeof readFindingsSettings>['severities']>();
+  return findings.filter((finding) => {
+    const file = finding.location.file;
+    let overrides = severities.get(file);
+    if (overrides === undefined) severities.set(file, (overrides = readFindingsSettings(file).severities));
+    return levelOf(finding, overrides) !== 'off';
+  });
+}
 
 /** What the class finding views register, for the extension's API. */
 export interface ClassFindingViews {
@@ -46,12 +60,22 @@ export function registerClassFindingViews(subscriptions: vscode.Disposable[], lo
   const views: ClassFindingViews = { duplicates, duplicatesView, missing, missingView };
   const show = (): void => {
     const { state } = findings.service;
-    duplicates.update(state.findings);
-    missing.update(state.findings);
+    const shown = shownFindings(state.findings);
+    duplicates.update(shown);
+    missing.update(shown);
     void vscode.commands.executeCommand('setContext', ANALYSED_CONTEXT, state.analysed);
   };
   show();
-  subscriptions.push(duplicates, missing, duplicatesView, missingView, findings.service.onDidChangeState(show));
+  subscriptions.push(
+    duplicates,
+    missing,
+    duplicatesView,
+    missingView,
+    findings.service.onDidChangeState(show),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSeverities(event)) show();
+    }),
+  );
   registerFindingRowCommands(subscriptions, log, findings.service);
   registerCommand(subscriptions, log, REVEAL_IN_VIEW_COMMAND, (viewId?: unknown, key?: unknown) => revealFinding(views, findings, viewId, key));
   subscriptions.push(registerRevealInViewActions(findings.diagnostics));

@@ -176,6 +176,18 @@ describe('Duplicate Classes and Missing Classes views, and Show in view', functi
     assert.match(menu.text, /Show in Duplicate Classes view/);
   });
 
+  it('leaves out the findings whose code the settings turn off', async () => {
+    const config = vscode.workspace.getConfiguration('jarscope');
+    await config.update('severity.missing-member', 'off', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the view without missing members', () => find(api.missingClassesView(), 'Missing fields and methods') === undefined, () => outline(api.missingClassesView()));
+      assert.ok(find(api.missingClassesView(), 'ex:lib'));
+    } finally {
+      await config.update('severity.missing-member', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the missing members back', () => find(api.missingClassesView(), 'Missing fields and methods') !== undefined, () => outline(api.missingClassesView()));
+  });
+
   it('applies a row\'s fix as one undoable edit, and the views follow', async () => {
     const set = api.duplicateClassesView()[0]!;
     const before = api.findingsGeneration();
