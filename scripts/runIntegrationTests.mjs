@@ -11,6 +11,7 @@ const repoRoot = resolve(import.meta.dirname, '..');
 const suites = [
   { suite: 'suite', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-module') },
   { suite: 'incident', workspace: join(repoRoot, 'examples', 'hadoop-cos-incident') },
+  { suite: 'folders', workspace: join(repoRoot, 'test', 'fixtures', 'folders', 'workspace') },
   { suite: 'multiroot', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'multi-root', 'multi-root.code-workspace') },
   { suite: 'untrusted', workspace: join(repoRoot, 'test', 'fixtures', 'workspaces', 'untrusted'), env: { JARSCOPE_WORKSPACE_TRUST: 'untrusted' } },
   { suite: 'runtime', workspace: join(repoRoot, 'test', 'fixtures', 'runtime', 'flink-job') },
