@@ -15,8 +15,12 @@ import { RepositoryClassIndex, type RepositoryArtifact } from '../analysis/repos
 import { selectVersionFix } from '../analysis/versionFix';
 import { addDependencyFix } from '../fix/addDependencyFix';
 import { exclusionFix } from '../fix/exclusionFix';
+import { RuntimeRun } from '../runtime/runtimeFindings';
+import type { PreparedRuntime } from '../runtime/preparedRuntime';
+import type { RuntimeOptions } from '../runtime/runtimeSelection';
 import type { AnalysisSession } from '../workspace/analysisSession';
 import type { FailureMember, ParsedFailure } from './parseThrowable';
+import { explainRuntime, type RuntimeExplanation } from './runtimeExplanation';
 
 /** One jar (or output folder) on a module's classpath that defines the class. */
 export interface ClasspathCopy {
@@ -67,6 +71,8 @@ export interface ModuleExplanation {
   readonly absence: string | undefined;
   readonly story: string;
   readonly fixes: readonly Fix[];
+  /** The runtime the module deploys to (`jarscope.runtime`) and what it does with the class. */
+  readonly runtime?: RuntimeExplanation;
 }
 
 export interface ClassExplanation {
@@ -89,7 +95,16 @@ export interface ExplainContext {
   readonly indexer: ClasspathIndexer;
   /** Unsaved pom texts the fixes are computed on, by path. */
   readonly pomTexts?: ReadonlyMap<string, string>;
+  /** The runtimes the analysis used (`jarscope.runtimes`): modules deploying to one are explained against its jars too. */
+  readonly runtimes?: RuntimeOptions;
   readonly signal?: AbortSignal;
+}
+
+/** A module with the runtime it deploys to, prepared once per explanation. */
+interface ExplainedModule {
+  readonly context: ModuleContext;
+  readonly runtime: PreparedRuntime | undefined;
+  readonly runtimeProblems: readonly string[];
 }
 
 /**
@@ -98,11 +113,19 @@ export interface ExplainContext {
  * versions in the local repository that have it, how Maven mediation selected the providing artifact
  * (nearest wins / first declaration / dependencyManagement), the most likely cause in one sentence and
  * the fixes as pom edits (pin the first version that has it, exclude a second copy, add the provider).
+ * A module that deploys to a runtime is also explained against the runtime's jars (see explainRuntime).
  */
 export async function explainFailures(context: ExplainContext, failures: readonly ParsedFailure[]): Promise<FailureExplanation[]> {
   const repositoryIndex = new RepositoryClassIndex(context.session.repository, context.indexer);
   const pomTexts = new PomTexts(context.pomTexts);
-  const moduleContexts = context.modules.flatMap((analysis) => (analysis.resolution === undefined ? [] : [moduleContextOf(context.session, analysis, pomTexts)]));
+  const runtimes = context.runtimes === undefined ? undefined : new RuntimeRun(context.runtimes, context.runtimes.baseDir ?? context.session.reactor.root, context.indexer);
+  const moduleContexts: ExplainedModule[] = [];
+  for (const analysis of context.modules) {
+    if (analysis.resolution === undefined) continue;
+    const module = moduleContextOf(context.session, analysis, pomTexts);
+    const deployment = await runtimes?.forModule(module.module, module.moduleId, pomTexts, context.signal);
+    moduleContexts.push({ context: module, runtime: deployment?.runtime, runtimeProblems: (deployment?.findings ?? []).map((finding) => finding.message) });
+  }
   const results: FailureExplanation[] = [];
   for (const failure of failures) {
     const classes: ClassExplanation[] = [];
@@ -133,23 +156,25 @@ function moduleContextOf(session: AnalysisSession, analysis: ModuleAnalysis, pom
 async function explainClass(
   context: ExplainContext,
   repositoryIndex: RepositoryClassIndex,
-  modules: readonly ModuleContext[],
+  modules: readonly ExplainedModule[],
   failure: ParsedFailure,
   className: string,
 ): Promise<ClassExplanation> {
   const { indexer, signal } = context;
   const member = failure.member;
-  const known = modules.flatMap((module) => candidateArtifacts(module, []));
+  const known = modules.flatMap((module) => candidateArtifacts(module.context, []));
   const providers = await repositoryIndex.providersOf(className, known, signal);
   const repository = await repositoryVersions(repositoryIndex, indexer, providers, className, member, signal);
   const explained: ModuleExplanation[] = [];
-  for (const module of modules) {
+  for (const { context: module, runtime, runtimeProblems } of modules) {
     const copies: ClasspathCopy[] = [];
+    let runtimeView: ScopeView | undefined;
     const referencedBy = new Set<string>();
     let absence: Absence | undefined;
     let absenceScope: ScopeView | undefined;
     for (const scope of ANALYSED_SCOPES) {
       const view = await scopeView(module, scope, indexer, signal);
+      if (scope === 'runtime') runtimeView = view;
       const found = view.definers.get(className) ?? [];
       for (const index of found) {
         const { element, indexed } = view.elements[index]!;
@@ -172,8 +197,12 @@ async function explainClass(
       }
     }
     const selections = selectionsOf(module, repository);
-    const fixes = fixesFor(module, failure, copies, selections, repository, absence);
-    const story = storyOf(failure, className, copies, selections, repository, absence, [...referencedBy]);
+    const deployed =
+      runtime === undefined || runtimeView === undefined
+        ? undefined
+        : await explainRuntime(module, runtime, { view: runtimeView, declaresMember: (indexed) => (member === undefined ? Promise.resolve(undefined) : declares(indexer, indexed, className, member, signal)) }, failure, className, runtimeProblems);
+    const fixes = [...(deployed?.fixes ?? []), ...fixesFor(module, failure, copies, selections, repository, absence)];
+    const story = deployed?.explanation.story ?? storyOf(failure, className, copies, selections, repository, absence, [...referencedBy]);
     explained.push({
       moduleId: module.moduleId,
       pomPath: module.module.pomPath,
@@ -183,6 +212,7 @@ async function explainClass(
       absence: absence === undefined || absenceScope === undefined ? undefined : `${absenceScope.scope}: ${absenceText(absence)}`,
       story,
       fixes,
+      ...(deployed === undefined ? {} : { runtime: deployed.explanation }),
     });
   }
   return { className: dottedName(className), member, repository, modules: explained };

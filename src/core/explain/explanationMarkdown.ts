@@ -1,5 +1,6 @@
 import type { Fix, PathStep } from '../analysis/finding';
 import type { ClassExplanation, FailureExplanation, ModuleExplanation } from './explainFailure';
+import type { DeployedCopy, RuntimeExplanation } from './runtimeExplanation';
 
 /** A fix as the renderer links it: the host turns the index into a command link. */
 export type FixLink = (fix: Fix, index: number) => string;
@@ -14,6 +15,21 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
+function memberNote(hasMember: boolean | undefined): string {
+  return hasMember === undefined ? '' : hasMember ? ' — declares the member' : ' — **lacks the member**';
+}
+
+function runtimeSection(runtime: RuntimeExplanation, lines: string[]): void {
+  lines.push(`In the runtime ${code(runtime.runtime)} (${runtime.order} loading):`, '');
+  if (runtime.copies.length === 0) lines.push('- none of its jars has the class');
+  for (const copy of runtime.copies) lines.push(`- ${code(copy.name)} (${code(copy.file)})${memberNote(copy.hasMember)}`);
+  const loaded: DeployedCopy | undefined = runtime.loaded;
+  if (loaded !== undefined) lines.push(`- loads when deployed: ${loaded.fromRuntime ? '' : "the job's "}${code(loaded.name)} (${runtime.rule})${memberNote(loaded.hasMember)}`);
+  for (const advice of runtime.advice) lines.push(`- ${advice}`);
+  for (const problem of runtime.problems) lines.push(`- problem: ${problem}`);
+  lines.push('');
+}
+
 function moduleSection(module: ModuleExplanation, lines: string[], link: FixLink, fixes: Fix[]): void {
   lines.push(`### Module ${code(module.moduleId)}`, '', `**Most likely:** ${module.story}.`, '');
   if (module.referencedBy.length > 0) lines.push(`Referenced by: ${module.referencedBy.map(code).join(', ')}`, '');
@@ -21,11 +37,11 @@ function moduleSection(module: ModuleExplanation, lines: string[], link: FixLink
   else {
     lines.push('On the classpaths:', '');
     for (const copy of module.copies) {
-      const member = copy.hasMember === undefined ? '' : copy.hasMember ? ' — declares the member' : ' — **lacks the member**';
-      lines.push(`- ${copy.scope}: ${code(copy.name)} (${code(copy.file)})${member}, via ${steps(copy.path)}`);
+      lines.push(`- ${copy.scope}: ${code(copy.name)} (${code(copy.file)})${memberNote(copy.hasMember)}, via ${steps(copy.path)}`);
     }
     lines.push('');
   }
+  if (module.runtime !== undefined) runtimeSection(module.runtime, lines);
   for (const selection of module.selections) {
     const flags = [selection.scope === undefined ? undefined : `scope ${selection.scope}`, selection.optional ? 'optional' : undefined].filter((flag) => flag !== undefined);
     lines.push(
@@ -62,7 +78,8 @@ function classSection(explanation: ClassExplanation, lines: string[], link: FixL
 
 /**
  * Renders explanations as Markdown: per failure and class, the local repository versions, then per
- * module the most likely cause, the classpath copies, the selection with its paths and the fixes.
+ * module the most likely cause, the classpath copies, the runtime it deploys to (its copies and the one
+ * that loads), the selection with its paths and the fixes.
  * `link` renders a fix (plain titles by default; the editor passes command links). Returns the text and
  * the fixes in the order their links were numbered.
  */

@@ -17,9 +17,9 @@ export async function explainReactors(
   signal: AbortSignal,
 ): Promise<FailureExplanation[]> {
   const perReactor: FailureExplanation[][] = [];
-  for (const { session, modules } of analysed) {
+  for (const { session, modules, reactor } of analysed) {
     signal.throwIfAborted();
-    perReactor.push(await explainFailures({ session, modules, indexer, pomTexts, signal }, failures));
+    perReactor.push(await explainFailures({ session, modules, indexer, pomTexts, runtimes: reactor.runtimes, signal }, failures));
   }
   return failures.map((failure, index) => {
     const answers = perReactor.map((explanations) => explanations[index]!);
