@@ -25,7 +25,14 @@ export class StringTable {
 }
 
 export function encodeSummary(summary: ClassSummary, table: StringTable): number[] {
-  const out = [table.index(summary.name), summary.superClass === undefined ? -1 : table.index(summary.superClass)];
+  const out: number[] = [];
+  appendSummary(summary, table, out);
+  return out;
+}
+
+/** Appends the encoding of `summary` to `out` (several summaries back to back: see decodeSummaryAt). */
+export function appendSummary(summary: ClassSummary, table: StringTable, out: number[]): void {
+  out.push(table.index(summary.name), summary.superClass === undefined ? -1 : table.index(summary.superClass));
   for (const list of [summary.interfaces, summary.fields, summary.methods, summary.referencedClasses]) {
     out.push(list.length);
     for (const value of list) out.push(table.index(value));
@@ -34,15 +41,22 @@ export function encodeSummary(summary: ClassSummary, table: StringTable): number
   for (const reference of summary.memberReferences) {
     out.push(KINDS.indexOf(reference.kind), table.index(reference.owner), table.index(reference.name), table.index(reference.descriptor));
   }
-  return out;
 }
 
 /** @throws RangeError when the data does not fit the table (a damaged cache file: the caller drops it). */
-export function decodeSummary(data: readonly number[], strings: readonly string[]): ClassSummary {
-  let at = 0;
+export function decodeSummary(data: ArrayLike<number>, strings: readonly string[]): ClassSummary {
+  return decodeSummaryAt(data, strings, 0).summary;
+}
+
+/**
+ * Decodes the summary encoded at `start` of `data`; returns it and where the next one starts.
+ * @throws RangeError when the data does not fit the table.
+ */
+export function decodeSummaryAt(data: ArrayLike<number>, strings: readonly string[], start: number): { summary: ClassSummary; end: number } {
+  let at = start;
   const text = (index: number | undefined): string => {
     const value = index === undefined ? undefined : strings[index];
-    if (value === undefined) throw new RangeError('cache entry points outside its string table');
+    if (value === undefined) throw new RangeError('encoded summary points outside its string table');
     return value;
   };
   const name = text(data[at++]);
@@ -61,8 +75,9 @@ export function decodeSummary(data: readonly number[], strings: readonly string[
   const memberReferences: MemberReference[] = [];
   for (let i = 0; i < memberCount; i++) {
     const kind = KINDS[data[at++] ?? -1];
-    if (kind === undefined) throw new RangeError('cache entry has an unknown member kind');
+    if (kind === undefined) throw new RangeError('encoded summary has an unknown member kind');
     memberReferences.push({ kind, owner: text(data[at++]), name: text(data[at++]), descriptor: text(data[at++]) });
   }
-  return { name, superClass: superIndex === -1 ? undefined : text(superIndex), interfaces, fields, methods, referencedClasses, memberReferences };
+  const summary: ClassSummary = { name, superClass: superIndex === -1 ? undefined : text(superIndex), interfaces, fields, methods, referencedClasses, memberReferences };
+  return { summary, end: at };
 }

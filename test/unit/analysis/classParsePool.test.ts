@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import type { ParsedEntry } from '../../../src/core/analysis/classSummary';
 import { ClassParsePool } from '../../../src/core/analysis/workers/classParsePool';
-import type { ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
+import { parseEntries, type ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
+import { decodeParsedEntries, encodeParsedEntries } from '../../../src/core/analysis/workers/parsedEntriesCodec';
 import { fixturePath } from '../helpers/paths';
 
 const cosJar = fixturePath('incidents', 'hadoop-cos', 'repo', 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
@@ -16,7 +18,8 @@ const markerWorker = join(scratch, 'markerWorker.js');
 writeFileSync(
   markerWorker,
   `const { parentPort } = require('node:worker_threads');
-parentPort.on('message', ({ id }) => parentPort.postMessage({ id, results: [{ entryName: 'parsed-by-worker', error: 'marker' }] }));
+// The reply is encoded as parsedEntriesCodec lays it out: entry name, ERROR (1), error message.
+parentPort.on('message', ({ id }) => parentPort.postMessage({ id, encoded: { strings: ['parsed-by-worker', 'marker'], data: Int32Array.from([0, 1, 1]) } }));
 `,
 );
 
@@ -44,5 +47,47 @@ describe('ClassParsePool scheduling', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('parsedEntriesCodec', () => {
+  it('gives back exactly the parsed entries of a real jar, summaries and errors, in order', async () => {
+    const request: ParseRequest = {
+      kind: 'jar',
+      path: cosJar,
+      entryNames: ['org/apache/hadoop/fs/cosn/BufferPool.class', 'no/such/Entry.class', 'org/apache/hadoop/fs/cosn/ByteBufferWrapper.class'],
+    };
+    const parsed = await parseEntries(request);
+    assert.equal(parsed.filter((entry) => 'summary' in entry).length, 2);
+    const encoded = encodeParsedEntries(parsed);
+    assert.ok(encoded.data instanceof Int32Array);
+    assert.deepEqual(decodeParsedEntries(encoded), parsed);
+  });
+
+  it('keeps a class without a superclass, with member references of every kind', () => {
+    const entries: ParsedEntry[] = [
+      {
+        entryName: 'java/lang/Object.class',
+        summary: {
+          name: 'java/lang/Object',
+          superClass: undefined,
+          interfaces: ['a/I'],
+          fields: ['f:I'],
+          methods: ['m()V'],
+          referencedClasses: ['a/B'],
+          memberReferences: [
+            { kind: 'field', owner: 'a/B', name: 'x', descriptor: 'I' },
+            { kind: 'method', owner: 'a/B', name: 'y', descriptor: '()V' },
+            { kind: 'interfaceMethod', owner: 'a/I', name: 'z', descriptor: '()La/B;' },
+          ],
+        },
+      },
+      { entryName: 'bad.class', error: 'bad.class: magic is 0x00000000, not 0xcafebabe' },
+    ];
+    assert.deepEqual(decodeParsedEntries(encodeParsedEntries(entries)), entries);
+  });
+
+  it('refuses a damaged encoding with a RangeError instead of inventing entries', () => {
+    assert.throws(() => decodeParsedEntries({ strings: ['only'], data: Int32Array.from([0, 0, 7]) }), RangeError);
   });
 });

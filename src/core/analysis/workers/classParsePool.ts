@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedEntry } from '../classSummary';
 import { parseEntries, type ParseRequest } from './parseEntries';
+import { decodeParsedEntries, type EncodedParsedEntries } from './parsedEntriesCodec';
 
 /** The worker's bundle, next to the bundle that runs (dist/cli.js and dist/extension.js both live in dist/). */
 export const CLASS_PARSE_WORKER_FILE = 'classParseWorker.js';
@@ -27,7 +28,7 @@ interface PoolWorker {
   job: { id: number; pending: PendingJob } | undefined;
 }
 
-type WorkerReply = { id: number; results: ParsedEntry[] } | { id: number; error: string };
+type WorkerReply = { id: number; encoded: EncodedParsedEntries } | { id: number; error: string };
 
 /**
  * Parses class entries on a small pool of worker threads (CPU-bound inflate + parse), or in-process for
@@ -101,13 +102,24 @@ export class ClassParsePool {
       // An idle worker must not keep the process alive.
       entry.worker.unref();
       if ('error' in reply) job.pending.reject(new Error(reply.error));
-      else job.pending.resolve(reply.results);
+      else this.settle(job.pending, reply.encoded);
       this.dispatch();
     });
     entry.worker.on('error', (error) => this.retire(entry, error));
     entry.worker.on('exit', (code) => this.retire(entry, new Error(`class parse worker exited with code ${code}`)));
     this.workers.push(entry);
     return entry;
+  }
+
+  private settle(pending: PendingJob, encoded: EncodedParsedEntries): void {
+    let results: ParsedEntry[];
+    try {
+      results = decodeParsedEntries(encoded);
+    } catch (error) {
+      pending.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    pending.resolve(results);
   }
 
   /** A crashed worker's batch is parsed in-process instead, so one bad worker costs time, not results. */

@@ -1,7 +1,9 @@
 // Worker thread entry: parses batches of class entries off the main thread (bundled on its own as
-// dist/classParseWorker.js). Messages: { id, request: ParseRequest } in, { id, results } or { id, error } out.
+// dist/classParseWorker.js). Messages: { id, request: ParseRequest } in, { id, encoded } (see
+// parsedEntriesCodec; its buffer transferred) or { id, error } out.
 import { parentPort } from 'node:worker_threads';
 import { parseEntries, type ParseRequest } from './parseEntries';
+import { encodeParsedEntries } from './parsedEntriesCodec';
 
 interface WorkerMessage {
   readonly id: number;
@@ -10,7 +12,10 @@ interface WorkerMessage {
 
 parentPort?.on('message', (message: WorkerMessage) => {
   parseEntries(message.request).then(
-    (results) => parentPort?.postMessage({ id: message.id, results }),
+    (results) => {
+      const encoded = encodeParsedEntries(results);
+      parentPort?.postMessage({ id: message.id, encoded }, [encoded.data.buffer as ArrayBuffer]);
+    },
     (error: unknown) => parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -1,0 +1,55 @@
+import { appendSummary, decodeSummaryAt, StringTable } from '../../cache/classSummaryCodec';
+import type { ParsedEntry } from '../classSummary';
+
+/**
+ * A batch of parsed entries as a worker sends it: one string table and one Int32Array (transferred,
+ * not copied). Structured clone of thousands of small summary objects cost more on both threads than
+ * parsing the classes did; an array of distinct strings and one buffer are cheap to pass, and the
+ * receiver builds plain objects from them.
+ */
+export interface EncodedParsedEntries {
+  readonly strings: readonly string[];
+  readonly data: Int32Array;
+}
+
+const SUMMARY = 0;
+const ERROR = 1;
+
+/** Per entry: its name, then SUMMARY and the summary (classSummaryCodec layout) or ERROR and the message. */
+export function encodeParsedEntries(entries: readonly ParsedEntry[]): EncodedParsedEntries {
+  const table = new StringTable();
+  const out: number[] = [];
+  for (const entry of entries) {
+    out.push(table.index(entry.entryName));
+    if ('summary' in entry) {
+      out.push(SUMMARY);
+      appendSummary(entry.summary, table, out);
+    } else {
+      out.push(ERROR, table.index(entry.error));
+    }
+  }
+  return { strings: table.strings, data: Int32Array.from(out) };
+}
+
+/** @throws RangeError when the encoding is damaged (it never is between two threads of one build). */
+export function decodeParsedEntries(encoded: EncodedParsedEntries): ParsedEntry[] {
+  const { strings, data } = encoded;
+  const text = (index: number | undefined): string => {
+    const value = index === undefined ? undefined : strings[index];
+    if (value === undefined) throw new RangeError('encoded entry points outside its string table');
+    return value;
+  };
+  const entries: ParsedEntry[] = [];
+  let at = 0;
+  while (at < data.length) {
+    const entryName = text(data[at++]);
+    if (data[at++] === ERROR) {
+      entries.push({ entryName, error: text(data[at++]) });
+    } else {
+      const { summary, end } = decodeSummaryAt(data, strings, at);
+      entries.push({ entryName, summary });
+      at = end;
+    }
+  }
+  return entries;
+}
