@@ -33,6 +33,8 @@ function runtimeSection(runtime: RuntimeExplanation, lines: string[]): void {
 function moduleSection(module: ModuleExplanation, lines: string[], link: FixLink, fixes: Fix[]): void {
   lines.push(`### Module ${code(module.moduleId)}`, '', `**Most likely:** ${module.story}.`, '');
   if (module.referencedBy.length > 0) lines.push(`Referenced by: ${module.referencedBy.map(code).join(', ')}`, '');
+  // What the runtime loads decides a deployed job's failure: shown before the build's classpaths.
+  if (module.runtime !== undefined) runtimeSection(module.runtime, lines);
   if (module.copies.length === 0) lines.push('On the classpaths: **no jar provides it** (compile, runtime, test).', '');
   else {
     lines.push('On the classpaths:', '');
@@ -41,7 +43,6 @@ function moduleSection(module: ModuleExplanation, lines: string[], link: FixLink
     }
     lines.push('');
   }
-  if (module.runtime !== undefined) runtimeSection(module.runtime, lines);
   for (const selection of module.selections) {
     const flags = [selection.scope === undefined ? undefined : `scope ${selection.scope}`, selection.optional ? 'optional' : undefined].filter((flag) => flag !== undefined);
     lines.push(
@@ -78,8 +79,8 @@ function classSection(explanation: ClassExplanation, lines: string[], link: FixL
 
 /**
  * Renders explanations as Markdown: per failure and class, the local repository versions, then per
- * module the most likely cause, the classpath copies, the runtime it deploys to (its copies and the one
- * that loads), the selection with its paths and the fixes.
+ * module the most likely cause, the runtime it deploys to (its copies and the one that loads), the
+ * classpath copies, the selection with its paths and the fixes.
  * `link` renders a fix (plain titles by default; the editor passes command links). Returns the text and
  * the fixes in the order their links were numbered.
  */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ExplanationSnapshot } from '../../../src/host/explain/explainCommands';
 import { captureScreen } from '../screen';
 import { jarscope, waitFor, workspaceRoot } from '../suite/workspaceTestKit';
 
@@ -54,5 +55,35 @@ describe('a Flink-style job against its runtime lib folder, in the editor', func
     assert.match(document.getText(missing.range), /^<project/);
     await captureScreen('runtime-2-provided-applied', 1500);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Explain of the slugify NoSuchMethodError names the runtime jar that loads first and lacks it', async () => {
+    // Back to the pom as saved (text-utils 2.0 a compile dependency): the job carries slugify, flink-local's copy wins.
+    // (The revert above may find the edit already saved: take the scope out again as an edit.)
+    await vscode.window.showTextDocument(document);
+    const provided = /(<artifactId>text-utils<\/artifactId>\s*<version>2\.0<\/version>)\s*<scope>provided<\/scope>/.exec(document.getText());
+    if (provided !== null) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(document.positionAt(provided.index), document.positionAt(provided.index + provided[0].length)), provided[1]!);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await document.save();
+    }
+    await waitFor('the overlap to come back', () => diagnosticsOf(uri, 'runtime-overlap')[0], () => vscode.languages.getDiagnostics(uri), 60_000);
+    const failure = "java.lang.NoSuchMethodError: 'java.lang.String com.example.text.TextUtils.slugify(java.lang.String)'";
+    const snapshot = await vscode.commands.executeCommand<ExplanationSnapshot | undefined>('jarscope.explainThrowable', failure);
+    assert.ok(snapshot, 'an explanation');
+    const module = snapshot.explanations[0]!.classes[0]!.modules[0]!;
+    assert.equal(module.runtime?.runtime, 'flink-local');
+    assert.equal(module.story, "flink-local's lib/text-utils-1.0.jar loads first (parent-first pattern com.example.text.); it lacks slugify; the job's text-utils 2.0 is shadowed");
+    // The page is the Markdown as VS Code renders it (see explainCommands): render it the same way.
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', snapshot.markdown);
+    assert.match(html, /In the runtime <code>flink-local<\/code>/);
+    assert.match(html, /<code>flink-local(?:'|&#39;|&apos;)s lib\/text-utils-1\.0\.jar<\/code>[^<]*<code>[^<]*text-utils-1\.0\.jar<\/code>\) — <strong>lacks the member<\/strong>/);
+    // The Problems panel closed, the page shows the runtime part beside the pom.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('notifications.showList');
+    const screen = await captureScreen('runtime-3-explain-slugify', 3000);
+    assert.match(screen.text, /Explain: TextUtils/);
+    assert.match(screen.text, /flink-local's lib\/text-utils-1\.0\.jar loads first \(parent-first pattern com\.example\.text\.\)/);
   });
 });
