@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { isInSkippedFolder } from '../../core/workspace/findPoms';
 import { registerCommand } from '../commands/registerCommand';
 import type { FindingsFeatures } from '../findings/registerFindings';
 import { COMPARISON_SCHEME, ComparisonDocuments, compareFoldersCommand } from './compareFoldersCommand';
 import { includeInStatusCount } from './folderStatusCount';
 import { JarFolderDiagnostics } from './jarFolderDiagnostics';
+import { readScanSettings } from '../settings';
 
 // Jars are copied in bursts (a whole lib folder at once): analyse once the burst is over.
 const REFRESH_DELAY_MS = 500;
@@ -22,13 +24,18 @@ export function registerJarFolders(subscriptions: vscode.Disposable[], log: vsco
     clearTimeout(timer);
     timer = setTimeout(() => void diagnostics.refresh(), REFRESH_DELAY_MS);
   };
+  // A build writes jars under target/ all the time: those never belong to a jar folder.
+  const jarChanged = (uri: vscode.Uri): void => {
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+    if (root !== undefined && !isInSkippedFolder(root, uri.fsPath, readScanSettings().exclude)) refreshSoon();
+  };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{jar,JAR}');
   subscriptions.push(
     diagnostics,
     watcher,
-    watcher.onDidCreate(refreshSoon),
-    watcher.onDidChange(refreshSoon),
-    watcher.onDidDelete(refreshSoon),
+    watcher.onDidCreate(jarChanged),
+    watcher.onDidChange(jarChanged),
+    watcher.onDidDelete(jarChanged),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('jarscope.jarFolders') || event.affectsConfiguration('jarscope.scan')) refreshSoon();
     }),
