@@ -1,7 +1,8 @@
 // Worker thread entry (bundled as dist/analysisWorker.js): the editor's one background analysis, off the
 // extension host's main thread. It starts its class-parse workers and reads the JDK as soon as it starts.
 // Messages: {type:'run', id, request} analyses, {type:'explain', id, failures} explains against the latest
-// finished run, {type:'abort', id} cancels either. Replies: {id, result} or {id, error, name}.
+// finished run, {type:'abort', id} cancels either. Replies: {id, result} or {id, error, name}, and for a
+// run first {id, partial} when it has a first answer (see BackgroundAnalysis.run).
 import { parentPort } from 'node:worker_threads';
 import type { ParsedFailure } from '../core/explain/parseThrowable';
 import type { AnalysisRequest } from './findings/analyseReactors';
@@ -20,7 +21,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
   }
   const controller = new AbortController();
   controllers.set(message.id, controller);
-  const work: Promise<unknown> = message.type === 'run' ? analysis.run(message.request, controller.signal) : analysis.explain(message.failures, controller.signal);
+  const partial = (reply: unknown): void => parentPort?.postMessage({ id: message.id, partial: reply });
+  const work: Promise<unknown> = message.type === 'run' ? analysis.run(message.request, controller.signal, partial) : analysis.explain(message.failures, controller.signal);
   work
     .then(
       (result) => parentPort?.postMessage({ id: message.id, result }),

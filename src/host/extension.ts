@@ -19,8 +19,8 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   context.subscriptions.push(log, analyzer, view.disposable, registerXmlDiagnostics(analyzer));
   registerCommand(context.subscriptions, log, 'jarscope.refresh', () => analyzer.rescan());
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
-  const resolution = registerResolution(context.subscriptions, analyzer, log);
   const findings = registerFindings(context.subscriptions, analyzer, log);
+  const resolution = registerResolution(context.subscriptions, findings.service, log);
   const explain = registerExplain(context.subscriptions, findings.service, log);
   const classViews = registerClassFindingViews(context.subscriptions, log, findings);
   registerJarFolders(context.subscriptions, log, findings);

@@ -5,6 +5,7 @@ import { defaultCacheDir, JarIndexCache } from '../cache/jarIndexCache';
 import { LinkageFactsCache } from '../cache/linkageFactsCache';
 import { ParsedPomStore } from '../model/parsedPomStore';
 import { formatArtifact } from '../resolve/artifact';
+import type { LocalRepository } from '../repo/localRepository';
 import type { ProjectResolution } from '../resolve/resolveProject';
 import { RuntimeRun, runtimeDefines, runtimeFindings } from '../runtime/runtimeFindings';
 import type { PreparedRuntime } from '../runtime/preparedRuntime';
@@ -54,6 +55,12 @@ export interface AnalysisOptions {
   readonly runtimes?: RuntimeOptions;
   /** Resources kept between runs by a long-lived caller, which flushes and closes them (then `cacheDir` and `workers` are not read). */
   readonly kept?: KeptAnalysisResources;
+  /**
+   * 'resolution': only the checks that parse no class (pom problems, unresolved artifacts, version
+   * conflicts, duplicate classes from the jars' central directories), a first answer the editor shows
+   * while the full run parses classes. Default 'all'.
+   */
+  readonly checks?: 'resolution' | 'all';
 }
 
 /** What a long-lived caller (the editor's analysis worker) keeps between runs: warm parse workers, the JDK's index, the caches in memory. */
@@ -63,6 +70,8 @@ export interface KeptAnalysisResources {
   readonly pool: ClassParsePool;
   readonly factsCache: LinkageFactsCache;
   platform(javaHome: string | undefined, env: NodeJS.ProcessEnv): Promise<PlatformClasses>;
+  /** The run's repository class index (one that remembers answers while the repository is unchanged). */
+  repositoryIndex(repository: LocalRepository, indexer: ClasspathIndexer): RepositoryClassIndex;
 }
 
 /** One classpath element as reported: its file and the artifact it stands for (none for own classes). */
@@ -113,7 +122,8 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
   const platform = await (kept?.platform(options.javaHome, options.env ?? process.env) ?? openPlatformClasses(options.javaHome, options.env ?? process.env));
   const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
   const factsCache = kept?.factsCache ?? new LinkageFactsCache(cacheDir);
-  const services: LinkageServices = { indexer, platform, repositoryIndex: new RepositoryClassIndex(session.repository, indexer), factsCache };
+  const repositoryIndex = kept?.repositoryIndex(session.repository, indexer) ?? new RepositoryClassIndex(session.repository, indexer);
+  const services: LinkageServices = { indexer, platform, repositoryIndex, factsCache };
   const pomTexts = new PomTexts(options.pomTexts);
   const ignore = ignoreMatcher(options.ignore);
   const scopes = options.scopes ?? ANALYSED_SCOPES;
@@ -122,7 +132,7 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
     const results: ModuleAnalysis[] = [];
     for (const module of modules) {
       signal?.throwIfAborted();
-      results.push(await analyzeModule(session, module, { services, pomTexts, ignore, scopes, signal, runtimes }));
+      results.push(await analyzeModule(session, module, { services, pomTexts, ignore, scopes, signal, runtimes, resolutionOnly: options.checks === 'resolution' }));
     }
     return { modules: results, warnings: [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])] };
   } finally {
@@ -144,6 +154,7 @@ interface RunState {
   readonly scopes: readonly AnalysedScope[];
   readonly signal: AbortSignal | undefined;
   readonly runtimes: RuntimeRun | undefined;
+  readonly resolutionOnly: boolean;
 }
 
 async function analyzeModule(session: AnalysisSession, module: ReactorModule, run: RunState): Promise<ModuleAnalysis> {
@@ -167,7 +178,7 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
     graph: allGraphNodes(resolution.root),
   };
   const perScope: Finding[][] = [pomFindings, resolutionProblemFindings(context, run.scopes)];
-  const deployment = run.runtimes !== undefined && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
+  const deployment = run.runtimes !== undefined && !run.resolutionOnly && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
   if (deployment !== undefined) perScope.push(deployment.findings);
   const reported: Partial<Record<AnalysedScope, ReportedElement[]>> = {};
   // Scopes often share one classpath (no test or provided dependencies): analyse each distinct one once.
@@ -184,7 +195,7 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
     const runtime = scope === 'runtime' ? deployment?.runtime : undefined;
     const key = [...view.elements.map(({ element }) => element.file), ...(runtime === undefined ? [] : [`runtime:${runtime.definition.name}`])].join('\n');
     const earlier = byClasspath.get(key);
-    const findings = earlier === undefined ? await scopeFindings(context, view, run.services, run.signal, runtime) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
+    const findings = earlier === undefined ? await scopeFindings(context, view, run.services, run.signal, runtime, run.resolutionOnly) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
     byClasspath.set(key, findings);
     perScope.push([...findings]);
     if (runtime !== undefined) perScope.push(await runtimeFindings(context, view, runtime, run.services, run.signal));
@@ -212,7 +223,15 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
   return { scope, elements, definers };
 }
 
-async function scopeFindings(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined, runtime?: PreparedRuntime): Promise<Finding[]> {
+async function scopeFindings(
+  context: ModuleContext,
+  view: ScopeView,
+  services: LinkageServices,
+  signal: AbortSignal | undefined,
+  runtime: PreparedRuntime | undefined,
+  resolutionOnly: boolean,
+): Promise<Finding[]> {
+  if (resolutionOnly) return [...unresolvedArtifacts(context, view), ...versionConflicts(context, view), ...(await duplicateClasses(context, view, signal))];
   const loaded = once(() => loadedClasses(services, view, signal));
   const scopeFacts = await scopeLinkageFacts(services, view, loaded, signal);
   const facts = runtime === undefined ? scopeFacts : { ...scopeFacts, missingClasses: scopeFacts.missingClasses.filter((fact) => !runtimeDefines(runtime, fact.missing)) };

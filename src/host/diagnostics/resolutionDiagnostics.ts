@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parsePom } from '../../core/pom/parsePom';
 import { lineAndColumnAt, type TextRange } from '../../core/pom/xmlTree';
-import type { ResolvedReactor } from '../../core/workspace/resolveWorkspace';
+import type { WorkspaceReactor } from '../resolution/workspaceReactor';
 import { resolutionProblemPlaces } from '../resolution/problemPlaces';
 import { remapRange } from '../resolution/rangeRemap';
 import type { ResolutionService } from '../resolution/resolutionService';
@@ -46,7 +46,7 @@ class PomPositions {
   }
 }
 
-function diagnosticsFor(reactors: readonly ResolvedReactor[]): Map<string, vscode.Diagnostic[]> {
+function diagnosticsFor(reactors: readonly WorkspaceReactor[]): Map<string, vscode.Diagnostic[]> {
   const positions = new PomPositions();
   const byPath = new Map<string, vscode.Diagnostic[]>();
   for (const problem of resolutionProblemPlaces(reactors, (pomPath) => positions.parentRange(pomPath))) {

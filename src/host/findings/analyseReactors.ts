@@ -2,11 +2,12 @@
 // in a worker thread (dist/analysisWorker.js) so that typing never waits for it, or in-process without one.
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeModules, type KeptAnalysisResources, type ModuleAnalysis } from '../../core/analysis/analyzeModules';
+import { analyzeModules, type AnalysisOptions, type KeptAnalysisResources, type ModuleAnalysis } from '../../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
 import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
 import { openAnalysisSession, type AnalysisSession } from '../../core/workspace/analysisSession';
+import { workspaceReactorOf, type WorkspaceReactor } from '../resolution/workspaceReactor';
 import { runtimeEnvironment } from '../../core/workspace/runtimeEnvironment';
 
 /** One reactor to analyse, with the settings of its workspace folder; structured-clone safe. */
@@ -28,6 +29,8 @@ export interface AnalysisRequest {
   readonly reactors: readonly ReactorRequest[];
   /** Editors' unsaved pom texts, by path. */
   readonly pomTexts: ReadonlyArray<readonly [string, string]>;
+  /** Increases whenever a local repository's jars or poms changed: what the worker remembers about them is then forgotten. */
+  readonly repositoryGeneration?: number;
 }
 
 export interface AnalysisReply {
@@ -38,6 +41,8 @@ export interface AnalysisReply {
   readonly warnings: readonly string[];
   /** Time spent in the analysis itself (in the worker when there is one). */
   readonly elapsedMs: number;
+  /** Every analysed reactor's modules and dependency graphs, for the views and hovers. */
+  readonly reactors: readonly WorkspaceReactor[];
 }
 
 /** One reactor as analysed: its session and modules stay in the worker for Explain and Find Class. */
@@ -74,10 +79,16 @@ export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMa
 }
 
 /**
- * Opens a session per reactor (as `mvn` on its root pom would) and runs every check on every module, with
- * the resources a long-lived caller keeps between runs when it gives them.
+ * Opens a session per reactor (as `mvn` on its root pom would) and runs every check (or only those that
+ * parse no class) on every module, with the resources a long-lived caller keeps between runs when it
+ * gives them.
  */
-export async function analyseReactors(request: AnalysisRequest, signal: AbortSignal, kept?: KeptAnalysisResources): Promise<ReactorAnalyses> {
+export async function analyseReactors(
+  request: AnalysisRequest,
+  signal: AbortSignal,
+  kept?: KeptAnalysisResources,
+  checks: AnalysisOptions['checks'] = 'all',
+): Promise<ReactorAnalyses> {
   const started = performance.now();
   const pomTexts = new Map(request.pomTexts);
   const findings: Finding[] = [];
@@ -97,6 +108,7 @@ export async function analyseReactors(request: AnalysisRequest, signal: AbortSig
         pomTexts,
         signal,
         kept,
+        checks,
       });
       warnings.push(...[...session.warnings, ...result.warnings].map((warning) => `${reactor.pomPath}: ${warning}`));
       findings.push(...result.modules.flatMap((module) => module.findings));
@@ -106,5 +118,6 @@ export async function analyseReactors(request: AnalysisRequest, signal: AbortSig
       warnings.push(`Analysing the classpaths of ${reactor.pomPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  return { reply: { findings, repositories: [...repositories], warnings, elapsedMs: performance.now() - started }, analysed };
+  const reactors = analysed.map(({ session, modules }) => workspaceReactorOf(session, modules));
+  return { reply: { findings, repositories: [...repositories], warnings, elapsedMs: performance.now() - started, reactors }, analysed };
 }

@@ -14,6 +14,7 @@ type Job = { type: 'run'; request: AnalysisRequest } | { type: 'explain'; failur
 interface WorkerReply {
   readonly id: number;
   readonly result?: unknown;
+  readonly partial?: unknown;
   readonly error?: string;
   readonly name?: string;
 }
@@ -33,7 +34,7 @@ export class AnalysisRunner {
   private worker: Worker | undefined;
   private inProcess: BackgroundAnalysis | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void; partial?: (result: unknown) => void }>();
   private readonly script: string | undefined;
 
   constructor(dir: string = __dirname) {
@@ -50,8 +51,9 @@ export class AnalysisRunner {
     if (this.script) this.ensureWorker(this.script).unref();
   }
 
-  run(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisReply> {
-    return this.call({ type: 'run', request }, signal) as Promise<AnalysisReply>;
+  /** Analyses; `partial` receives the first answer of a run that has one (see BackgroundAnalysis.run). */
+  run(request: AnalysisRequest, signal: AbortSignal, partial?: (reply: AnalysisReply) => void): Promise<AnalysisReply> {
+    return this.call({ type: 'run', request }, signal, partial as ((result: unknown) => void) | undefined) as Promise<AnalysisReply>;
   }
 
   /** Explains failures against the latest finished run; rejects with a NotAnalysedError before the first. */
@@ -67,10 +69,10 @@ export class AnalysisRunner {
     this.pending.clear();
   }
 
-  private call(job: Job, signal: AbortSignal): Promise<unknown> {
+  private call(job: Job, signal: AbortSignal, partial?: (result: unknown) => void): Promise<unknown> {
     if (!this.script) {
       this.inProcess ??= new BackgroundAnalysis();
-      return job.type === 'run' ? this.inProcess.run(job.request, signal) : this.inProcess.explain(job.failures, signal);
+      return job.type === 'run' ? this.inProcess.run(job.request, signal, partial) : this.inProcess.explain(job.failures, signal);
     }
     signal.throwIfAborted();
     const worker = this.ensureWorker(this.script);
@@ -91,6 +93,7 @@ export class AnalysisRunner {
           settle();
           reject(error);
         },
+        partial,
       });
       signal.addEventListener('abort', () => worker.postMessage({ type: 'abort', id }), { once: true });
       worker.postMessage({ ...job, id });
@@ -104,7 +107,8 @@ export class AnalysisRunner {
     worker.on('message', (message: WorkerReply) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
-      if (message.error === undefined) waiting.resolve(message.result);
+      if (message.partial !== undefined) waiting.partial?.(message.partial);
+      else if (message.error === undefined) waiting.resolve(message.result);
       else waiting.reject(message.name === 'AbortError' ? namedError('AbortError', 'The analysis was cancelled') : namedError(message.name ?? 'Error', message.error));
     });
     const fail = (error: Error): void => {

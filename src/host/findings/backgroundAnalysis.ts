@@ -9,6 +9,9 @@ import { explainReactors } from '../explain/explainReactors';
 import { analyseReactors, type AnalysedReactor, type AnalysisReply, type AnalysisRequest } from './analyseReactors';
 import { KeptResources } from './keptResources';
 
+/** The cache folder is written after this long without a new run. */
+const FLUSH_IDLE_MS = 3_000;
+
 /** Explain was asked before any analysis finished. */
 export class NotAnalysedError extends Error {
   constructor() {
@@ -25,6 +28,8 @@ export class BackgroundAnalysis {
   private readonly kept: KeptResources;
   private latest: { readonly analysed: readonly AnalysedReactor[]; readonly pomTexts: ReadonlyMap<string, string> } | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private repositoryGeneration: number | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(cacheDir: string = defaultCacheDir(process.env)) {
     this.kept = new KeptResources(cacheDir);
@@ -35,13 +40,23 @@ export class BackgroundAnalysis {
     this.kept.warmUp(undefined, process.env);
   }
 
-  async run(request: AnalysisRequest, signal: AbortSignal): Promise<AnalysisReply> {
+  /**
+   * Analyses the request. A reactor analysed for the first time (a cold open parses every class) first gets
+   * the findings of the checks that parse no class, through `partial`, then the full reply.
+   */
+  async run(request: AnalysisRequest, signal: AbortSignal, partial?: (reply: AnalysisReply) => void): Promise<AnalysisReply> {
+    clearTimeout(this.flushTimer);
+    if (request.repositoryGeneration !== this.repositoryGeneration) {
+      this.kept.forgetRepositoryAnswers();
+      this.repositoryGeneration = request.repositoryGeneration;
+    }
+    const known = new Set(this.latest?.analysed.map((analysed) => analysed.reactor.pomPath));
+    if (partial !== undefined && request.reactors.some((reactor) => !known.has(reactor.pomPath))) {
+      partial((await analyseReactors(request, signal, this.kept, 'resolution')).reply);
+    }
     const { reply, analysed } = await analyseReactors(request, signal, this.kept);
     this.latest = { analysed, pomTexts: new Map(request.pomTexts) };
-    // After the reply is on its way: the findings never wait for the cache files.
-    setImmediate(() => {
-      this.flushing = this.flushing.then(() => this.kept.flush()).catch(() => undefined);
-    });
+    this.flushWhenIdle();
     return reply;
   }
 
@@ -55,7 +70,20 @@ export class BackgroundAnalysis {
     return explainReactors(latest.analysed, indexer, latest.pomTexts, failures, signal);
   }
 
+  /**
+   * Writes the cache folder once no run has started for a while: writing a cold run's jar indexes and
+   * class summaries takes CPU that the analysis of the next edit needs more.
+   */
+  private flushWhenIdle(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flushing = this.flushing.then(() => this.kept.flush()).catch(() => undefined);
+    }, FLUSH_IDLE_MS);
+    this.flushTimer.unref();
+  }
+
   async close(): Promise<void> {
+    clearTimeout(this.flushTimer);
     await this.flushing;
     await this.kept.close();
   }

@@ -5,8 +5,9 @@ import type { Finding } from '../../core/analysis/finding';
 import type { FailureExplanation } from '../../core/explain/explainFailure';
 import type { ParsedFailure } from '../../core/explain/parseThrowable';
 import { readMavenOptions } from '../resolution/mavenOptions';
+import type { WorkspaceReactor } from '../resolution/workspaceReactor';
 import { openPomEditors, type WorkspaceAnalyzer } from '../workspaceAnalyzer';
-import type { AnalysisRequest, ReactorRequest } from './analyseReactors';
+import type { AnalysisReply, AnalysisRequest, ReactorRequest } from './analyseReactors';
 import { AnalysisRunner } from './analysisRunner';
 import { distinctFindings } from './findingPresentation';
 import { affectsFindings, readFindingsSettings } from './findingsSettings';
@@ -27,8 +28,12 @@ export interface FindingsState {
   readonly poms: ReadonlyMap<string, AnalysedPom>;
   /** False until the first analysis has finished. */
   readonly analysed: boolean;
+  /** False for the first answer of a cold run: the findings of the checks that parse no class; the rest follows. */
+  readonly complete: boolean;
   /** The open editors' pom texts the analysis used instead of the files, by path. */
   readonly analysedTexts: ReadonlyMap<string, string>;
+  /** The resolved reactors of the same run, for the Dependencies and Conflicts views and the hovers. */
+  readonly reactors: readonly WorkspaceReactor[];
 }
 
 /** The open pom editors' texts and versions, taken in one synchronous step so they belong together. */
@@ -54,8 +59,9 @@ export class FindingsService implements vscode.Disposable {
   readonly onDidChangeRunning = this.runningEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.runningEmitter];
   private readonly repositoryWatchers = new Map<string, vscode.Disposable>();
-  private current: FindingsState = { generation: 0, findings: [], poms: new Map(), analysed: false, analysedTexts: new Map() };
+  private current: FindingsState = { generation: 0, findings: [], poms: new Map(), analysed: false, complete: false, analysedTexts: new Map(), reactors: [] };
   private repositoryTimer: NodeJS.Timeout | undefined;
+  private repositoryGeneration = 0;
   private disposed = false;
   private readonly runner = new AnalysisRunner();
   private readonly loop = new LatestRequestLoop<FindingsState>({
@@ -63,10 +69,7 @@ export class FindingsService implements vscode.Disposable {
     settle: () => this.analyzer.whenIdle(),
     run: (signal) => this.analyseAll(signal),
     started: (run, controller) => this.showProgressWhileSlow(run, controller),
-    publish: (state) => {
-      this.current = state;
-      this.stateEmitter.fire(state);
-    },
+    publish: (state) => this.publish(state),
     cancelled: () => this.log.debug('Classpath analysis cancelled'),
     failed: (error) => this.log.error('Analysing the classpaths failed:', error),
     runningChanged: (running) => this.runningEmitter.fire(running),
@@ -135,6 +138,11 @@ export class FindingsService implements vscode.Disposable {
     return explanations;
   }
 
+  private publish(state: FindingsState): void {
+    this.current = state;
+    this.stateEmitter.fire(state);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.loop.dispose();
@@ -174,23 +182,32 @@ export class FindingsService implements vscode.Disposable {
     const request: AnalysisRequest = {
       reactors: roots.map((root) => reactorRequest(root.pomPath)),
       pomTexts: [...editors].map(([path, pom]) => [path, pom.text] as const),
+      repositoryGeneration: this.repositoryGeneration,
     };
-    const reply = await this.runner.run(request, signal);
+    const where = this.runner.usesWorker ? 'in a worker thread' : 'in-process';
+    const stateOf = (reply: AnalysisReply, complete: boolean): FindingsState => {
+      const distinct = distinctFindings(reply.findings);
+      this.log.info(
+        `Analysed the classpaths of ${roots.length} reactor(s) ${where}${complete ? '' : ', checks that parse no class first'}: ${distinct.length} finding(s), ` +
+          `in ${Math.round(performance.now() - started)} ms (${Math.round(reply.elapsedMs)} ms analysing)`,
+      );
+      return {
+        generation: this.current.generation + 1,
+        findings: distinct,
+        poms: analysedPoms(distinct, editors),
+        analysed: true,
+        complete,
+        analysedTexts: new Map(request.pomTexts),
+        reactors: reply.reactors,
+      };
+    };
+    const reply = await this.runner.run(request, signal, (partial) => {
+      // A cold open shows what needs no class parsing at once; the full findings replace it.
+      if (!signal.aborted) this.publish(stateOf(partial, false));
+    });
     for (const warning of reply.warnings) this.log.warn(warning);
     this.watchRepositories(new Set(reply.repositories));
-    const distinct = distinctFindings(reply.findings);
-    const where = this.runner.usesWorker ? 'in a worker thread' : 'in-process';
-    this.log.info(
-      `Analysed the classpaths of ${roots.length} reactor(s) ${where}: ${distinct.length} finding(s), in ${Math.round(performance.now() - started)} ms ` +
-        `(${Math.round(reply.elapsedMs)} ms analysing)`,
-    );
-    return {
-      generation: this.current.generation + 1,
-      findings: distinct,
-      poms: analysedPoms(distinct, editors),
-      analysed: true,
-      analysedTexts: new Map(request.pomTexts),
-    };
+    return stateOf(reply, true);
   }
 
   /** One watcher per local repository in use: a jar or pom installed, rebuilt or deleted there changes the findings. */
@@ -209,6 +226,7 @@ export class FindingsService implements vscode.Disposable {
   }
 
   private repositoryChanged(): void {
+    this.repositoryGeneration++;
     if (this.repositoryTimer || this.disposed) return;
     this.repositoryTimer = setTimeout(() => {
       this.repositoryTimer = undefined;

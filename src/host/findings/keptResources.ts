@@ -6,6 +6,9 @@ import { PARSED_POMS_FILE, type KeptAnalysisResources } from '../../core/analysi
 import { openPlatformClasses, type PlatformClasses } from '../../core/analysis/jdkClasses';
 import type { LinkageFacts } from '../../core/analysis/linkageFacts';
 import { ClassParsePool } from '../../core/analysis/workers/classParsePool';
+import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
+import { RepositoryClassIndex, type ArtifactKey, type RepositoryArtifact } from '../../core/analysis/repositoryClassIndex';
+import type { LocalRepository } from '../../core/repo/localRepository';
 import { JarIndexCache } from '../../core/cache/jarIndexCache';
 import { LinkageFactsCache } from '../../core/cache/linkageFactsCache';
 import { ParsedPomStore } from '../../core/model/parsedPomStore';
@@ -37,6 +40,48 @@ class RememberingFactsCache extends LinkageFactsCache {
   }
 }
 
+/** Remembered provider answers at most, before they are all forgotten (a bound on memory, not a cache policy). */
+const MAX_REMEMBERED_ANSWERS = 200_000;
+
+/** The answers of providersOf by repository root, class and candidates: valid while the repository is unchanged. */
+type ProviderAnswers = Map<string, Promise<RepositoryArtifact[]>>;
+
+/**
+ * A repository class index that remembers which repository jars define a class, across runs: after an
+ * edit, the missing classes of an unchanged classpath are explained without looking at a jar again. The
+ * owner forgets the answers when the repository changes (see KeptResources.forgetRepositoryAnswers).
+ */
+class RememberingRepositoryIndex extends RepositoryClassIndex {
+  // The candidates are one array per classpath element and run: their key is built once per array.
+  private readonly candidateKeys = new WeakMap<readonly ArtifactKey[], string>();
+
+  constructor(
+    repository: LocalRepository,
+    indexer: ClasspathIndexer,
+    private readonly answers: ProviderAnswers,
+  ) {
+    super(repository, indexer);
+  }
+
+  override providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
+    let candidates = this.candidateKeys.get(known);
+    if (candidates === undefined) {
+      candidates = known.map((key) => `${key.groupId}:${key.artifactId}`).join(' ');
+      this.candidateKeys.set(known, candidates);
+    }
+    const key = `${binaryName} ${candidates}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.clear();
+      answer = super.providersOf(binaryName, known, signal);
+      this.answers.set(key, answer);
+      // A cancelled or failed look-up is not an answer.
+      answer.catch(() => this.answers.delete(key));
+    }
+    return answer;
+  }
+}
+
 /** The analysis resources of one long-lived worker, each JDK opened once (a new home opens a new one). */
 export class KeptResources implements KeptAnalysisResources {
   readonly cache: JarIndexCache;
@@ -44,6 +89,7 @@ export class KeptResources implements KeptAnalysisResources {
   readonly pool = new ClassParsePool();
   readonly factsCache: LinkageFactsCache;
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
+  private readonly providerAnswers = new Map<string, ProviderAnswers>();
 
   constructor(cacheDir: string) {
     this.cache = new JarIndexCache(cacheDir);
@@ -59,6 +105,20 @@ export class KeptResources implements KeptAnalysisResources {
       this.platforms.set(key, platform);
     }
     return platform;
+  }
+
+  repositoryIndex(repository: LocalRepository, indexer: ClasspathIndexer): RepositoryClassIndex {
+    let answers = this.providerAnswers.get(repository.root);
+    if (answers === undefined) {
+      answers = new Map<string, Promise<RepositoryArtifact[]>>();
+      this.providerAnswers.set(repository.root, answers);
+    }
+    return new RememberingRepositoryIndex(repository, indexer, answers);
+  }
+
+  /** A jar or pom of a local repository was added, changed or deleted: which jars define a class may differ now. */
+  forgetRepositoryAnswers(): void {
+    this.providerAnswers.clear();
   }
 
   /** Starts the class-parse workers and indexes the default JDK now, while the workspace is still being scanned. */

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import type { DeclarationSite, ModelDependency } from '../../core/model/modelTypes';
 import { parsePom } from '../../core/pom/parsePom';
 import type { RawDependency, RawParent, RawPom } from '../../core/pom/rawPom';
+import { LocalRepository } from '../../core/repo/localRepository';
 import type { TextRange } from '../../core/pom/xmlTree';
-import type { ResolvedModule, ResolvedReactor } from '../../core/workspace/resolveWorkspace';
+import type { ResolvedModule } from '../../core/workspace/resolveWorkspace';
+import type { WorkspaceReactor } from '../resolution/workspaceReactor';
 import {
   dependencyHoverMarkdown,
   managementHoverMarkdown,
@@ -127,7 +129,7 @@ export class PomHoverProvider implements vscode.HoverProvider {
  * `../pom.xml`) when its coordinates match, else the reactor module with those coordinates, else the
  * local repository.
  */
-function parentFile(pomPath: string, parent: RawParent, reactor: ResolvedReactor | undefined): string | undefined {
+function parentFile(pomPath: string, parent: RawParent, reactor: WorkspaceReactor | undefined): string | undefined {
   const matches = (model: { groupId: string; artifactId: string; version: string }): boolean =>
     model.groupId === parent.groupId && model.artifactId === parent.artifactId && model.version === parent.version;
   const modules = reactor?.modules.map((module) => module.module) ?? [];
@@ -140,7 +142,7 @@ function parentFile(pomPath: string, parent: RawParent, reactor: ResolvedReactor
   const inReactor = modules.find((module) => matches(module.model));
   if (inReactor) return inReactor.pomPath;
   if (!reactor || parent.groupId === undefined || parent.artifactId === undefined || parent.version === undefined) return undefined;
-  const inRepository = reactor.session.repository.pomPath(parent.groupId, parent.artifactId, parent.version);
+  const inRepository = new LocalRepository(reactor.repositoryRoot).pomPath(parent.groupId, parent.artifactId, parent.version);
   return existsSync(inRepository) ? inRepository : undefined;
 }
 

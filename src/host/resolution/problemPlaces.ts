@@ -3,7 +3,12 @@ import type { ModelProblem } from '../../core/model/modelTypes';
 import type { TextRange } from '../../core/pom/xmlTree';
 import { formatArtifact } from '../../core/resolve/artifact';
 import type { CollectProblem } from '../../core/resolve/collector';
-import { distinctModelProblems, type ResolvedModule, type ResolvedReactor } from '../../core/workspace/resolveWorkspace';
+import { distinctModelProblems, type ResolvedModule } from '../../core/workspace/resolveWorkspace';
+
+/** What the places are computed from: a reactor's resolved modules. */
+interface ResolvedModules {
+  readonly modules: readonly ResolvedModule[];
+}
 
 /** A problem placed in a pom, by offsets in the text the core read. */
 export interface PlacedProblem {
@@ -19,7 +24,7 @@ export interface PlacedProblem {
  * diagnostic), and a problem in a parent read from the local repository goes on `<parent>` of each module
  * it reaches (`parentRange` finds that element).
  */
-export function modelProblemPlaces(reactor: ResolvedReactor, parentRange: (pomPath: string) => TextRange): PlacedProblem[] {
+export function modelProblemPlaces(reactor: ResolvedModules, parentRange: (pomPath: string) => TextRange): PlacedProblem[] {
   const modulePoms = new Set(reactor.modules.map((module) => module.module.pomPath));
   const placed: PlacedProblem[] = [];
   const place = (problem: ModelProblem, pomPath: string, range: TextRange, prefix: string): void => {
@@ -61,7 +66,7 @@ export function collectProblemPlace(resolved: ResolvedModule, problem: CollectPr
 }
 
 /** Every problem of the reactors, each place once (modules sharing a parent report its problem once). */
-export function resolutionProblemPlaces(reactors: readonly ResolvedReactor[], parentRange: (pomPath: string) => TextRange): PlacedProblem[] {
+export function resolutionProblemPlaces(reactors: readonly ResolvedModules[], parentRange: (pomPath: string) => TextRange): PlacedProblem[] {
   const placed = reactors.flatMap((reactor) => [
     ...modelProblemPlaces(reactor, parentRange),
     ...reactor.modules.flatMap((module) => (module.resolution?.problems ?? []).map((problem) => collectProblemPlace(module, problem))),

@@ -10,7 +10,7 @@ import {
   rowCoordinates,
   type DependenciesTreeProvider,
 } from '../views/dependenciesView';
-import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
+import type { FindingsService } from '../findings/findingsService';
 import { coordinatesText } from './dependencyText';
 import { OPEN_DECLARATION_COMMAND } from './hoverMarkdown';
 import { openDeclaration } from './openDeclaration';
@@ -36,10 +36,11 @@ function coordinatesOfRow(row: unknown): string | undefined {
 
 /**
  * Builds the resolution service and what shows its results: the Dependencies and Conflicts views, pom.xml
- * hovers, the `jarscope-resolution` diagnostics, and their commands. Resolution starts with the first scan.
+ * hovers, the `jarscope-resolution` diagnostics, and their commands. The resolution comes from the
+ * background analysis of the findings (see ResolutionService).
  */
-export function registerResolution(subscriptions: vscode.Disposable[], analyzer: WorkspaceAnalyzer, log: vscode.LogOutputChannel): ResolutionFeatures {
-  const service = new ResolutionService(analyzer, log);
+export function registerResolution(subscriptions: vscode.Disposable[], findings: FindingsService, log: vscode.LogOutputChannel): ResolutionFeatures {
+  const service = new ResolutionService(findings, log);
   const dependencies = registerDependenciesView(service);
   const conflicts = registerConflictsView(service);
   const hovers = registerPomHovers(service);

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { formatArtifact } from '../../core/resolve/artifact';
 import type { CollectProblemCode } from '../../core/resolve/collector';
 import type { DependencyNode } from '../../core/resolve/dependencyGraph';
-import type { ResolvedModule, ResolvedReactor } from '../../core/workspace/resolveWorkspace';
+import type { ResolvedModule } from '../../core/workspace/resolveWorkspace';
+import type { WorkspaceReactor } from '../resolution/workspaceReactor';
 import { coordinatesText, dependencyRowText, leadsToMatch, siteText } from '../resolution/dependencyText';
 import { openDeclarationCommand } from '../resolution/openDeclaration';
 import type { ResolutionService, ResolutionState } from '../resolution/resolutionService';
@@ -123,7 +124,7 @@ export type DependenciesViewNode = ModuleRow | DependencyRow;
 export class DependenciesTreeProvider implements vscode.TreeDataProvider<DependenciesViewNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<DependenciesViewNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private reactors: readonly ResolvedReactor[] = [];
+  private reactors: readonly WorkspaceReactor[] = [];
   private filterText = '';
 
   constructor(state: ResolutionState) {

@@ -42,6 +42,12 @@ describe('the analysis runner of the editor', () => {
     const reply = await runner.run(request(), new AbortController().signal);
     assert.deepEqual(codes(reply.findings), ['missing-class', 'version-conflict']);
     assert.deepEqual(reply.repositories, [join(example, '.m2', 'repository')]);
+    // The same run's resolution, for the views and hovers: the graph with hadoop-cos under the root.
+    const [reactor] = reply.reactors;
+    assert.equal(reactor?.rootPom, pomPath);
+    assert.equal(reactor.repositoryRoot, join(example, '.m2', 'repository'));
+    const direct = reactor.modules[0]?.resolution?.root.children.nodes.map((child) => child.artifact.artifactId);
+    assert.ok(direct?.includes('hadoop-cos'), JSON.stringify(direct));
   });
 
   it('uses the unsaved text of a pom: a pin of hadoop-common 3.4.1 leaves no missing class', async () => {
