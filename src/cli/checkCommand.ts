@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { analyzeModules } from '../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../core/analysis/finding';
 import type { IgnorePatterns } from '../core/analysis/ignorePatterns';
+import { readJarFolderSettings } from '../core/folders/jarFolderSettings';
 import { workspaceJarFolders } from '../core/folders/workspaceJarFolders';
 import { findingsJson } from '../core/report/findingsJson';
 import { findingsSarif } from '../core/report/findingsSarif';
@@ -101,9 +102,10 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   const { check } = options;
   const { runtimes, warnings: runtimeWarnings } = checkRuntimeOptions(dir, options.runtime, process.cwd());
   const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore), runtimes });
-  const folders = await workspaceJarFolders(dir, { globs: options.jarFolders, repository: session.repository });
+  const folderSettings = readJarFolderSettings(dir);
+  const folders = await workspaceJarFolders(dir, { globs: [...folderSettings.globs, ...options.jarFolders], repository: session.repository });
   const findings = [...reactorFindings(session, scopes), ...analysis.modules.flatMap((module) => module.findings), ...folders.findings];
-  const stderr = [...session.warnings, ...runtimeWarnings, ...analysis.warnings, ...folders.warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
+  const stderr = [...session.warnings, ...runtimeWarnings, ...analysis.warnings, ...folderSettings.warnings, ...folders.warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
   const stdout =
     check.format === 'json' ? findingsJson(findings) : check.format === 'sarif' ? findingsSarif(findings, { baseDir: dir }) : findingsText(findings, { baseDir: dir, pomText: pomTextReader() });
   return { exitCode: checkExitCode(findings, check.failOn), stdout, stderr };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -14,8 +14,8 @@ const workspace = fixturePath('folders', 'workspace');
 const scratch = mkdtempSync(join(tmpdir(), 'jarscope-folders-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: workspace, env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache') } });
+function run(args: string[], cwd = workspace): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd, env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache') } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -47,6 +47,23 @@ describe('jarscope check on a workspace with jar folders', () => {
     assert.match(stdout, /^folder:lib$/m);
     assert.match(stdout, /^ {2}lib:1:1: the jar folder$/m);
     assert.match(stderr, /jar folder glob "dist\/\*\*\/jars" matched no folder/);
+  });
+});
+
+describe('jarscope check and the workspace settings', () => {
+  it('analyses the folders jarscope.jarFolders names in .vscode/settings.json', () => {
+    const copy = join(scratch, 'workspace');
+    cpSync(workspace, copy, { recursive: true });
+    copyFileSync(join(copy, 'lib', 'connector-b-2.1.jar'), join(copy, 'lib-prod', 'connector-b-2.1.jar'));
+    const { stdout } = run(['check', '.', '--local-repo', fixturePath('folders', 'repo'), '--format', 'json'], copy);
+    const findings = (JSON.parse(stdout) as { findings: FindingJson[] }).findings;
+    assert.ok(findings.some((finding) => finding.module === 'folder:lib-prod' && finding.code === 'folder-version-conflict'), stdout);
+
+    writeFileSync(join(copy, '.vscode', 'settings.json'), '{ "jarscope.jarFolders": "lib-prod" }');
+    const wrong = run(['check', '.', '--local-repo', fixturePath('folders', 'repo')], copy);
+    assert.match(wrong.stderr, /settings\.json: jarscope\.jarFolders must be a list/);
+    assert.doesNotMatch(wrong.stdout, /folder:lib-prod/);
+    assert.match(wrong.stdout, /folder:lib/, 'the named folders are still analysed');
   });
 });
 
