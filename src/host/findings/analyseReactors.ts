@@ -8,6 +8,7 @@ import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
 import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
 import { openAnalysisSession, type AnalysisSession } from '../../core/workspace/analysisSession';
 import { workspaceReactorOf, type WorkspaceReactor } from '../resolution/workspaceReactor';
+import type { KeptReuse } from './keptResources';
 import { runtimeEnvironment } from '../../core/workspace/runtimeEnvironment';
 
 /** One reactor to analyse, with the settings of its workspace folder; structured-clone safe. */
@@ -43,6 +44,8 @@ export interface AnalysisReply {
   readonly elapsedMs: number;
   /** Every analysed reactor's modules and dependency graphs, for the views and hovers. */
   readonly reactors: readonly WorkspaceReactor[];
+  /** What the run took from the worker's memory (see KeptResources.takeReuse). */
+  readonly reuse?: KeptReuse;
 }
 
 /** One reactor as analysed: its session and modules stay in the worker for Explain and Find Class. */

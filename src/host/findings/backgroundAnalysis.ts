@@ -54,7 +54,10 @@ export class BackgroundAnalysis {
     if (partial !== undefined && request.reactors.some((reactor) => !known.has(reactor.pomPath))) {
       partial((await analyseReactors(request, signal, this.kept, 'resolution')).reply);
     }
-    const { reply, analysed } = await analyseReactors(request, signal, this.kept);
+    this.kept.takeReuse();
+    const analyses = await analyseReactors(request, signal, this.kept);
+    const { analysed } = analyses;
+    const reply = { ...analyses.reply, reuse: this.kept.takeReuse() };
     this.latest = { analysed, pomTexts: new Map(request.pomTexts) };
     this.flushWhenIdle();
     return reply;

@@ -189,7 +189,7 @@ export class FindingsService implements vscode.Disposable {
       const distinct = distinctFindings(reply.findings);
       this.log.info(
         `Analysed the classpaths of ${roots.length} reactor(s) ${where}${complete ? '' : ', checks that parse no class first'}: ${distinct.length} finding(s), ` +
-          `in ${Math.round(performance.now() - started)} ms (${Math.round(reply.elapsedMs)} ms analysing)`,
+          `in ${Math.round(performance.now() - started)} ms (${Math.round(reply.elapsedMs)} ms analysing${reuseText(reply)})`,
       );
       return {
         generation: this.current.generation + 1,
@@ -251,6 +251,12 @@ export function reactorRequest(pomPath: string): ReactorRequest {
     ignore: settings.ignore,
     runtimes: settings.runtimes,
   };
+}
+
+/** For the log: how much of a run came from the worker's memory (an edit and its undo should take nearly everything from it). */
+function reuseText({ reuse }: AnalysisReply): string {
+  if (reuse === undefined) return '';
+  return `; linkage facts of ${reuse.factsRemembered} of ${reuse.factsRemembered + reuse.factsOther} classpath(s) and ${reuse.answersRemembered} of ${reuse.answersRemembered + reuse.answersOther} class look-up(s) in the repository from memory`;
 }
 
 /** The analysed text of every pom a finding is in: the editor's text given to the analysis, else the file. */

@@ -13,15 +13,28 @@ import { JarIndexCache } from '../../core/cache/jarIndexCache';
 import { LinkageFactsCache } from '../../core/cache/linkageFactsCache';
 import { ParsedPomStore } from '../../core/model/parsedPomStore';
 
+/** What a run took from memory: linkage facts per classpath, and which repository jars define a class. */
+export interface KeptReuse {
+  readonly factsRemembered: number;
+  /** Read from the cache folder or derived from the classes. */
+  readonly factsOther: number;
+  readonly answersRemembered: number;
+  /** Looked up in the repository's jars. */
+  readonly answersOther: number;
+}
+
 /** Classpaths whose facts stay in memory: an edit and its undo, across a few modules and scopes. */
 const REMEMBERED_CLASSPATHS = 64;
 
 /** Linkage facts by classpath key also in memory: the file cache forgets what it wrote once it has flushed. */
 class RememberingFactsCache extends LinkageFactsCache {
   private readonly remembered = new Map<string, LinkageFacts>();
+  readonly counts = { remembered: 0, other: 0 };
 
   override async get(key: string): Promise<LinkageFacts | undefined> {
     const known = this.remembered.get(key);
+    if (known !== undefined) this.counts.remembered++;
+    else this.counts.other++;
     const facts = known ?? (await super.get(key));
     if (facts !== undefined) this.remember(key, facts);
     return facts;
@@ -59,6 +72,7 @@ class RememberingRepositoryIndex extends RepositoryClassIndex {
     repository: LocalRepository,
     indexer: ClasspathIndexer,
     private readonly answers: ProviderAnswers,
+    private readonly counts: { remembered: number; other: number },
   ) {
     super(repository, indexer);
   }
@@ -71,7 +85,9 @@ class RememberingRepositoryIndex extends RepositoryClassIndex {
     }
     const key = `${binaryName} ${candidates}`;
     let answer = this.answers.get(key);
-    if (answer === undefined) {
+    if (answer !== undefined) this.counts.remembered++;
+    else {
+      this.counts.other++;
       if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.clear();
       answer = super.providersOf(binaryName, known, signal);
       this.answers.set(key, answer);
@@ -87,9 +103,10 @@ export class KeptResources implements KeptAnalysisResources {
   readonly cache: JarIndexCache;
   readonly pomStore: ParsedPomStore;
   readonly pool = new ClassParsePool();
-  readonly factsCache: LinkageFactsCache;
+  readonly factsCache: RememberingFactsCache;
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
   private readonly providerAnswers = new Map<string, ProviderAnswers>();
+  private readonly answerCounts = { remembered: 0, other: 0 };
 
   constructor(cacheDir: string) {
     this.cache = new JarIndexCache(cacheDir);
@@ -113,7 +130,16 @@ export class KeptResources implements KeptAnalysisResources {
       answers = new Map<string, Promise<RepositoryArtifact[]>>();
       this.providerAnswers.set(repository.root, answers);
     }
-    return new RememberingRepositoryIndex(repository, indexer, answers);
+    return new RememberingRepositoryIndex(repository, indexer, answers, this.answerCounts);
+  }
+
+  /** What the runs since the last call took from memory, and what they had to read or derive; the counts restart. */
+  takeReuse(): KeptReuse {
+    const facts = this.factsCache.counts;
+    const answers = this.answerCounts;
+    const reuse: KeptReuse = { factsRemembered: facts.remembered, factsOther: facts.other, answersRemembered: answers.remembered, answersOther: answers.other };
+    facts.remembered = facts.other = answers.remembered = answers.other = 0;
+    return reuse;
   }
 
   /** A jar or pom of a local repository was added, changed or deleted: which jars define a class may differ now. */
