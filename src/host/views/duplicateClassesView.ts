@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
 import { duplicateCounts, duplicateSetLabel, duplicateSets, elementName, findingKey, type DuplicateClass, type DuplicateSet } from './classFindingGroups';
 import { openLocationCommand, rowContextValue, severityIcon, type FindingRow } from './findingRowCommands';
+import { RowTreeProvider } from './rowTreeProvider';
 
 export const DUPLICATE_CLASSES_VIEW_ID = 'jarscope.duplicateClasses';
 
@@ -111,35 +112,14 @@ export class DuplicateClassRow implements FindingRow {
 export type DuplicateClassesNode = DuplicateSetRow | DuplicateClassRow;
 
 /** The "Duplicate Classes" view: one row per set of jars, worst severity first, expandable to the classes. */
-export class DuplicateClassesTreeProvider implements vscode.TreeDataProvider<DuplicateClassesNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<DuplicateClassesNode | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  private rows: DuplicateSetRow[] = [];
-
+export class DuplicateClassesTreeProvider extends RowTreeProvider<DuplicateClassesNode> {
   update(findings: readonly Finding[]): void {
-    this.rows = duplicateSets(findings).map((set) => new DuplicateSetRow(set));
-    this.changeEmitter.fire(undefined);
-  }
-
-  getTreeItem(node: DuplicateClassesNode): vscode.TreeItem {
-    return node.toTreeItem();
-  }
-
-  getChildren(node?: DuplicateClassesNode): DuplicateClassesNode[] {
-    return node ? node.children() : this.rows;
-  }
-
-  getParent(node: DuplicateClassesNode): DuplicateClassesNode | undefined {
-    return node.parent;
+    this.show(duplicateSets(findings).map((set) => new DuplicateSetRow(set)));
   }
 
   /** The row of a finding, for "Show in Duplicate Classes view". */
   rowOf(finding: Finding): DuplicateSetRow | undefined {
     const key = findingKey(finding);
-    return this.rows.find((row) => row.set.key === key);
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
+    return this.rows.find((row): row is DuplicateSetRow => row instanceof DuplicateSetRow && row.set.key === key);
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
 import { findingKey, NO_PROVIDER, providerGroups, referenceText, type MissingName, type ProviderGroup } from './classFindingGroups';
 import { openLocationCommand, rowContextValue, severityIcon, type FindingRow } from './findingRowCommands';
+import { RowTreeProvider } from './rowTreeProvider';
 
 export const MISSING_CLASSES_VIEW_ID = 'jarscope.missingClasses';
 
@@ -143,28 +144,11 @@ export type MissingClassesNode = MissingMembersRow | ProviderRow | MissingNameRo
  * The "Missing Classes" view: the missing classes grouped by the artifact that would provide them (worst
  * severity first), then a "Missing fields and methods" node grouping missing members by owner artifact.
  */
-export class MissingClassesTreeProvider implements vscode.TreeDataProvider<MissingClassesNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<MissingClassesNode | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  private rows: MissingClassesNode[] = [];
-
+export class MissingClassesTreeProvider extends RowTreeProvider<MissingClassesNode> {
   update(findings: readonly Finding[]): void {
     const classes = providerGroups(findings, 'missing-class').map((group) => new ProviderRow(group, 'missing-class', undefined));
     const members = providerGroups(findings, 'missing-member');
-    this.rows = members.length > 0 ? [...classes, new MissingMembersRow(members)] : classes;
-    this.changeEmitter.fire(undefined);
-  }
-
-  getTreeItem(node: MissingClassesNode): vscode.TreeItem {
-    return node.toTreeItem();
-  }
-
-  getChildren(node?: MissingClassesNode): MissingClassesNode[] {
-    return node ? node.children() : this.rows;
-  }
-
-  getParent(node: MissingClassesNode): MissingClassesNode | undefined {
-    return node.parent;
+    this.show(members.length > 0 ? [...classes, new MissingMembersRow(members)] : classes);
   }
 
   /** The first missing class (or member) row of a finding, for "Show in Missing Classes view". */
@@ -176,9 +160,5 @@ export class MissingClassesTreeProvider implements vscode.TreeDataProvider<Missi
       if (row) return row;
     }
     return undefined;
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
   }
 }
