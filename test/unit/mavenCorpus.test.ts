@@ -1,11 +1,16 @@
 // Checks the CLI's trees and classpaths against goldens written by real Maven 3.8.7
 // (scripts/maven/regenerateGoldens.mjs), byte for byte, for every case of test/fixtures/maven-corpus.
+// Most runs call the CLI's command functions in this process (a spawn costs far more than the command);
+// a few, one per command, run `node bin/jarscope.js` as a user does and must print what the in-process run
+// prints, after all the in-process runs before them.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { runClasspath, runTree, type CommandOutput } from '../../src/cli/commands';
+import { parseArguments } from '../../src/cli/parseArguments';
 import { fixturePath, repoRoot } from './helpers/paths';
 
 interface CorpusCase {
@@ -50,7 +55,21 @@ function expectedDir(caseDir: string, moduleDir: string): string {
   return join(caseDir, 'expected', moduleDir === '.' ? 'ROOT' : moduleDir.split('/').join('__'));
 }
 
-function runCli(args: string[]): Promise<CliRun> {
+/**
+ * Runs (as a real process) the outputs named `case|module|golden file`, or `case|all` for the all-modules
+ * tree: tree, tree --verbose and classpath, with -D properties and several modules, and a run Maven fails.
+ */
+const SPAWNED = new Set([
+  '01-nearest-wins|.|tree.txt',
+  '11-cli-property-overrides|core|tree-verbose.txt',
+  '11-cli-property-overrides|app|classpath-runtime.txt',
+  '11-cli-property-overrides|all',
+  '30-missing-transitive-jar|.|classpath-compile.txt',
+]);
+
+const spawnedKeys = new Set<string>();
+
+function spawnCli(args: string[]): Promise<CliRun> {
   assert.ok(existsSync(cliBundle), `${cliBundle} is missing: run \`node scripts/build.mjs\` first`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,6 +82,37 @@ function runCli(args: string[]): Promise<CliRun> {
       resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
     );
   });
+}
+
+/**
+ * What main.ts runs for `tree` and `classpath`, in this process: the same argument parsing, the same
+ * command functions with the same environment, and main's line for an error thrown. The working folder
+ * and the environment must come out unchanged, or the cases after this one would see them.
+ */
+function runInProcess(args: string[]): CliRun {
+  const parsed = parseArguments(args);
+  assert.ok(parsed.ok, `jarscope ${args.join(' ')}: ${parsed.ok ? '' : parsed.message}`);
+  const cwd = process.cwd();
+  const env = JSON.stringify(process.env);
+  let output: CommandOutput;
+  try {
+    output = parsed.options.command === 'tree' ? runTree(parsed.options, process.env) : runClasspath(parsed.options, process.env);
+  } catch (error) {
+    output = { exitCode: 1, stdout: '', stderr: `jarscope: error: ${error instanceof Error ? error.message : String(error)}\n` };
+  }
+  assert.equal(process.cwd(), cwd, 'the command changed the working folder');
+  assert.equal(JSON.stringify(process.env), env, 'the command changed the environment');
+  return { status: output.exitCode, stdout: output.stdout, stderr: output.stderr };
+}
+
+/** The CLI's run in this process; for a SPAWNED key also as a process, which must print the same. */
+async function runCli(args: string[], key: string): Promise<CliRun> {
+  const inProcess = runInProcess(args);
+  if (!SPAWNED.has(key)) return inProcess;
+  spawnedKeys.add(key);
+  const spawned = await spawnCli(args);
+  assert.deepEqual(spawned, inProcess, `jarscope ${args.join(' ')}: the process and the in-process run differ`);
+  return spawned;
 }
 
 /** The CLI's output with the same placeholders the goldens use. */
@@ -99,6 +149,7 @@ function assertNamesMissingArtifact(run: CliRun, mvnError: string, what: string)
 }
 
 async function checkOutput(
+  caseName: string,
   caseDir: string,
   corpusCase: CorpusCase,
   moduleDir: string,
@@ -106,7 +157,7 @@ async function checkOutput(
 ): Promise<void> {
   const [subcommand = '', ...options] = output.command;
   const args = [subcommand, caseDir, '--module', moduleDir, ...options, ...corpusCase.args, '--local-repo', localRepo];
-  const run = await runCli(args);
+  const run = await runCli(args, `${caseName}|${moduleDir}|${output.file}`);
   const what = `jarscope ${args.join(' ')}`;
   const goldenFile = join(expectedDir(caseDir, moduleDir), output.file);
   if (!existsSync(goldenFile)) {
@@ -120,9 +171,9 @@ async function checkOutput(
 }
 
 /** `tree` without --module: every module's tree in reactor order, one blank line between them. */
-async function checkAllModulesTree(caseDir: string, corpusCase: CorpusCase): Promise<void> {
+async function checkAllModulesTree(caseName: string, caseDir: string, corpusCase: CorpusCase): Promise<void> {
   const args = ['tree', caseDir, ...corpusCase.args, '--local-repo', localRepo];
-  const run = await runCli(args);
+  const run = await runCli(args, `${caseName}|all`);
   const what = `jarscope ${args.join(' ')}`;
   const goldenFiles = corpusCase.reactorOrder.map((moduleDir) => join(expectedDir(caseDir, moduleDir), 'tree.txt'));
   if (!goldenFiles.every((file) => existsSync(file))) {
@@ -139,16 +190,18 @@ describe('Maven oracle corpus (goldens from real Maven 3.8.7)', () => {
   for (const caseName of corpusCases()) {
     const caseDir = join(corpusDir, caseName);
     const corpusCase = readCase(caseDir);
-    // Each CLI run is a separate process, mostly waiting on start-up: run a few at once.
-    describe(`${caseName}: ${corpusCase.description}`, { concurrency: 3 }, () => {
+    describe(`${caseName}: ${corpusCase.description}`, () => {
       for (const moduleDir of corpusCase.reactorOrder) {
         for (const output of OUTPUTS) {
-          it(`${moduleDir} ${output.file}`, () => checkOutput(caseDir, corpusCase, moduleDir, output));
+          it(`${moduleDir} ${output.file}`, () => checkOutput(caseName, caseDir, corpusCase, moduleDir, output));
         }
       }
-      it('all modules tree, in reactor order', () => checkAllModulesTree(caseDir, corpusCase));
+      it('all modules tree, in reactor order', () => checkAllModulesTree(caseName, caseDir, corpusCase));
     });
   }
+  it('ran each of the real-process cases (a renamed case must not drop them)', () => {
+    assert.deepEqual([...spawnedKeys].sort(), [...SPAWNED].sort());
+  });
 });
 
 /** Files below dir, as paths relative to it, sorted. */
