@@ -6,6 +6,7 @@ import { ArchiveError, archiveErrorFromFs } from './archiveError';
 import { resolveLimits, type ArchiveLimits, type ArchiveOptions } from './archiveLimits';
 import { CachedFileReader } from './cachedFileReader';
 import { manifestAttribute, parseManifestMainSection } from './manifest';
+import { listPlainCentralDirectory, type RawEntry } from './plainCentralDirectory';
 import { diagnoseUnopenableZip } from './zipDiagnosis';
 
 const MANIFEST_NAME = 'META-INF/MANIFEST.MF';
@@ -64,17 +65,8 @@ export async function openJar(path: string, options: OpenJarOptions = {}): Promi
     if (known !== undefined && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
       return jarHandle({ ...known, path }, reader, limits);
     }
-    const zip = await fromRandomAccessReaderPromise(reader, stat.size, {
-      lazyEntries: true,
-      autoClose: false,
-      validateEntrySizes: true,
-      // Names are decoded below without yauzl's extraction-safety check ('..', absolute paths):
-      // nothing here is ever written to disk under an entry's name.
-      decodeStrings: false,
-    }).catch(async (error: unknown) => {
-      throw await diagnoseUnopenableZip(reader, error);
-    });
-    const { entries, manifestEntry } = await listEntries(zip, reader, path, limits, options.signal);
+    const plain = await listPlainCentralDirectory(reader, limits.maxEntries);
+    const { entries, manifestEntry } = plain !== undefined ? keptEntries(plain, path, limits) : await listWithYauzl(reader, path, limits, options.signal);
     const manifest = manifestEntry === undefined ? undefined : parseManifestMainSection(
       (await readEntry(reader, manifestEntry, Math.min(limits.maxManifestSize, limits.maxInflatedEntrySize))).toString('utf8'),
     );
@@ -88,7 +80,6 @@ export async function openJar(path: string, options: OpenJarOptions = {}): Promi
       manifest,
       entries: entries.map((entry) => describedEntry(entry, multiRelease)),
     };
-    zip.close();
     return jarHandle(index, reader, limits);
   } catch (error) {
     await reader.closeFile();
@@ -96,7 +87,43 @@ export async function openJar(path: string, options: OpenJarOptions = {}): Promi
   }
 }
 
-type RawEntry = Omit<ArchiveEntry, 'className' | 'releaseVersion' | 'isModuleInfo' | 'isPackageInfo'>;
+interface ListedEntries {
+  readonly entries: RawEntry[];
+  manifestEntry: RawEntry | undefined;
+}
+
+/** Keeps a file entry (folders are dropped) and notes the manifest; an entry that declares an absurd size is refused. */
+function keepEntry(raw: RawEntry, kept: ListedEntries, path: string, limits: ArchiveLimits): void {
+  if (raw.name.endsWith('/')) return;
+  if (raw.uncompressedSize > limits.maxDeclaredEntrySize) {
+    throw new ArchiveError('entry-too-large', path, `declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxDeclaredEntrySize}`, raw.name);
+  }
+  if (raw.name.toUpperCase() === MANIFEST_NAME) kept.manifestEntry = raw;
+  kept.entries.push(raw);
+}
+
+function keptEntries(listed: readonly RawEntry[], path: string, limits: ArchiveLimits): ListedEntries {
+  const kept: ListedEntries = { entries: [], manifestEntry: undefined };
+  for (const raw of listed) keepEntry(raw, kept, path, limits);
+  return kept;
+}
+
+/** Any zip the plain reader leaves (zip64, comments, odd names ...), with yauzl's checks and errors. */
+async function listWithYauzl(reader: CachedFileReader, path: string, limits: ArchiveLimits, signal: AbortSignal | undefined): Promise<ListedEntries> {
+  const zip = await fromRandomAccessReaderPromise(reader, reader.size, {
+    lazyEntries: true,
+    autoClose: false,
+    validateEntrySizes: true,
+    // Names are decoded below without yauzl's extraction-safety check ('..', absolute paths):
+    // nothing here is ever written to disk under an entry's name.
+    decodeStrings: false,
+  }).catch(async (error: unknown) => {
+    throw await diagnoseUnopenableZip(reader, error);
+  });
+  const listed = await listEntries(zip, reader, path, limits, signal);
+  zip.close();
+  return listed;
+}
 
 async function listEntries(
   zip: ZipFile,
@@ -104,25 +131,18 @@ async function listEntries(
   path: string,
   limits: ArchiveLimits,
   signal: AbortSignal | undefined,
-): Promise<{ entries: RawEntry[]; manifestEntry: RawEntry | undefined }> {
+): Promise<ListedEntries> {
   // The count comes from the end record: refuse before reading a single header.
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
     throw new ArchiveError('too-many-entries', path, `${zip.entryCount} entries, more than the limit of ${limits.maxEntries}`);
   }
-  const entries: RawEntry[] = [];
-  let manifestEntry: RawEntry | undefined;
+  const kept: ListedEntries = { entries: [], manifestEntry: undefined };
   let seen = 0;
   try {
     for await (const entry of zip.eachEntry()) {
       if (++seen % ABORT_CHECK_INTERVAL === 0) signal?.throwIfAborted();
-      const raw = rawEntry(entry);
-      if (raw.name.endsWith('/')) continue;
-      if (raw.uncompressedSize > limits.maxDeclaredEntrySize) {
-        throw new ArchiveError('entry-too-large', path, `declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxDeclaredEntrySize}`, raw.name);
-      }
-      if (raw.name.toUpperCase() === MANIFEST_NAME) manifestEntry = raw;
-      entries.push(raw);
+      keepEntry(rawEntry(entry), kept, path, limits);
     }
   } catch (error) {
     zip.close();
@@ -130,7 +150,7 @@ async function listEntries(
     throw new ArchiveError('corrupt', path, `central directory: ${error instanceof Error ? error.message : String(error)}`);
   }
   await refuseUncountedEntries(zip, reader, path);
-  return { entries, manifestEntry };
+  return kept;
 }
 
 /**
