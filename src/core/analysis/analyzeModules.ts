@@ -3,6 +3,7 @@ import type { ArchiveEntry } from '../archive/archiveEntry';
 import type { ArchiveLimits } from '../archive/archiveLimits';
 import { defaultCacheDir, JarIndexCache } from '../cache/jarIndexCache';
 import { LinkageFactsCache } from '../cache/linkageFactsCache';
+import { classpathEmbeddedArtifacts } from '../embedded/classpathEmbedded';
 import { ParsedPomStore } from '../model/parsedPomStore';
 import { formatArtifact } from '../resolve/artifact';
 import type { LocalRepository } from '../repo/localRepository';
@@ -243,5 +244,6 @@ async function scopeFindings(
     ...(await missingClasses(check)),
     ...(await missingMembers(check)),
     ...invalidClassFiles(context, view, facts),
+    ...(await classpathEmbeddedArtifacts(context, view)),
   ];
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { indexJar } from '../../../src/core/archive/openJar';
 import { embeddedArtifacts } from '../../../src/core/embedded/embeddedArtifacts';
@@ -60,5 +61,17 @@ describe('duplicate classes on a module classpath', () => {
     assert.equal(duplicates.length, 1);
     assert.deepEqual(duplicates[0]!.classes, ['org.textutil.Strings']);
     assert.match(duplicates[0]!.message, /fat-all-1\.0\.jar embeds org\.textutil:textutil:1\.0 unrelocated\.$/);
+  });
+});
+
+describe('embedded artifacts on a module classpath', () => {
+  it('are one information finding per fat jar, on the dependency that brings it, relocation decided by the repository', async () => {
+    const result = await analyzeFixture(fixturePath('folders', 'fat-project'), fixturePath('folders', 'repo'), { scopes: ['compile', 'runtime'] });
+    const embedded = findingsOf(result, 'embedded-artifact');
+    assert.equal(embedded.length, 1, 'the scopes are merged into one finding');
+    assert.deepEqual(embedded[0]!.scopes, ['compile', 'runtime']);
+    assert.equal(embedded[0]!.severity, 'info');
+    assert.equal(embedded[0]!.message, 'com.example:fat-all:1.0 embeds 2 artifacts: com.jsonlite:jsonlite:2.0 relocated under com.example.fat.shaded, org.textutil:textutil:1.0 unrelocated.');
+    assert.match(readFileSync(embedded[0]!.location.file, 'utf8').slice(embedded[0]!.location.range.start, embedded[0]!.location.range.end), /<artifactId>fat-all<\/artifactId>/);
   });
 });
