@@ -95,15 +95,17 @@ export async function explainRuntime(
   const advice: string[] = [];
   const fixes: Fix[] = [];
   let story: string | undefined;
-  const shading = `relocate (shade) ${packagesOf([className]).join(', ')} in the job jar with maven-shade-plugin, so that the job's classes use their own copy`;
+  const packages = packagesOf([className]).join(', ');
+  const shading = `relocate (shade) ${packages} in the job jar with maven-shade-plugin, so that the job's classes use their own copy`;
   if (member !== undefined && loaded?.fromRuntime === true && loaded.hasMember === false) {
     const declaring = jobElements.find((_, index) => jobCopies[index]!.hasMember === true);
     story =
       declaring === undefined
         ? `${loaded.name} loads (${rule}); it lacks ${member.name}, and the job carries no copy that has it`
         : `${loaded.name} loads first (${rule}); it lacks ${member.name}; the job's ${jobLabel(context, declaring.element)} is shadowed`;
-    advice.push(`Fix: ${shading}`);
-    if (definition.order === 'child-first' && pattern !== undefined && pattern !== 'java.') {
+    // A copy the job does not carry cannot be relocated: it has to be bundled first.
+    advice.push(declaring === undefined ? `Fix: bundle a version with ${member.name} in the job jar (not provided) and relocate (shade) ${packages} with maven-shade-plugin` : `Fix: ${shading}`);
+    if (declaring !== undefined && definition.order === 'child-first' && pattern !== undefined && pattern !== 'java.') {
       advice.push(`Or leave ${pattern} out of ${definition.name}'s parent-first patterns, so that the job's copy loads child-first`);
     }
     advice.push(`Or build the job against the version in ${loaded.name}`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeModules } from '../../../src/core/analysis/analyzeModules';
@@ -21,8 +22,9 @@ const settings = readWorkspaceRuntimeSettings(job);
 const SLUGIFY = "java.lang.NoSuchMethodError: 'java.lang.String com.example.text.TextUtils.slugify(java.lang.String)'";
 const opened = openExplainIndexer(undefined);
 
-async function explain(text: string, runtimes: RuntimeOptions | undefined) {
-  const session = fixtureSession(job, join(job, 'repo'));
+/** Explains `text` after analysing the job in `dir` (the fixture, or a copy of it with another pom). */
+async function explain(text: string, runtimes: RuntimeOptions | undefined, dir = job) {
+  const session = fixtureSession(dir, join(dir, 'repo'));
   const analysis = await analyzeModules(session, session.reactor.modules, { cacheDir: null, env: process.env, ...(runtimes === undefined ? {} : { runtimes }) });
   const [explanation] = await explainFailures({ session, modules: analysis.modules, indexer: opened.indexer, ...(runtimes === undefined ? {} : { runtimes }) }, parseThrowable(text));
   const explained = explanation!.classes[0]!;
@@ -30,7 +32,7 @@ async function explain(text: string, runtimes: RuntimeOptions | undefined) {
   return { explanation: explanation!, module: explained.modules[0]! };
 }
 
-const withSettings = (extra: RuntimeOptions = {}): RuntimeOptions => ({ definitions: settings.runtimes, baseDir: job, ...extra });
+const withSettings = (extra: RuntimeOptions = {}, baseDir = job): RuntimeOptions => ({ definitions: settings.runtimes, baseDir, ...extra });
 
 describe('Explain against the runtime a module deploys to (flink-job fixture)', () => {
   after(() => opened.close());
@@ -61,7 +63,7 @@ describe('Explain against the runtime a module deploys to (flink-job fixture)', 
   });
 
   it('child-first without a pattern: the job\'s copy loads and the classpath story stays', async () => {
-    const { module } = await explain(SLUGIFY, withSettings({ name: 'flink-child-first' }));
+    const { explanation, module } = await explain(SLUGIFY, withSettings({ name: 'flink-child-first' }));
     const runtime = module.runtime!;
     assert.equal(runtime.runtime, 'flink-child-first');
     assert.equal(runtime.copies.length, 1);
@@ -70,6 +72,37 @@ describe('Explain against the runtime a module deploys to (flink-job fixture)', 
     assert.equal(runtime.rule, 'child-first loading');
     assert.equal(runtime.story, undefined);
     assert.doesNotMatch(module.story, /shadowed/);
+    const { markdown } = explanationMarkdown([explanation]);
+    assert.match(markdown, /loads when deployed: the job's `com\.example\.text:text-utils:2\.0` \(child-first loading\) — declares the member/);
+  });
+
+  it('text-utils made provided: the runtime copy loads because the job carries none, and it lacks slugify', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'jarscope-explain-flink-'));
+    try {
+      cpSync(job, copy, { recursive: true });
+      const pom = readFileSync(join(job, 'pom.xml'), 'utf8').replace(/(<artifactId>text-utils<\/artifactId>\s*<version>2\.0<\/version>)/, '$1<scope>provided</scope>');
+      writeFileSync(join(copy, 'pom.xml'), pom);
+      const { module } = await explain(SLUGIFY, withSettings({}, copy), copy);
+      const runtime = module.runtime!;
+      assert.equal(runtime.rule, 'the job does not carry it');
+      assert.equal(module.story, "flink-local's lib/text-utils-1.0.jar loads (the job does not carry it); it lacks slugify, and the job carries no copy that has it");
+      // On the compile classpath the provided copy declares it: the build compiles, the runtime fails.
+      assert.deepEqual(module.copies.map((found) => [found.scope, found.hasMember]), [['compile', true], ['test', true]]);
+      assert.match(runtime.advice[0]!, /^Fix: bundle a version with slugify in the job jar \(not provided\) and relocate \(shade\) com\.example\.text/);
+      assert.ok(!runtime.advice.some((line) => /parent-first patterns/.test(line)), runtime.advice.join('\n'));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('a lib path of the runtime that does not exist is a problem of the runtime part; its other jars still count', async () => {
+    const definitions = { ...(settings.runtimes as Record<string, unknown>), broken: { preset: 'flink', libs: ['flink/lib', 'flink/nowhere'] } };
+    const { module, explanation } = await explain(SLUGIFY, { definitions, baseDir: job, name: 'broken' });
+    const runtime = module.runtime!;
+    assert.equal(runtime.copies.length, 1);
+    assert.equal(runtime.problems.length, 1);
+    assert.match(runtime.problems[0]!, /runtime "broken": .*flink\/nowhere does not exist/);
+    assert.match(explanationMarkdown([explanation]).markdown, /- problem: runtime "broken"/);
   });
 
   it('a ClassCastException across the two class loaders: both copies named, scope provided offered on text-utils', async () => {
