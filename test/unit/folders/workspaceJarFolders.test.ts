@@ -42,4 +42,11 @@ describe('workspaceJarFolders', () => {
     assert.match(embedded?.message ?? '', /com\.jsonlite:jsonlite:2\.0 relocated under com\.example\.fat\.shaded, org\.textutil:textutil:1\.0 unrelocated/);
     assert.deepEqual(result.warnings, []);
   });
+
+  it('names a folder without jars and goes on with the others', async () => {
+    const result = await workspaceJarFolders(workspace, { globs: ['../src'] });
+    assert.deepEqual(result.folders, [fixturePath('folders', 'src'), join(workspace, 'lib')]);
+    assert.deepEqual(result.warnings, [`jar folder ${fixturePath('folders', 'src')} holds no jar`]);
+    assert.ok(result.findings.some((finding) => finding.code === 'folder-version-conflict'));
+  });
 });
