@@ -9,6 +9,7 @@ import { explainFailures } from '../../../src/core/explain/explainFailure';
 import { openExplainIndexer } from '../../../src/core/explain/explainIndexer';
 import { explanationMarkdown } from '../../../src/core/explain/explanationMarkdown';
 import { parseThrowable } from '../../../src/core/explain/parseThrowable';
+import { runtimeClassLocations } from '../../../src/core/explain/runtimeClassLocations';
 import { parsePom } from '../../../src/core/pom/parsePom';
 import type { RuntimeOptions } from '../../../src/core/runtime/runtimeSelection';
 import { readWorkspaceRuntimeSettings } from '../../../src/core/runtime/workspaceRuntimeSettings';
@@ -60,6 +61,13 @@ describe('Explain against the runtime a module deploys to (flink-job fixture)', 
     assert.match(markdown, /- `flink-local's lib\/text-utils-1\.0\.jar` \(`[^`]*text-utils-1\.0\.jar`\) — \*\*lacks the member\*\*/);
     assert.match(markdown, /loads when deployed: `flink-local's lib\/text-utils-1\.0\.jar` \(parent-first pattern com\.example\.text\.\)/);
     assert.match(markdown, /\*\*Most likely:\*\* flink-local's lib\/text-utils-1\.0\.jar loads first/);
+
+    // Find Class lists the runtime's copy too, saying that it is the one that loads.
+    const [location, ...more] = runtimeClassLocations(explanation.classes[0]!);
+    assert.deepEqual(more, []);
+    assert.equal(location?.label, "flink-local's lib/text-utils-1.0.jar");
+    assert.equal(location.description, 'in the runtime flink-local of com.example:word-job:1.0; loads first (parent-first pattern com.example.text.)');
+    assert.equal(location.file, runtime.copies[0]!.file);
   });
 
   it('child-first without a pattern: the job\'s copy loads and the classpath story stays', async () => {
@@ -73,6 +81,7 @@ describe('Explain against the runtime a module deploys to (flink-job fixture)', 
     assert.equal(runtime.story, undefined);
     assert.doesNotMatch(module.story, /shadowed/);
     const { markdown } = explanationMarkdown([explanation]);
+    assert.deepEqual(runtimeClassLocations(explanation.classes[0]!).map((location) => location.description), ['in the runtime flink-child-first of com.example:word-job:1.0']);
     assert.match(markdown, /loads when deployed: the job's `com\.example\.text:text-utils:2\.0` \(child-first loading\) — declares the member/);
   });
 
@@ -133,6 +142,7 @@ describe('Explain against the runtime a module deploys to (flink-job fixture)', 
     assert.equal(unknown.module.runtime, undefined);
     const none = await explain(SLUGIFY, undefined);
     assert.equal(none.module.runtime, undefined);
+    assert.deepEqual(runtimeClassLocations(none.explanation.classes[0]!), []);
     assert.doesNotMatch(explanationMarkdown([none.explanation]).markdown, /In the runtime/);
   });
 });
