@@ -114,6 +114,16 @@ export interface ProviderGroup {
 
 export const NO_PROVIDER = 'not provided by any artifact in the local repository';
 
+export type MissingCode = 'missing-class' | 'missing-member';
+
+/** The class of a missing member `Owner.name(descriptor)` or `Owner.name:descriptor`; a class name as is. */
+export function ownerClass(name: string, code: MissingCode): string {
+  if (code === 'missing-class') return name;
+  const end = name.search(/[(:]/);
+  const member = end < 0 ? name : name.slice(0, end);
+  return member.slice(0, member.lastIndexOf('.'));
+}
+
 /** What a missing-class or missing-member finding lacks: its structured detail, else its classes. */
 function detailOf(finding: Finding): NonNullable<Finding['missing']> {
   return finding.missing ?? { names: finding.classes.slice(0, 1), referencedBy: finding.classes.slice(1) };
@@ -125,7 +135,7 @@ function detailOf(finding: Finding): NonNullable<Finding['missing']> {
  * worst severity first, then by name; the group of names no artifact provides comes after the others of
  * its severity.
  */
-export function providerGroups(findings: readonly Finding[], code: 'missing-class' | 'missing-member'): ProviderGroup[] {
+export function providerGroups(findings: readonly Finding[], code: MissingCode): ProviderGroup[] {
   const groups = new Map<string, { provider: ProviderGroup['provider']; names: Map<string, MissingReference[]>; findings: Finding[] }>();
   for (const finding of findings) {
     if (finding.code !== code) continue;

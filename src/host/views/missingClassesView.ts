@@ -1,23 +1,13 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
-import { findingKey, NO_PROVIDER, providerGroups, referenceText, type MissingName, type ProviderGroup } from './classFindingGroups';
+import { findingKey, NO_PROVIDER, ownerClass, providerGroups, referenceText, type MissingCode, type MissingName, type ProviderGroup } from './classFindingGroups';
 import { openLocationCommand, rowContextValue, severityIcon, type FindingRow } from './findingRowCommands';
 import { RowTreeProvider } from './rowTreeProvider';
 
 export const MISSING_CLASSES_VIEW_ID = 'jarscope.missingClasses';
 
-type MissingCode = 'missing-class' | 'missing-member';
-
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-/** The class of a missing member `Owner.name(descriptor)` or `Owner.name:descriptor`; a class name as is. */
-export function ownerClass(name: string, code: MissingCode): string {
-  if (code === 'missing-class') return name;
-  const end = name.search(/[(:]/);
-  const member = end < 0 ? name : name.slice(0, end);
-  return member.slice(0, member.lastIndexOf('.'));
 }
 
 /** The top-level node of the missing fields and methods, grouped by the artifact of their owner class. */

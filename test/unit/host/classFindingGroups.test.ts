@@ -9,6 +9,7 @@ import {
   elementName,
   findingKey,
   NO_PROVIDER,
+  ownerClass,
   providerGroups,
   referenceText,
 } from '../../../src/host/views/classFindingGroups';
@@ -93,5 +94,11 @@ describe('rows of the Missing Classes view', () => {
     const a = finding({ code: 'missing-class', fixes: [shared, fix('Pin ex:lib', 50)] });
     const b = finding({ code: 'missing-class', fixes: [shared] });
     assert.deepEqual(distinctFixes([a, b]).map((entry) => entry.fix.title), ['Add ex:lib:1.0', 'Pin ex:lib']);
+  });
+
+  it('copies the owner class of a missing member', () => {
+    assert.equal(ownerClass('mm.api.Service.stop()V', 'missing-member'), 'mm.api.Service');
+    assert.equal(ownerClass('mm.api.Outer$Inner.limit:I', 'missing-member'), 'mm.api.Outer$Inner');
+    assert.equal(ownerClass('ex.lib.Helper', 'missing-class'), 'ex.lib.Helper');
   });
 });
