@@ -7,8 +7,9 @@ import { openPlatformClasses, type PlatformClasses } from '../../core/analysis/j
 import type { LinkageFacts } from '../../core/analysis/linkageFacts';
 import { ClassParsePool } from '../../core/analysis/workers/classParsePool';
 import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
-import { RepositoryClassIndex, type ArtifactKey, type RepositoryArtifact } from '../../core/analysis/repositoryClassIndex';
+import type { RepositoryClassIndex } from '../../core/analysis/repositoryClassIndex';
 import type { LocalRepository } from '../../core/repo/localRepository';
+import { RememberingRepositoryIndex, RepositoryMemory } from './rememberingRepositoryIndex';
 import { JarIndexCache } from '../../core/cache/jarIndexCache';
 import { LinkageFactsCache } from '../../core/cache/linkageFactsCache';
 import { ParsedPomStore } from '../../core/model/parsedPomStore';
@@ -53,51 +54,6 @@ class RememberingFactsCache extends LinkageFactsCache {
   }
 }
 
-/** Remembered provider answers at most, before they are all forgotten (a bound on memory, not a cache policy). */
-const MAX_REMEMBERED_ANSWERS = 200_000;
-
-/** The answers of providersOf by repository root, class and candidates: valid while the repository is unchanged. */
-type ProviderAnswers = Map<string, Promise<RepositoryArtifact[]>>;
-
-/**
- * A repository class index that remembers which repository jars define a class, across runs: after an
- * edit, the missing classes of an unchanged classpath are explained without looking at a jar again. The
- * owner forgets the answers when the repository changes (see KeptResources.forgetRepositoryAnswers).
- */
-class RememberingRepositoryIndex extends RepositoryClassIndex {
-  // The candidates are one array per classpath element and run: their key is built once per array.
-  private readonly candidateKeys = new WeakMap<readonly ArtifactKey[], string>();
-
-  constructor(
-    repository: LocalRepository,
-    indexer: ClasspathIndexer,
-    private readonly answers: ProviderAnswers,
-    private readonly counts: { remembered: number; other: number },
-  ) {
-    super(repository, indexer);
-  }
-
-  override providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
-    let candidates = this.candidateKeys.get(known);
-    if (candidates === undefined) {
-      candidates = known.map((key) => `${key.groupId}:${key.artifactId}`).join(' ');
-      this.candidateKeys.set(known, candidates);
-    }
-    const key = `${binaryName} ${candidates}`;
-    let answer = this.answers.get(key);
-    if (answer !== undefined) this.counts.remembered++;
-    else {
-      this.counts.other++;
-      if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.clear();
-      answer = super.providersOf(binaryName, known, signal);
-      this.answers.set(key, answer);
-      // A cancelled or failed look-up is not an answer.
-      answer.catch(() => this.answers.delete(key));
-    }
-    return answer;
-  }
-}
-
 /** The analysis resources of one long-lived worker, each JDK opened once (a new home opens a new one). */
 export class KeptResources implements KeptAnalysisResources {
   readonly cache: JarIndexCache;
@@ -105,8 +61,7 @@ export class KeptResources implements KeptAnalysisResources {
   readonly pool = new ClassParsePool();
   readonly factsCache: RememberingFactsCache;
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
-  private readonly providerAnswers = new Map<string, ProviderAnswers>();
-  private readonly answerCounts = { remembered: 0, other: 0 };
+  private readonly repositories = new Map<string, RepositoryMemory>();
 
   constructor(cacheDir: string) {
     this.cache = new JarIndexCache(cacheDir);
@@ -125,26 +80,31 @@ export class KeptResources implements KeptAnalysisResources {
   }
 
   repositoryIndex(repository: LocalRepository, indexer: ClasspathIndexer): RepositoryClassIndex {
-    let answers = this.providerAnswers.get(repository.root);
-    if (answers === undefined) {
-      answers = new Map<string, Promise<RepositoryArtifact[]>>();
-      this.providerAnswers.set(repository.root, answers);
+    let memory = this.repositories.get(repository.root);
+    if (memory === undefined) {
+      memory = new RepositoryMemory();
+      this.repositories.set(repository.root, memory);
     }
-    return new RememberingRepositoryIndex(repository, indexer, answers, this.answerCounts);
+    return new RememberingRepositoryIndex(repository, indexer, memory);
   }
 
   /** What the runs since the last call took from memory, and what they had to read or derive; the counts restart. */
   takeReuse(): KeptReuse {
     const facts = this.factsCache.counts;
-    const answers = this.answerCounts;
+    const answers = { remembered: 0, other: 0 };
+    for (const { counts } of this.repositories.values()) {
+      answers.remembered += counts.remembered;
+      answers.other += counts.other;
+      counts.remembered = counts.other = 0;
+    }
     const reuse: KeptReuse = { factsRemembered: facts.remembered, factsOther: facts.other, answersRemembered: answers.remembered, answersOther: answers.other };
-    facts.remembered = facts.other = answers.remembered = answers.other = 0;
+    facts.remembered = facts.other = 0;
     return reuse;
   }
 
   /** A jar or pom of a local repository was added, changed or deleted: which jars define a class may differ now. */
   forgetRepositoryAnswers(): void {
-    this.providerAnswers.clear();
+    this.repositories.clear();
   }
 
   /** Starts the class-parse workers and indexes the default JDK now, while the workspace is still being scanned. */
