@@ -66,6 +66,20 @@ describe('loose jar folders in the editor', function () {
     assert.ok(screen.text.includes('lib vs lib-prod'), `the preview's tab is shown:\n${screen.text}`);
   });
 
+  it('offers the workspace\'s jar folders in a quick pick when run from the Command Palette', async () => {
+    const running = vscode.commands.executeCommand<string | undefined>('jarscope.compareJarFolders');
+    const screen = await captureScreen('folders-3-pick', 1500);
+    for (const shown of ['Compare Jar Folders: the folder before', 'lib', 'lib-prod', 'Choose a folder…']) {
+      assert.ok(screen.text.includes(shown), `the quick pick shows "${shown}":\n${screen.text}`);
+    }
+    // The first item is lib; the second pick leaves lib out, so its first item is lib-prod.
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const markdown = await running;
+    assert.match(markdown ?? '', /^# Jar folders: `lib` → `lib-prod`/);
+  });
+
   it('names a folder that does not exist instead of comparing', async () => {
     const root = workspaceRoot();
     const result = await vscode.commands.executeCommand<string | undefined>('jarscope.compareJarFolders', join(root, 'lib'), join(root, 'no-such-lib'));
