@@ -184,3 +184,32 @@ export function distinctFixes(findings: readonly Finding[], fixesOf: (finding: F
   }
   return fixes;
 }
+
+function contains(texts: readonly string[], needle: string): boolean {
+  return texts.some((text) => text.toLowerCase().includes(needle));
+}
+
+/**
+ * The duplicate sets a filter text keeps (case-insensitive): a set whose module or jars contain it whole,
+ * else only its classes whose names contain it. The counts stay those of the whole set.
+ */
+export function filterDuplicateSets(sets: readonly DuplicateSet[], filter: string): DuplicateSet[] {
+  const needle = filter.trim().toLowerCase();
+  if (needle === '') return [...sets];
+  return sets.flatMap((set) => {
+    if (contains([set.moduleName, ...set.jars.map(elementName)], needle)) return [set];
+    const classes = set.classes.filter((entry) => entry.name.toLowerCase().includes(needle));
+    return classes.length > 0 ? [{ ...set, classes }] : [];
+  });
+}
+
+/** The provider groups a filter text keeps: a group whose artifact contains it whole, else the names that or whose referencing classes contain it. */
+export function filterProviderGroups(groups: readonly ProviderGroup[], filter: string): ProviderGroup[] {
+  const needle = filter.trim().toLowerCase();
+  if (needle === '') return [...groups];
+  return groups.flatMap((group) => {
+    if (group.key.toLowerCase().includes(needle)) return [group];
+    const names = group.names.filter((name) => contains([name.name, ...name.references.flatMap((reference) => [reference.moduleName, ...reference.referencedBy])], needle));
+    return names.length > 0 ? [{ ...group, names }] : [];
+  });
+}

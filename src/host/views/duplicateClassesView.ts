@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
-import { duplicateCounts, duplicateSetLabel, duplicateSets, elementName, findingKey, type DuplicateClass, type DuplicateSet } from './classFindingGroups';
+import { duplicateCounts, duplicateSetLabel, duplicateSets, elementName, filterDuplicateSets, findingKey, type DuplicateClass, type DuplicateSet } from './classFindingGroups';
 import { openLocationCommand, rowContextValue, severityIcon, type FindingRow } from './findingRowCommands';
 import { RowTreeProvider } from './rowTreeProvider';
 
@@ -113,8 +113,18 @@ export type DuplicateClassesNode = DuplicateSetRow | DuplicateClassRow;
 
 /** The "Duplicate Classes" view: one row per set of jars, worst severity first, expandable to the classes. */
 export class DuplicateClassesTreeProvider extends RowTreeProvider<DuplicateClassesNode> {
+  private findings: readonly Finding[] = [];
+  /** Text that rows must contain to be shown (see filterDuplicateSets); empty: all. */
+  filter = '';
+
   update(findings: readonly Finding[]): void {
-    this.show(duplicateSets(findings).map((set) => new DuplicateSetRow(set)));
+    this.findings = findings;
+    this.show(filterDuplicateSets(duplicateSets(findings), this.filter).map((set) => new DuplicateSetRow(set)));
+  }
+
+  setFilter(filter: string): void {
+    this.filter = filter.trim();
+    this.update(this.findings);
   }
 
   /** The row of a finding, for "Show in Duplicate Classes view". */

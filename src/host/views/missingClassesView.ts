@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
-import { findingKey, NO_PROVIDER, ownerClass, providerGroups, referenceText, type MissingCode, type MissingName, type ProviderGroup } from './classFindingGroups';
+import { filterProviderGroups, findingKey, NO_PROVIDER, ownerClass, providerGroups, referenceText, type MissingCode, type MissingName, type ProviderGroup } from './classFindingGroups';
 import { openLocationCommand, rowContextValue, severityIcon, type FindingRow } from './findingRowCommands';
 import { RowTreeProvider } from './rowTreeProvider';
 
@@ -135,10 +135,20 @@ export type MissingClassesNode = MissingMembersRow | ProviderRow | MissingNameRo
  * severity first), then a "Missing fields and methods" node grouping missing members by owner artifact.
  */
 export class MissingClassesTreeProvider extends RowTreeProvider<MissingClassesNode> {
+  private findings: readonly Finding[] = [];
+  /** Text that rows must contain to be shown (see filterProviderGroups); empty: all. */
+  filter = '';
+
   update(findings: readonly Finding[]): void {
-    const classes = providerGroups(findings, 'missing-class').map((group) => new ProviderRow(group, 'missing-class', undefined));
-    const members = providerGroups(findings, 'missing-member');
+    this.findings = findings;
+    const classes = filterProviderGroups(providerGroups(findings, 'missing-class'), this.filter).map((group) => new ProviderRow(group, 'missing-class', undefined));
+    const members = filterProviderGroups(providerGroups(findings, 'missing-member'), this.filter);
     this.show(members.length > 0 ? [...classes, new MissingMembersRow(members)] : classes);
+  }
+
+  setFilter(filter: string): void {
+    this.filter = filter.trim();
+    this.update(this.findings);
   }
 
   /** The first missing class (or member) row of a finding, for "Show in Missing Classes view". */

@@ -12,6 +12,18 @@ import { MISSING_CLASSES_VIEW_ID, MissingClassesTreeProvider, type MissingClasse
 
 /** Set once the first classpath analysis has finished: the views' welcome text says "nothing found" only then. */
 const ANALYSED_CONTEXT = 'jarscope.classFindingsAnalysed';
+/** Set while a filter narrows the views: shows the clear-filter button. */
+const FILTERED_CONTEXT = 'jarscope.classFindingsFiltered';
+
+/** Narrows both views to the rows that contain `filter` (empty: all rows). */
+async function applyFilter(views: ClassFindingViews, filter: string): Promise<void> {
+  views.duplicates.setFilter(filter);
+  views.missing.setFilter(filter);
+  const message = filter.trim() === '' ? undefined : `Showing the rows that contain "${filter.trim()}".`;
+  views.duplicatesView.message = message;
+  views.missingView.message = message;
+  await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, message !== undefined);
+}
 
 /** The findings not turned `off` by the `jarscope.severity*` settings of their pom's folder. */
 function shownFindings(findings: readonly Finding[]): Finding[] {
@@ -39,6 +51,9 @@ async function revealFinding(views: ClassFindingViews, findings: FindingsFeature
   const finding = findings.service.state.findings.find((candidate) => findingKey(candidate) === key);
   if (finding === undefined) return;
   const options = { select: true, focus: true, expand: true };
+  // A filter that hides the row would make the reveal fail: show every row again.
+  const hidden = (viewId === DUPLICATE_CLASSES_VIEW_ID ? views.duplicates.rowOf(finding) : views.missing.rowOf(finding)) === undefined;
+  if (hidden && views.duplicates.filter !== '') await applyFilter(views, '');
   if (viewId === DUPLICATE_CLASSES_VIEW_ID) {
     const row = views.duplicates.rowOf(finding);
     if (row) await views.duplicatesView.reveal(row, options);
@@ -77,6 +92,18 @@ export function registerClassFindingViews(subscriptions: vscode.Disposable[], lo
     }),
   );
   registerFindingRowCommands(subscriptions, log, findings.service);
+  registerCommand(subscriptions, log, 'jarscope.filterClassFindings', async (text?: unknown) => {
+    const filter =
+      typeof text === 'string'
+        ? text
+        : await vscode.window.showInputBox({
+            title: 'Filter Duplicate and Missing Classes',
+            prompt: 'Show the rows whose class, jar, artifact or module contains this text',
+            value: duplicates.filter,
+          });
+    if (filter !== undefined) await applyFilter(views, filter);
+  });
+  registerCommand(subscriptions, log, 'jarscope.clearClassFindingsFilter', () => applyFilter(views, ''));
   registerCommand(subscriptions, log, REVEAL_IN_VIEW_COMMAND, (viewId?: unknown, key?: unknown) => revealFinding(views, findings, viewId, key));
   subscriptions.push(registerRevealInViewActions(findings.diagnostics));
   return views;

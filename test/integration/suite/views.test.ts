@@ -128,6 +128,24 @@ describe('Duplicate Classes and Missing Classes views, and Show in view', functi
     ]);
   });
 
+  it('narrows both views with a filter, and clears it', async () => {
+    await vscode.commands.executeCommand('jarscope.filterClassFindings', 'differs');
+    try {
+      assert.deepEqual(outline(api.duplicateClassesView()), [
+        'left-1.0.jar ↔ right-1.0.jar — 1 different, 1 identical · views-demo (compile, runtime, test)',
+        '  shared.Differs — different · left-1.0.jar wins',
+      ]);
+      assert.deepEqual(api.missingClassesView(), []);
+      await vscode.commands.executeCommand('jarscope.filterClassFindings', 'mm:api');
+      assert.deepEqual(api.duplicateClassesView(), []);
+      assert.deepEqual(api.missingClassesView().map((row) => row.label), ['Missing fields and methods']);
+    } finally {
+      await vscode.commands.executeCommand('jarscope.clearClassFindingsFilter');
+    }
+    assert.equal(api.duplicateClassesView().length, 1);
+    assert.equal(api.missingClassesView().length, 2);
+  });
+
   it('copies coordinates and class names from the context menu', async () => {
     const helper = find(api.missingClassesView(), 'ex.lib.Helper');
     assert.ok(helper);

@@ -7,6 +7,8 @@ import {
   duplicateSetLabel,
   duplicateSets,
   elementName,
+  filterDuplicateSets,
+  filterProviderGroups,
   findingKey,
   NO_PROVIDER,
   ownerClass,
@@ -100,5 +102,28 @@ describe('rows of the Missing Classes view', () => {
     assert.equal(ownerClass('mm.api.Service.stop()V', 'missing-member'), 'mm.api.Service');
     assert.equal(ownerClass('mm.api.Outer$Inner.limit:I', 'missing-member'), 'mm.api.Outer$Inner');
     assert.equal(ownerClass('ex.lib.Helper', 'missing-class'), 'ex.lib.Helper');
+  });
+});
+
+describe('filtering the class finding views', () => {
+  const dup = finding({ code: 'duplicate-class', jars: ['/r/left-1.0.jar', '/r/right-1.0.jar'], classes: ['s.Same', 's.Differs'], differentClasses: ['s.Differs'] });
+  const missing = finding({ code: 'missing-class', missing: { names: ['ex.lib.Helper', 'ex.lib.Util'], referencedBy: ['ex.user.User'], provider: { groupId: 'ex', artifactId: 'lib' } } });
+
+  it('keeps a whole set when its jars match, else only the matching classes, with the counts of the whole set', () => {
+    const sets = duplicateSets([dup]);
+    assert.equal(filterDuplicateSets(sets, 'RIGHT')[0]!.classes.length, 2);
+    const [narrowed] = filterDuplicateSets(sets, 'differs');
+    assert.deepEqual(narrowed!.classes.map((entry) => entry.name), ['s.Differs']);
+    assert.equal(duplicateCounts(narrowed!), '1 different, 1 identical');
+    assert.deepEqual(filterDuplicateSets(sets, 'nothing'), []);
+    assert.equal(filterDuplicateSets(sets, '  ').length, 1);
+  });
+
+  it('keeps a whole group when its artifact matches, else the names that or whose referencing classes match', () => {
+    const groups = providerGroups([missing], 'missing-class');
+    assert.equal(filterProviderGroups(groups, 'ex:lib')[0]!.names.length, 2);
+    assert.deepEqual(filterProviderGroups(groups, 'util')[0]!.names.map((name) => name.name), ['ex.lib.Util']);
+    assert.equal(filterProviderGroups(groups, 'user.User')[0]!.names.length, 2, 'both are referenced by ex.user.User');
+    assert.deepEqual(filterProviderGroups(groups, 'nothing'), []);
   });
 });
