@@ -35,6 +35,10 @@ export function artifactFromFileName(fileName: string): FileNameArtifact {
   for (let i = 1; i < tokens.length; i++) if (/^\d/.test(tokens[i]!)) starts.push(i);
   if (starts.length === 0) return { artifactId: base, version: undefined, classifier: undefined };
   const isVersionToken = (token: string): boolean => /^\d/.test(token) || VERSION_WORDS.test(token);
-  const start = starts.find((i) => tokens.slice(i).every(isVersionToken)) ?? starts[0]!;
-  return { artifactId: tokens.slice(0, start).join('-'), version: tokens.slice(start).join('-'), classifier };
+  const start = starts.find((i) => tokens.slice(i).every(isVersionToken));
+  if (start !== undefined) return { artifactId: tokens.slice(0, start).join('-'), version: tokens.slice(start).join('-'), classifier };
+  // No split leaves only version tokens: what follows the version is an unknown classifier (`-linux-x86_64`).
+  const first = starts[0]!;
+  const end = tokens.findIndex((token, i) => i > first && !isVersionToken(token));
+  return { artifactId: tokens.slice(0, first).join('-'), version: tokens.slice(first, end).join('-'), classifier: tokens.slice(end).join('-') };
 }

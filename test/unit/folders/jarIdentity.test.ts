@@ -24,6 +24,12 @@ const fileNames: readonly [string, string, string | undefined, string?][] = [
   ['commons-lang3-3.12.0.jar', 'commons-lang3', '3.12.0'],
   ['jackson-core-2.15.0-rc-2.jar', 'jackson-core', '2.15.0-rc-2'],
   ['flink-dist-1.18.1.jar', 'flink-dist', '1.18.1'],
+  ['flink-shaded-guava-31.1-jre-17.0.jar', 'flink-shaded-guava', '31.1-jre-17.0'],
+  ['netty-transport-native-epoll-4.1.100.Final-linux-x86_64.jar', 'netty-transport-native-epoll', '4.1.100.Final', 'linux-x86_64'],
+  ['mysql-connector-j-8.0.33.jar', 'mysql-connector-j', '8.0.33'],
+  ['bcprov-jdk18on-1.76.jar', 'bcprov-jdk18on', '1.76'],
+  ['ojdbc8-19.3.0.0.jar', 'ojdbc8', '19.3.0.0'],
+  ['spark-core_2.12-3.5.0-tests.jar', 'spark-core_2.12', '3.5.0', 'tests'],
   ['connector.jar', 'connector', undefined],
   ['ojdbc8.jar', 'ojdbc8', undefined],
 ];
