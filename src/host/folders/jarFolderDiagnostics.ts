@@ -1,17 +1,26 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../../core/analysis/finding';
+import type { Finding } from '../../core/analysis/finding';
 import { workspaceJarFolders } from '../../core/folders/workspaceJarFolders';
 import { LocalRepository } from '../../core/repo/localRepository';
+import { levelOf, type SeverityLevel } from '../findings/findingPresentation';
+import { readFindingsSettings } from '../findings/findingsSettings';
 import { readMavenOptions } from '../resolution/mavenOptions';
 import { readScanSettings } from '../settings';
 
-const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+const SEVERITIES: Readonly<Record<Exclude<SeverityLevel, 'off'>, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
+
+/** A folder finding with the level the user's `jarscope.severities` settings give it. */
+interface LevelledFinding {
+  readonly finding: Finding;
+  readonly level: SeverityLevel;
+}
 
 /** `jarscope.jarFolders` of a workspace folder: globs or paths of loose jar folders. */
 export function jarFolderGlobs(folder: vscode.WorkspaceFolder): string[] {
@@ -20,8 +29,8 @@ export function jarFolderGlobs(folder: vscode.WorkspaceFolder): string[] {
 }
 
 /**
- * The findings on the workspace's loose jar folders, in the Problems panel: each finding on every jar
- * it names (a jar folder has no text to point into; the jar files are what a person renames or
+ * The findings on the workspace's loose jar folders, in the Problems panel at the level
+ * `jarscope.severities` gives their code: each finding on every jar it names (a jar folder has no text to point into; the jar files are what a person renames or
  * deletes), the other jars as related information. Warnings (a glob matching nothing, a missing
  * folder) go to the log.
  */
@@ -30,7 +39,7 @@ export class JarFolderDiagnostics implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires after every analysis of the jar folders. */
   readonly onDidChange = this.changeEmitter.event;
-  private findingsNow: readonly Finding[] = [];
+  private findingsNow: readonly LevelledFinding[] = [];
   private foldersNow: readonly string[] = [];
   private running: AbortController | undefined;
 
@@ -38,7 +47,7 @@ export class JarFolderDiagnostics implements vscode.Disposable {
 
   /** The findings of the last analysis. */
   get findings(): readonly Finding[] {
-    return this.findingsNow;
+    return this.findingsNow.map(({ finding }) => finding);
   }
 
   /** The jar folders found by the last analysis, absolute. */
@@ -46,11 +55,11 @@ export class JarFolderDiagnostics implements vscode.Disposable {
     return this.foldersNow;
   }
 
-  /** Errors and warnings, counted once per finding. */
+  /** Errors and warnings as shown, counted once per finding. */
   get counts(): { errors: number; warnings: number } {
     return {
-      errors: this.findingsNow.filter((finding) => finding.severity === 'error').length,
-      warnings: this.findingsNow.filter((finding) => finding.severity === 'warning').length,
+      errors: this.findingsNow.filter(({ level }) => level === 'error').length,
+      warnings: this.findingsNow.filter(({ level }) => level === 'warning').length,
     };
   }
 
@@ -59,7 +68,7 @@ export class JarFolderDiagnostics implements vscode.Disposable {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
-    const findings: Finding[] = [];
+    const findings: LevelledFinding[] = [];
     const folders: string[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const root = folder.uri.fsPath;
@@ -71,7 +80,8 @@ export class JarFolderDiagnostics implements vscode.Disposable {
           repository: new LocalRepository(repositoryRoot),
           signal: controller.signal,
         });
-        findings.push(...result.findings);
+        const { severities } = readFindingsSettings(join(root, 'pom.xml'));
+        findings.push(...result.findings.map((finding) => ({ finding, level: levelOf(finding, severities) })));
         folders.push(...result.folders);
         for (const warning of result.warnings) this.log.warn(warning);
       } catch (error) {
@@ -95,9 +105,10 @@ export class JarFolderDiagnostics implements vscode.Disposable {
 
   private render(): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const finding of this.findingsNow) {
+    for (const { finding, level } of this.findingsNow) {
+      if (level === 'off') continue;
       for (const jar of finding.jars.length > 0 ? finding.jars : [finding.location.file]) {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), finding.message, SEVERITIES[finding.severity]);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), finding.message, SEVERITIES[level]);
         diagnostic.source = 'Jarscope';
         diagnostic.code = finding.code;
         diagnostic.relatedInformation = finding.related

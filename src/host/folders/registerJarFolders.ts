@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isInSkippedFolder } from '../../core/workspace/findPoms';
 import { registerCommand } from '../commands/registerCommand';
+import { affectsSeverities } from '../findings/findingsSettings';
 import type { FindingsFeatures } from '../findings/registerFindings';
 import { COMPARISON_SCHEME, ComparisonDocuments, compareFoldersCommand } from './compareFoldersCommand';
 import { includeInStatusCount } from './folderStatusCount';
@@ -37,7 +38,7 @@ export function registerJarFolders(subscriptions: vscode.Disposable[], log: vsco
     watcher.onDidChange(jarChanged),
     watcher.onDidDelete(jarChanged),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('jarscope.jarFolders') || event.affectsConfiguration('jarscope.scan')) refreshSoon();
+      if (event.affectsConfiguration('jarscope.jarFolders') || event.affectsConfiguration('jarscope.scan') || affectsSeverities(event)) refreshSoon();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(refreshSoon),
     vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, documents),

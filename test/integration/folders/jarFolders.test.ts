@@ -90,4 +90,18 @@ describe('loose jar folders in the editor', function () {
     const diagnostic = await waitFor('the conflict in lib-prod', () => diagnosticWith(jarUri('lib-prod', 'connector-b-2.0.jar'), 'folder-version-conflict'), allFolderDiagnostics, 30_000);
     assert.match(diagnostic.message, /connector-b is in lib-prod in 2 versions/);
   });
+
+  it('shows folder findings at the level jarscope.severities gives their code', async () => {
+    const corrupt = jarUri('lib', 'corrupt-1.0.jar');
+    const config = vscode.workspace.getConfiguration('jarscope');
+    await config.update('severities', { 'unreadable-jar': 'off', 'duplicate-class': 'hint' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the unreadable jar to be hidden', () => vscode.languages.getDiagnostics(corrupt).length === 0, allFolderDiagnostics);
+      const duplicate = diagnosticWith(jarUri('lib', 'connector-a-1.0.jar'), 'duplicate-class');
+      assert.equal(duplicate?.severity, vscode.DiagnosticSeverity.Hint);
+    } finally {
+      await config.update('severities', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the unreadable jar to be back', () => diagnosticWith(corrupt, 'unreadable-jar'), allFolderDiagnostics);
+  });
 });
