@@ -1,6 +1,7 @@
 import type { Fix, FixKind, TextEdit } from '../analysis/finding';
 import type { NewXml } from './xmlEdits';
 import { childText, parseXml, type XmlElement } from '../pom/xmlTree';
+import { lastTexts } from './lastTexts';
 
 /** Maven's POM 4.0.0 schema order of `<project>` children, which editors and `mvn` tooling keep. */
 export const projectOrder: readonly string[] = [
@@ -24,11 +25,11 @@ export interface ArtifactCoordinates {
   readonly classifier?: string;
 }
 
-/** The `<project>` element of a pom text, or undefined when the text is not a well-formed pom. */
-export function projectElement(text: string): XmlElement | undefined {
+/** The `<project>` element of a pom text, or undefined when the text is not a well-formed pom; parsed once per text (see lastTexts). */
+export const projectElement: (text: string) => XmlElement | undefined = lastTexts((text) => {
   const parsed = parseXml(text);
   return parsed.ok && parsed.root.name === 'project' ? parsed.root : undefined;
-}
+});
 
 /**
  * True when a `<dependency>` element has the management key of `artifact`: groupId, artifactId, type

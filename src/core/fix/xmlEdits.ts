@@ -1,5 +1,6 @@
 import type { TextEdit } from '../analysis/finding';
 import type { TextRange, XmlElement } from '../pom/xmlTree';
+import { lastTexts } from './lastTexts';
 import { detectLayout, type PomDocument, type TextLayout } from './pomDocument';
 
 /** An element to write: a leaf with text, an element with children, or a comment. */
@@ -15,8 +16,10 @@ export interface EditContext {
   readonly layout: TextLayout;
 }
 
+const layoutOf = lastTexts(detectLayout);
+
 export function editContext(pom: PomDocument): EditContext {
-  return { file: pom.path, text: pom.text, layout: detectLayout(pom.text) };
+  return { file: pom.path, text: pom.text, layout: layoutOf(pom.text) };
 }
 
 function escapeText(value: string): string {
