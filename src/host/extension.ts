@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   const findings = registerFindings(context.subscriptions, analyzer, log);
   const resolution = registerResolution(context.subscriptions, findings.service, log);
   const explain = registerExplain(context.subscriptions, findings.service, log);
-  const classViews = registerClassFindingViews(context.subscriptions, log, findings);
+  const classViews = registerClassFindingViews(context.subscriptions, log, findings, resolution);
   registerJarFolders(context.subscriptions, log, findings);
   analyzer.start();
   log.info('Jarscope activated');

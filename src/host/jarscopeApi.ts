@@ -78,6 +78,8 @@ export interface JarscopeApi {
   missingClassesView(): ViewItemSnapshot[];
   /** The labels of the selected rows of the Duplicate Classes and Missing Classes views. */
   classViewSelection(): { readonly duplicateClasses: readonly string[]; readonly missingClasses: readonly string[] };
+  /** The selected rows of the Conflicts and Dependencies views, as `label — description`. */
+  resolutionViewSelection(): { readonly conflicts: readonly string[]; readonly dependencies: readonly string[] };
 }
 
 function snapshotOf(state: WorkspaceState): ProjectModelSnapshot {
@@ -139,12 +141,21 @@ export function createJarscopeApi(
   classViews: ClassFindingViews,
 ): JarscopeApi {
   const selectedLabels = <T>(provider: SyncTreeProvider<T>, view: vscode.TreeView<T>): string[] => view.selection.map((node) => labelText(provider.getTreeItem(node).label));
+  const selectedRows = <T>(provider: SyncTreeProvider<T>, view: vscode.TreeView<T>): string[] =>
+    view.selection.map((node) => {
+      const item = provider.getTreeItem(node);
+      return `${labelText(item.label)} — ${typeof item.description === 'string' ? item.description : ''}`;
+    });
   return {
     duplicateClassesView: () => viewItemsOf(classViews.duplicates),
     missingClassesView: () => viewItemsOf(classViews.missing),
     classViewSelection: () => ({
       duplicateClasses: selectedLabels(classViews.duplicates, classViews.duplicatesView),
       missingClasses: selectedLabels(classViews.missing, classViews.missingView),
+    }),
+    resolutionViewSelection: () => ({
+      conflicts: selectedRows(resolution.conflicts, resolution.conflictsView),
+      dependencies: selectedRows(resolution.dependencies, resolution.dependenciesView),
     }),
     lastExplanation: () => explain.lastExplanation(),
     findClass: (name) => explain.findClass(name),

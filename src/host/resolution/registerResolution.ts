@@ -2,25 +2,18 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../commands/registerCommand';
 import { registerResolutionDiagnostics } from '../diagnostics/resolutionDiagnostics';
 import { registerPomHovers, type PomHoverProvider } from '../hovers/pomHoverProvider';
-import { ConflictRow, PathRow, registerConflictsView, type ConflictsTreeProvider } from '../views/conflictsView';
-import {
-  applyDependencyFilter,
-  managingEntryCommand,
-  registerDependenciesView,
-  rowCoordinates,
-  type DependenciesTreeProvider,
-} from '../views/dependenciesView';
+import { ConflictRow, PathRow, registerConflictsView } from '../views/conflictsView';
+import { applyDependencyFilter, managingEntryCommand, registerDependenciesView, rowCoordinates } from '../views/dependenciesView';
+import type { ResolutionViews } from '../views/revealResolutionRow';
 import type { FindingsService } from '../findings/findingsService';
 import { coordinatesText } from './dependencyText';
 import { OPEN_DECLARATION_COMMAND } from './hoverMarkdown';
 import { openDeclaration } from './openDeclaration';
 import { ResolutionService } from './resolutionService';
 
-/** What the resolution features register, for the extension's API. */
-export interface ResolutionFeatures {
+/** What the resolution features register, for the extension's API and "Show in … view". */
+export interface ResolutionFeatures extends ResolutionViews {
   readonly service: ResolutionService;
-  readonly dependencies: DependenciesTreeProvider;
-  readonly conflicts: ConflictsTreeProvider;
   readonly hovers: PomHoverProvider;
 }
 
@@ -69,5 +62,12 @@ export function registerResolution(subscriptions: vscode.Disposable[], findings:
     await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
   });
   service.start();
-  return { service, dependencies: dependencies.provider, conflicts: conflicts.provider, hovers: hovers.provider };
+  return {
+    service,
+    dependencies: dependencies.provider,
+    dependenciesView: dependencies.view,
+    conflicts: conflicts.provider,
+    conflictsView: conflicts.view,
+    hovers: hovers.provider,
+  };
 }

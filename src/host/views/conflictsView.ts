@@ -141,12 +141,12 @@ export class ConflictsTreeProvider implements vscode.TreeDataProvider<ConflictsV
 }
 
 /** Creates the view and keeps it in step with the resolution. */
-export function registerConflictsView(service: ResolutionService): { provider: ConflictsTreeProvider; disposable: vscode.Disposable } {
+export function registerConflictsView(service: ResolutionService): { provider: ConflictsTreeProvider; view: vscode.TreeView<ConflictsViewNode>; disposable: vscode.Disposable } {
   const provider = new ConflictsTreeProvider(service.state);
   const view = vscode.window.createTreeView(CONFLICTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const subscription = service.onDidChangeState((state) => {
     provider.update(state);
     view.message = state.resolved && provider.getChildren().length === 0 ? 'No artifact is requested in more than one version.' : undefined;
   });
-  return { provider, disposable: vscode.Disposable.from(subscription, view, provider) };
+  return { provider, view, disposable: vscode.Disposable.from(subscription, view, provider) };
 }

@@ -9,6 +9,7 @@ import { findingKey } from './classFindingGroups';
 import { DUPLICATE_CLASSES_VIEW_ID, DuplicateClassesTreeProvider, type DuplicateClassesNode } from './duplicateClassesView';
 import { registerFindingRowCommands } from './findingRowCommands';
 import { MISSING_CLASSES_VIEW_ID, MissingClassesTreeProvider, type MissingClassesNode } from './missingClassesView';
+import { revealInResolutionView, type ResolutionViews } from './revealResolutionRow';
 
 /** Set once the first classpath analysis has finished: the views' welcome text says "nothing found" only then. */
 const ANALYSED_CONTEXT = 'jarscope.classFindingsAnalysed';
@@ -44,12 +45,13 @@ export interface ClassFindingViews {
   readonly missingView: vscode.TreeView<MissingClassesNode>;
 }
 
-/** Focuses a view, then reveals and selects the row of a finding in it (Conflicts and Dependencies: focus only). */
-async function revealFinding(views: ClassFindingViews, findings: FindingsFeatures, viewId: unknown, key: unknown): Promise<void> {
+/** Focuses a view, then reveals and selects the row of a finding in it. */
+async function revealFinding(views: ClassFindingViews, resolution: ResolutionViews, findings: FindingsFeatures, viewId: unknown, key: unknown): Promise<void> {
   if (typeof viewId !== 'string') throw new Error('Show in view needs a view');
   await vscode.commands.executeCommand(`${viewId}.focus`);
   const finding = findings.service.state.findings.find((candidate) => findingKey(candidate) === key);
   if (finding === undefined) return;
+  if (viewId !== DUPLICATE_CLASSES_VIEW_ID && viewId !== MISSING_CLASSES_VIEW_ID) return revealInResolutionView(resolution, viewId, finding);
   const options = { select: true, focus: true, expand: true };
   // A filter that hides the row would make the reveal fail: show every row again.
   const hidden = (viewId === DUPLICATE_CLASSES_VIEW_ID ? views.duplicates.rowOf(finding) : views.missing.rowOf(finding)) === undefined;
@@ -57,7 +59,7 @@ async function revealFinding(views: ClassFindingViews, findings: FindingsFeature
   if (viewId === DUPLICATE_CLASSES_VIEW_ID) {
     const row = views.duplicates.rowOf(finding);
     if (row) await views.duplicatesView.reveal(row, options);
-  } else if (viewId === MISSING_CLASSES_VIEW_ID) {
+  } else {
     const row = views.missing.rowOf(finding);
     if (row) await views.missingView.reveal(row, options);
   }
@@ -67,7 +69,7 @@ async function revealFinding(views: ClassFindingViews, findings: FindingsFeature
  * The "Duplicate Classes" and "Missing Classes" views, kept in step with the findings, their context-menu
  * commands, and the "Show in … view" code actions on the diagnostics.
  */
-export function registerClassFindingViews(subscriptions: vscode.Disposable[], log: vscode.LogOutputChannel, findings: FindingsFeatures): ClassFindingViews {
+export function registerClassFindingViews(subscriptions: vscode.Disposable[], log: vscode.LogOutputChannel, findings: FindingsFeatures, resolution: ResolutionViews): ClassFindingViews {
   const duplicates = new DuplicateClassesTreeProvider();
   const missing = new MissingClassesTreeProvider();
   const duplicatesView = vscode.window.createTreeView(DUPLICATE_CLASSES_VIEW_ID, { treeDataProvider: duplicates, showCollapseAll: true });
@@ -104,7 +106,7 @@ export function registerClassFindingViews(subscriptions: vscode.Disposable[], lo
     if (filter !== undefined) await applyFilter(views, filter);
   });
   registerCommand(subscriptions, log, 'jarscope.clearClassFindingsFilter', () => applyFilter(views, ''));
-  registerCommand(subscriptions, log, REVEAL_IN_VIEW_COMMAND, (viewId?: unknown, key?: unknown) => revealFinding(views, findings, viewId, key));
+  registerCommand(subscriptions, log, REVEAL_IN_VIEW_COMMAND, (viewId?: unknown, key?: unknown) => revealFinding(views, resolution, findings, viewId, key));
   subscriptions.push(registerRevealInViewActions(findings.diagnostics));
   return views;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ViewItemSnapshot } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, waitFor, workspaceRoot } from './workspaceTestKit';
+import { jarscope, showOnlyViews, waitFor, workspaceRoot } from './workspaceTestKit';
 
 /** A view as indented `label — description` lines. */
 function outline(items: readonly ViewItemSnapshot[], depth = 0): string[] {
@@ -105,7 +105,7 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
       '  log-api — 1.0 · compile — omitted for conflict with 2.0',
       'log-api — 2.0 · compile',
     ]);
-    await vscode.commands.executeCommand('jarscope.dependencies.focus');
+    await showOnlyViews('jarscope.dependencies');
     const screen = await captureScreen('dependencies-view', 1500);
     const text = screen.text.replace(/\u00a0/g, ' ');
     for (const shown of ['DEPENDENCIES', 'catalog-api', 'log-api', 'omitted for conflict with 2.0']) {
@@ -130,11 +130,49 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
     // json-kit 1.0 did not lose to a nearer declaration: the root's dependencyManagement replaced it.
     const jsonKit = api.conflictsView().find((item) => item.label === 'org.example.libs:json-kit');
     assert.deepEqual(jsonKit?.children.map((item) => `${item.label} — ${item.description ?? ''}`), ['1.0 — managed to 1.5 · 2 paths', '1.5 — winner · 1 path']);
-    await vscode.commands.executeCommand('jarscope.conflicts.focus');
+    await showOnlyViews('jarscope.conflicts');
     const screen = await captureScreen('conflicts-view', 1500);
     for (const shown of ['CONFLICTS', 'log-api', '2.0 wins']) {
       assert.ok(screen.text.toUpperCase().includes(shown.toUpperCase()), `the screen shows ${shown}; it shows:\n${screen.text}`);
     }
+  });
+
+  it('reveals and selects the conflict and the omitted node of a version-conflict diagnostic through "Show in … view"', async () => {
+    const uri = pom('catalog-api');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const conflict = await waitFor(
+      'the log-api version-conflict diagnostic',
+      () => vscode.languages.getDiagnostics(uri).find((diagnostic) => diagnostic.code === 'version-conflict' && diagnostic.message.includes('log-api')),
+      () => vscode.languages.getDiagnostics(uri),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, conflict.range);
+    const run = async (title: string): Promise<void> => {
+      const action = actions.find((candidate) => candidate.title === title);
+      assert.ok(action?.command, `${title} among: ${actions.map((candidate) => candidate.title).join(', ')}`);
+      await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
+    };
+    await showOnlyViews('jarscope.conflicts');
+    await vscode.commands.executeCommand('workbench.actions.treeView.jarscope.conflicts.collapseAll');
+    await run('Show in Conflicts view');
+    assert.deepEqual(api.resolutionViewSelection().conflicts, ['org.example.libs:log-api — 2.0 wins · requested 1.0, 2.0']);
+
+    // The diagnostic is on http-client, which brings the omitted log-api 1.0: that node is revealed, even
+    // through a filter that hides it (the filter is cleared) and with the tree collapsed.
+    await showOnlyViews('jarscope.dependencies');
+    await vscode.commands.executeCommand('jarscope.filterDependencies', 'json-kit');
+    await vscode.commands.executeCommand('workbench.actions.treeView.jarscope.dependencies.collapseAll');
+    await run('Show in Dependencies view');
+    assert.deepEqual(api.resolutionViewSelection().dependencies, ['log-api — 1.0 · compile — omitted for conflict with 2.0']);
+    const selected = api.dependenciesView().find((item) => item.label === 'catalog-api')?.children.find((item) => item.label === 'http-client')?.children.find((item) => item.label === 'log-api');
+    assert.ok(selected, 'the row is in catalog-api under http-client');
+    const screen = await captureScreen('show-in-dependencies-view', 1500);
+    const text = screen.text.replace(/\u00a0/g, ' ');
+    for (const shown of ['DEPENDENCIES', 'catalog-api', 'http-client', 'omitted for conflict with 2.0']) {
+      assert.ok(text.toUpperCase().includes(shown.toUpperCase()), `the screen shows ${shown}; it shows:\n${screen.text}`);
+    }
+    await showOnlyViews('jarscope.conflicts', 'jarscope.dependencies');
+    const both = await captureScreen('show-in-conflicts-and-dependencies-views', 1500);
+    assert.ok(both.text.includes('2.0 wins'), `the Conflicts view shows its row; the screen shows:\n${both.text}`);
   });
 
   it('explains a managed dependency, a dependency that wins a conflict, and <parent> in hovers', async () => {

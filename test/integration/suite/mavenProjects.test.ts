@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ProjectModelSnapshot, ViewItemSnapshot } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, waitFor, workspaceRoot } from './workspaceTestKit';
+import { jarscope, showOnlyViews, waitFor, workspaceRoot } from './workspaceTestKit';
 
 /** The view as indented `label — description` lines. */
 function outline(items: readonly ViewItemSnapshot[], depth = 0): string[] {
@@ -74,7 +74,7 @@ describe('Maven Projects view', function () {
     const tooltipText = (broken?.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.match(tooltipText, /line 11, column 22:\s+Expected closing tag 'name' \(opened in line 11, col 3\)/);
 
-    await vscode.commands.executeCommand('workbench.view.extension.jarscope');
+    await showOnlyViews('jarscope.mavenProjects');
     const screen = await captureScreen('maven-projects-view');
     for (const name of ['MAVEN PROJECTS', 'storefront-parent', 'catalog-api', 'catalog-web', 'storefront-services', 'billing-service', 'shipping-service', 'broken-module']) {
       assert.ok(screen.text.toUpperCase().includes(name.toUpperCase()), `the screen shows ${name}; it shows:\n${screen.text}`);
@@ -195,7 +195,7 @@ describe('Maven Projects view', function () {
     const servicesItem = api.mavenProjectsView()[0]?.children.find((item) => item.label === 'storefront-services');
     assert.deepEqual(servicesItem?.children.map((item) => item.label), ['billing-service', 'shipping-service', 'audit-service']);
     await waitFor('the dangling-module warning to clear', () => vscode.languages.getDiagnostics(servicesUri).length === 0, () => vscode.languages.getDiagnostics(servicesUri));
-    await vscode.commands.executeCommand('workbench.view.extension.jarscope');
+    await showOnlyViews('jarscope.mavenProjects');
     const screen = await captureScreen('maven-projects-view-created-module');
     assert.ok(screen.text.includes('audit-service'), `the screen shows audit-service; it shows:\n${screen.text}`);
 

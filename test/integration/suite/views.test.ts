@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ViewItemSnapshot } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, waitFor, workspaceRoot } from './workspaceTestKit';
+import { jarscope, showOnlyViews, waitFor, workspaceRoot } from './workspaceTestKit';
 
 /** A view as indented `label — description` lines. */
 function outline(items: readonly ViewItemSnapshot[], depth = 0): string[] {
@@ -87,8 +87,7 @@ describe('Duplicate Classes and Missing Classes views, and Show in view', functi
   it('says there is nothing to show while the workspace has no duplicate or missing class', async () => {
     assert.deepEqual(api.duplicateClassesView(), []);
     assert.deepEqual(api.missingClassesView(), []);
-    await vscode.commands.executeCommand('jarscope.duplicateClasses.focus');
-    await vscode.commands.executeCommand('jarscope.missingClasses.focus');
+    await showOnlyViews('jarscope.duplicateClasses', 'jarscope.missingClasses');
     const screen = await captureScreen('class-views-empty', 1500);
     assert.match(screen.text, /No class is defined by two jars of one classpath/);
     assert.match(screen.text, /Every class, field and method that the jars use is on their classpath/);
@@ -181,6 +180,7 @@ describe('Duplicate Classes and Missing Classes views, and Show in view', functi
     await vscode.commands.executeCommand(showMissing.command.command, ...((showMissing.command.arguments ?? []) as unknown[]));
     assert.deepEqual(api.classViewSelection().missingClasses, ['ex.lib.Helper']);
     // Both views expanded, the revealed rows selected.
+    await showOnlyViews('jarscope.duplicateClasses', 'jarscope.missingClasses');
     const screen = await captureScreen('class-views-revealed', 1500);
     assert.match(screen.text, /Duplicate Classes/);
     assert.match(screen.text, /left-1\.0\.jar ↔ right-1\.0\.jar/);

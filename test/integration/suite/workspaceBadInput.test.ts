@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ProjectModelSnapshot } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, waitFor, workspaceRoot } from './workspaceTestKit';
+import { jarscope, showOnlyViews, waitFor, workspaceRoot } from './workspaceTestKit';
 
 function bulkPom(artifactId: string, modules: readonly string[]): string {
   const moduleList = modules.length > 0 ? `<packaging>pom</packaging><modules>${modules.map((m) => `<module>${m}</module>`).join('')}</modules>` : '';
@@ -85,7 +85,7 @@ describe('Bad input in the workspace', function () {
     const aggregator = api.mavenProjectsView().find((item) => item.label === 'bulk-aggregator');
     assert.equal(aggregator?.children.length, 2000);
     assert.equal(aggregator?.children[1999]?.label, 'bulk-module-1999');
-    await vscode.commands.executeCommand('workbench.view.extension.jarscope');
+    await showOnlyViews('jarscope.mavenProjects');
     const screen = await captureScreen('maven-projects-view-2000-modules');
     assert.ok(screen.text.includes('bulk-aggregator'), screen.text);
 

@@ -26,3 +26,18 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+const JARSCOPE_VIEWS = ['jarscope.mavenProjects', 'jarscope.dependencies', 'jarscope.conflicts', 'jarscope.duplicateClasses', 'jarscope.missingClasses'];
+
+/**
+ * Shows only the given Jarscope views, expanded and focused (the last one), and hides the others: what a
+ * screenshot shows of them then does not depend on the side bar's height. A later `<view>.focus` shows a
+ * hidden view again.
+ */
+export async function showOnlyViews(...viewIds: string[]): Promise<void> {
+  for (const id of JARSCOPE_VIEWS) if (!viewIds.includes(id)) await vscode.commands.executeCommand(`${id}.removeView`);
+  // The side bar lays the remaining views out again after a removal, which can collapse a view just opened:
+  // let it settle, then open each view once more.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (const id of [...viewIds, ...viewIds]) await vscode.commands.executeCommand(`${id}.focus`);
+}
