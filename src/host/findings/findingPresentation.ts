@@ -6,19 +6,24 @@ import type { TextRange } from '../../core/pom/xmlTree';
 /** What a user may set a finding code to: a diagnostic severity, or `off` to hide it. */
 export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
-export const FINDING_CODES: readonly FindingCode[] = [
-  'pom-error',
-  'unresolved-artifact',
-  'version-conflict',
-  'duplicate-class',
-  'missing-class',
-  'missing-member',
-  'unreadable-jar',
-  'invalid-class-file',
-  'runtime-overlap',
-  'runtime-missing-member',
-  'runtime-problem',
-];
+// A record, so that the compiler rejects a code added to FindingCode but not listed here.
+const CODE_SET: Readonly<Record<FindingCode, true>> = {
+  'pom-error': true,
+  'unresolved-artifact': true,
+  'version-conflict': true,
+  'duplicate-class': true,
+  'missing-class': true,
+  'missing-member': true,
+  'unreadable-jar': true,
+  'invalid-class-file': true,
+  'runtime-overlap': true,
+  'runtime-missing-member': true,
+  'runtime-problem': true,
+  'folder-version-conflict': true,
+  'embedded-artifact': true,
+};
+
+export const FINDING_CODES: readonly FindingCode[] = Object.keys(CODE_SET) as FindingCode[];
 
 const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
