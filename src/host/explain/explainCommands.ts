@@ -5,6 +5,7 @@ import type { Fix } from '../../core/analysis/finding';
 import type { FailureExplanation } from '../../core/explain/explainFailure';
 import { explanationMarkdown } from '../../core/explain/explanationMarkdown';
 import { parseThrowable } from '../../core/explain/parseThrowable';
+import { runtimeClassLocations } from '../../core/explain/runtimeClassLocations';
 import { lineAndColumnAt } from '../../core/pom/xmlTree';
 import { registerCommand } from '../commands/registerCommand';
 import type { FindingsService } from '../findings/findingsService';
@@ -174,6 +175,7 @@ export function registerExplain(subscriptions: vscode.Disposable[], findings: Fi
           locations.push({ label: `${artifact.groupId}:${artifact.artifactId}:${artifact.version}`, description: 'in the local repository', detail: artifact.file, file: artifact.file });
         }
       }
+      for (const location of runtimeClassLocations(explained)) if (!locations.some((known) => known.file === location.file)) locations.push(location);
     }
     return locations;
   };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi } from '../../../src/host/jarscopeApi';
 import { captureScreen } from '../screen';
-import { jarscope, waitFor } from '../suite/workspaceTestKit';
+import { jarscope, showOnlyViews, waitFor } from '../suite/workspaceTestKit';
 
 function folderPath(name: string): string {
   const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -59,7 +59,7 @@ describe('A multi-root workspace with a Maven project in each folder', function 
       [['ex:lib', ['ex.lib.Helper — ← ex.user.User (billing)']]],
     );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(billingPom));
-    await vscode.commands.executeCommand('jarscope.duplicateClasses.focus');
+    await showOnlyViews('jarscope.duplicateClasses');
     const screen = await captureScreen('multi-root-views', 1500);
     assert.match(screen.text, /billing/);
     assert.match(screen.text, /shop/);

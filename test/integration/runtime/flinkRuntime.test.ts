@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ExplanationSnapshot } from '../../../src/host/explain/explainCommands';
+import type { ClassLocation, ExplanationSnapshot } from '../../../src/host/explain/explainCommands';
 import { captureScreen } from '../screen';
 import { jarscope, waitFor, workspaceRoot } from '../suite/workspaceTestKit';
 
@@ -85,5 +85,17 @@ describe('a Flink-style job against its runtime lib folder, in the editor', func
     const screen = await captureScreen('runtime-3-explain-slugify', 3000);
     assert.match(screen.text, /Explain: TextUtils/);
     assert.match(screen.text, /flink-local's lib\/text-utils-1\.0\.jar loads first \(parent-first pattern com\.example\.text\.\)/);
+  });
+
+  it('Find Class lists the runtime jar beside the job\'s own copy', async () => {
+    const locations = await vscode.commands.executeCommand<ClassLocation[]>('jarscope.findClass', 'com.example.text.TextUtils');
+    const runtimeCopy = locations.find((location) => location.label === "flink-local's lib/text-utils-1.0.jar");
+    assert.ok(runtimeCopy, `the runtime jar among: ${locations.map((location) => `${location.label} — ${location.description}`).join(' | ')}`);
+    assert.match(runtimeCopy.file, /lib[\\/]text-utils-1\.0\.jar$/);
+    assert.match(runtimeCopy.description, /^in the runtime flink-local of [^;]+; loads first \(parent-first pattern com\.example\.text\.\)$/);
+    assert.ok(
+      locations.some((location) => location.description.startsWith('on the classpath of') && /text-utils-2\.0\.jar$/.test(location.file)),
+      `the job's own text-utils 2.0 is listed too: ${locations.map((location) => location.file).join(' | ')}`,
+    );
   });
 });
