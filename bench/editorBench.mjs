@@ -14,10 +14,11 @@
 // Nothing outside a temporary folder is written; the VS Code server installation is reused from the
 // user's cache (only the jar cache is fresh).
 //
-// Usage: node bench/editorBench.mjs [--deps N] [--edits N]   (after node scripts/build.mjs)
+// Usage: node bench/editorBench.mjs [--deps N] [--edits N] [--log] [--profile FILE]   (after node scripts/build.mjs; --log
+// prints the extension's log lines about each analysis run, --profile writes a CPU profile of the extension host during the edits)
 // Also exported as runEditorBench() for bench/run.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,14 @@ exports.run = async function run() {
   say('${resultMarker}cold ' + firstMs.toFixed(0) + ' all=' + allMs.toFixed(0) + ' first-findings=' + firstFindings + ' findings=' + api.findings().length + ' diagnostics=' + shown().length);
 
   const edits = Number(process.env.JARSCOPE_BENCH_EDITS || '5');
+  // --profile: a CPU profile of the extension host during the edits.
+  const profiler = process.env.JARSCOPE_BENCH_PROFILE ? new (require('node:inspector').Session)() : undefined;
+  const post = (method) => new Promise((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (profiler) {
+    profiler.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
   const block = text.slice(text.indexOf('    <dependency>'), text.indexOf('</dependency>') + '</dependency>\n'.length);
   for (let index = 0; index < edits; index++) {
     await api.whenAnalysed();
@@ -125,14 +134,16 @@ exports.run = async function run() {
       edit.insert(uri, document.positionAt(at), block);
     }
     const started = performance.now();
+    const startedAt = new Date().toISOString();
     await vscode.workspace.applyEdit(edit);
     // The diagnostics are set in the same event that publishes the new findings (the text change itself
     // only moves the old ones, so the diagnostics event alone does not say the findings are new).
     await until(() => api.findingsGeneration() > generation, 60000);
     const firstMs = performance.now() - started;
     await api.whenAnalysed();
-    say('${resultMarker}edit ' + firstMs.toFixed(0) + ' all=' + (performance.now() - started).toFixed(0) + ' findings=' + api.findings().length + (removing ? ' (removed)' : ' (restored)'));
+    say('${resultMarker}edit ' + firstMs.toFixed(0) + ' all=' + (performance.now() - started).toFixed(0) + ' findings=' + api.findings().length + (removing ? ' (removed)' : ' (restored)') + ' at ' + startedAt);
   }
+  if (profiler) writeFileSync(process.env.JARSCOPE_BENCH_PROFILE, JSON.stringify((await post('Profiler.stop')).profile));
 };
 `;
 
@@ -158,6 +169,21 @@ function timeMavenTree(workspace, repository) {
     return undefined;
   }
   return elapsed;
+}
+
+/** With --log: the Jarscope output channel's lines about analysis runs (each says its time in the worker), to tell the analysis from the rest of an edit's time. */
+function printExtensionLog(userDataDir) {
+  const logs = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) visit(join(dir, entry.name));
+      else if (entry.name.includes('Jarscope') && entry.name.endsWith('.log')) logs.push(join(dir, entry.name));
+    }
+  };
+  if (existsSync(join(userDataDir, 'logs'))) visit(join(userDataDir, 'logs'));
+  for (const log of logs) {
+    for (const line of readFileSync(log, 'utf8').split('\n')) if (/Analysed|Read|Scanned/.test(line)) console.log(`  log: ${line}`);
+  }
 }
 
 export function runEditorBench({ deps = 100, edits = 5 } = {}) {
@@ -196,7 +222,7 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
       {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), JARSCOPE_BENCH_POM: pom, JARSCOPE_BENCH_EDITS: String(edits) },
+        env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), JARSCOPE_BENCH_POM: pom, JARSCOPE_BENCH_EDITS: String(edits), ...(option('--profile', undefined) ? { JARSCOPE_BENCH_PROFILE: option('--profile', undefined) } : {}) },
       },
     );
     const lines = result.stdout.split('\n').filter((line) => line.startsWith(resultMarker)).map((line) => line.slice(resultMarker.length));
@@ -214,7 +240,9 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
     if (editTimes.length > 0) {
       console.log(`  edit -> updated findings shown, median of ${editTimes.length}   ${median(editTimes).toFixed(0)} ms   (target < 500 ms; each: ${editTimes.join(', ')} ms; includes the 300 ms debounce)`);
       console.log(`  edit -> analysis idle again, median              ${median(editAllTimes).toFixed(0)} ms   (each: ${editAllTimes.join(', ')} ms)`);
+      if (process.argv.includes('--log')) for (const line of lines.filter((line) => line.startsWith('edit '))) console.log(`  ${line}`);
     }
+    if (process.argv.includes('--log')) printExtensionLog(join(scratch, 'u'));
     const mvnMs = timeMavenTree(workspace, m2);
     if (mvnMs !== undefined) console.log(`  for comparison: mvn -o dependency:tree on the same project   ${(mvnMs / 1000).toFixed(2)} s   (tree only, no class analysis)`);
     return { deps: artifacts.length, coldMs, allMs, editMs: editTimes.length > 0 ? median(editTimes) : undefined, mvnMs };

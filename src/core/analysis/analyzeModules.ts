@@ -22,6 +22,7 @@ import { ignoreMatcher, type IgnorePatterns } from './ignorePatterns';
 import { invalidClassFiles } from './invalidClassFiles';
 import { openPlatformClasses, type PlatformClasses } from './jdkClasses';
 import { loadedClasses, once, scopeLinkageFacts, type LinkageServices } from './linkageServices';
+import type { MemberVerdicts } from './memberVerdicts';
 import { mergeScopes } from './mergeScopes';
 import { missingClasses } from './missingClasses';
 import { missingMembers } from './missingMembers';
@@ -71,6 +72,8 @@ export interface KeptAnalysisResources {
   readonly pool: ClassParsePool;
   readonly factsCache: LinkageFactsCache;
   platform(javaHome: string | undefined, env: NodeJS.ProcessEnv): Promise<PlatformClasses>;
+  /** Member verdicts kept across runs (an edit resolves again only references whose classes changed). */
+  readonly memberVerdicts?: MemberVerdicts;
   /** The run's repository class index (one that remembers answers while the repository is unchanged). */
   repositoryIndex(repository: LocalRepository, indexer: ClasspathIndexer): RepositoryClassIndex;
 }
@@ -124,7 +127,7 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
   const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
   const factsCache = kept?.factsCache ?? new LinkageFactsCache(cacheDir);
   const repositoryIndex = kept?.repositoryIndex(session.repository, indexer) ?? new RepositoryClassIndex(session.repository, indexer);
-  const services: LinkageServices = { indexer, platform, repositoryIndex, factsCache };
+  const services: LinkageServices = { indexer, platform, repositoryIndex, factsCache, memberVerdicts: kept?.memberVerdicts };
   const pomTexts = new PomTexts(options.pomTexts);
   const ignore = ignoreMatcher(options.ignore);
   const scopes = options.scopes ?? ANALYSED_SCOPES;

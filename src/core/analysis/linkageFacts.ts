@@ -1,7 +1,11 @@
 import type { MemberReference } from '../classfile/classInfo';
 import { isSummary } from './classpathIndexer';
 import type { LinkageServices, LoadedClass } from './linkageServices';
-import { resolvesMember, type ClassLookup } from './memberResolution';
+import type { ClassLookup, Resolution } from './memberResolution';
+import { MemberVerdicts } from './memberVerdicts';
+
+// Where the checks have always found it (the runtime checks too).
+export { memberKey } from './memberResolution';
 import type { ScopeView } from './moduleContext';
 
 /** A class referenced by a loaded class that neither the classpath nor the JDK defines. */
@@ -55,18 +59,22 @@ export async function linkageFactsOf(
   }
   const lookup = loadedLookup(services, loaded);
   const unresolvedMembers: UnresolvedMemberFact[] = [];
-  const verdicts = new Map<string, boolean | undefined>();
+  const memory = services.memberVerdicts ?? new MemberVerdicts();
+  memory.usePlatform(services.platform.identity);
+  const verdicts = new Map<string, Resolution>();
   let checked = 0;
   for (const [className, { elementIndex, summary }] of loaded) {
     if (++checked % 512 === 0) signal?.throwIfAborted();
-    for (const reference of summary.memberReferences) {
+    const keys = memory.keysOf(summary);
+    for (let index = 0; index < keys.length; index++) {
+      const reference = summary.memberReferences[index]!;
       const owner = loaded.get(reference.owner);
       if (owner === undefined) continue;
-      const key = memberKey(reference);
+      const key = keys[index]!;
       let verdict = verdicts.get(key);
       // Most references are seen many times: await (a microtask each) only the first time.
       if (verdict === undefined && !verdicts.has(key)) {
-        verdict = await resolvesMember(reference, lookup);
+        verdict = await memory.resolve(reference, key, loaded, lookup);
         verdicts.set(key, verdict);
       }
       if (verdict === false) unresolvedMembers.push({ elementIndex, ownerIndex: owner.elementIndex, reference, from: className });
@@ -87,6 +95,3 @@ export function loadedLookup(services: LinkageServices, loaded: ReadonlyMap<stri
   return async (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
 }
 
-export function memberKey(reference: MemberReference): string {
-  return `${reference.kind}|${reference.owner}|${reference.name}|${reference.descriptor}`;
-}

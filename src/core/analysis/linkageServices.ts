@@ -3,6 +3,7 @@ import type { LinkageFactsCache } from '../cache/linkageFactsCache';
 import type { ClassSummary } from './classSummary';
 import type { PlatformClasses } from './jdkClasses';
 import { linkageFactsOf, type LinkageFacts } from './linkageFacts';
+import type { MemberVerdicts } from './memberVerdicts';
 import type { ModuleContext, ScopeView } from './moduleContext';
 import type { RepositoryClassIndex } from './repositoryClassIndex';
 
@@ -13,6 +14,8 @@ export interface LinkageServices {
   readonly repositoryIndex: RepositoryClassIndex;
   /** Linkage facts of classpaths kept across runs; absent: derived every time. */
   readonly factsCache?: LinkageFactsCache;
+  /** Member verdicts kept across classpaths and runs by a long-lived caller; absent: resolved once per classpath. */
+  readonly memberVerdicts?: MemberVerdicts;
 }
 
 /** A class as the scope's class loader would load it: from the first element that defines it. */

@@ -43,6 +43,11 @@ export async function resolvesMember(reference: MemberReference, lookup: ClassLo
   return unknown ? undefined : false;
 }
 
+/** One text per distinct reference: its kind, owner, name and descriptor. */
+export function memberKey(reference: MemberReference): string {
+  return `${reference.kind}|${reference.owner}|${reference.name}|${reference.descriptor}`;
+}
+
 /** `Owner.name(desc)` or `Owner.name:desc`, dotted, as a person reads it in a message. */
 export function memberText(reference: MemberReference): string {
   const owner = reference.owner.replace(/\//g, '.');

@@ -256,7 +256,7 @@ export function reactorRequest(pomPath: string): ReactorRequest {
 /** For the log: how much of a run came from the worker's memory (an edit and its undo should take nearly everything from it). */
 function reuseText({ reuse }: AnalysisReply): string {
   if (reuse === undefined) return '';
-  return `; linkage facts of ${reuse.factsRemembered} of ${reuse.factsRemembered + reuse.factsOther} classpath(s) and ${reuse.answersRemembered} of ${reuse.answersRemembered + reuse.answersOther} class look-up(s) in the repository from memory`;
+  return `; linkage facts of ${reuse.factsRemembered} of ${reuse.factsRemembered + reuse.factsOther} classpath(s) and ${reuse.answersRemembered} of ${reuse.answersRemembered + reuse.answersOther} class look-up(s) in the repository from memory, ${reuse.verdictsRemembered} of ${reuse.verdictsRemembered + reuse.verdictsResolved} member verdict(s) from earlier classpaths`;
 }
 
 /** The analysed text of every pom a finding is in: the editor's text given to the analysis, else the file. */

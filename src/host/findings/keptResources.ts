@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PARSED_POMS_FILE, type KeptAnalysisResources } from '../../core/analysis/analyzeModules';
 import { openPlatformClasses, type PlatformClasses } from '../../core/analysis/jdkClasses';
 import type { LinkageFacts } from '../../core/analysis/linkageFacts';
+import { MemberVerdicts } from '../../core/analysis/memberVerdicts';
 import { ClassParsePool } from '../../core/analysis/workers/classParsePool';
 import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
 import type { RepositoryClassIndex } from '../../core/analysis/repositoryClassIndex';
@@ -22,6 +23,9 @@ export interface KeptReuse {
   readonly answersRemembered: number;
   /** Looked up in the repository's jars. */
   readonly answersOther: number;
+  /** Member references whose verdict held from an earlier classpath, and those resolved again. */
+  readonly verdictsRemembered: number;
+  readonly verdictsResolved: number;
 }
 
 /** Classpaths whose facts stay in memory: an edit and its undo, across a few modules and scopes. */
@@ -60,6 +64,7 @@ export class KeptResources implements KeptAnalysisResources {
   readonly pomStore: ParsedPomStore;
   readonly pool = new ClassParsePool();
   readonly factsCache: RememberingFactsCache;
+  readonly memberVerdicts = new MemberVerdicts();
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
   private readonly repositories = new Map<string, RepositoryMemory>();
 
@@ -97,8 +102,17 @@ export class KeptResources implements KeptAnalysisResources {
       answers.other += counts.other;
       counts.remembered = counts.other = 0;
     }
-    const reuse: KeptReuse = { factsRemembered: facts.remembered, factsOther: facts.other, answersRemembered: answers.remembered, answersOther: answers.other };
+    const verdicts = this.memberVerdicts.counts;
+    const reuse: KeptReuse = {
+      factsRemembered: facts.remembered,
+      factsOther: facts.other,
+      answersRemembered: answers.remembered,
+      answersOther: answers.other,
+      verdictsRemembered: verdicts.remembered,
+      verdictsResolved: verdicts.resolved,
+    };
     facts.remembered = facts.other = 0;
+    verdicts.remembered = verdicts.resolved = 0;
     return reuse;
   }
 

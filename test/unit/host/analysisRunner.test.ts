@@ -7,28 +7,14 @@ import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors
 import { parseThrowable } from '../../../src/core/explain/parseThrowable';
 import { ANALYSIS_WORKER_FILE, AnalysisRunner } from '../../../src/host/findings/analysisRunner';
 import { repoRoot } from '../helpers/paths';
+import { reactorRequest } from './analysisRequestKit';
 
 const example = join(repoRoot, 'examples', 'hadoop-cos-incident');
 const pomPath = join(example, 'pom.xml');
 
 function request(pomTexts: AnalysisRequest['pomTexts'] = []): AnalysisRequest {
-  return {
-    reactors: [
-      {
-        pomPath,
-        // A relative setting is made absolute by the host; the example's is .m2/repository.
-        localRepository: join(example, '.m2', 'repository'),
-        settingsFile: undefined,
-        activeProfiles: [],
-        inactiveProfiles: [],
-        userProperties: [],
-        javaHome: undefined,
-        scopes: ['compile', 'runtime', 'test'],
-        ignore: {},
-      },
-    ],
-    pomTexts,
-  };
+  // A relative setting is made absolute by the host; the example's is .m2/repository.
+  return reactorRequest(pomPath, join(example, '.m2', 'repository'), pomTexts);
 }
 
 function codes(findings: readonly { code: string }[]): string[] {

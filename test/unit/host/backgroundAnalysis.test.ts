@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
 import { BackgroundAnalysis } from '../../../src/host/findings/backgroundAnalysis';
 import { repoRoot } from '../helpers/paths';
+import { reactorRequest } from './analysisRequestKit';
 
 const example = join(repoRoot, 'examples', 'hadoop-cos-incident');
 const pomPath = join(example, 'pom.xml');
@@ -13,23 +14,7 @@ const shipped = readFileSync(pomPath, 'utf8');
 const hadoopCos = shipped.slice(shipped.lastIndexOf('    <dependency>'), shipped.lastIndexOf('</dependency>') + '</dependency>\n'.length);
 
 function request(text: string, repositoryGeneration = 0): AnalysisRequest {
-  return {
-    reactors: [
-      {
-        pomPath,
-        localRepository: join(example, '.m2', 'repository'),
-        settingsFile: undefined,
-        activeProfiles: [],
-        inactiveProfiles: [],
-        userProperties: [],
-        javaHome: undefined,
-        scopes: ['compile', 'runtime', 'test'],
-        ignore: {},
-      },
-    ],
-    pomTexts: [[pomPath, text]],
-    repositoryGeneration,
-  };
+  return reactorRequest(pomPath, join(example, '.m2', 'repository'), [[pomPath, text]], repositoryGeneration);
 }
 
 const codes = (findings: readonly { code: string }[]): string[] => findings.map((finding) => finding.code).sort();
