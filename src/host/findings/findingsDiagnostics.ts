@@ -4,7 +4,7 @@ import type { Finding } from '../../core/analysis/finding';
 import { currentRange } from './analysedRanges';
 import { countLevels, diagnosticData, shownElsewhere, type DiagnosticData, type SeverityLevel } from './findingPresentation';
 import type { AnalysedPom, FindingsService, FindingsState } from './findingsService';
-import { affectsSeverities, readFindingsSettings } from './findingsSettings';
+import { affectsSeverities, readFindingsSettings, type FindingsSettings } from './findingsSettings';
 
 export const FINDINGS_SOURCE = 'Jarscope';
 
@@ -37,9 +37,16 @@ function relatedInformation(data: DiagnosticData, poms: ReadonlyMap<string, Anal
 
 function shownFindings(state: FindingsState): ShownFinding[] {
   const shown: ShownFinding[] = [];
+  // Settings are per pom (its folder's): read once per pom, not once per finding (a hundred findings would read them a hundred times).
+  const severities = new Map<string, FindingsSettings['severities']>();
+  const severitiesOf = (file: string): FindingsSettings['severities'] => {
+    let known = severities.get(file);
+    if (known === undefined) severities.set(file, (known = readFindingsSettings(file).severities));
+    return known;
+  };
   for (const finding of state.findings) {
     if (shownElsewhere(finding)) continue;
-    const data = diagnosticData(finding, readFindingsSettings(finding.location.file).severities);
+    const data = diagnosticData(finding, severitiesOf(finding.location.file));
     const analysed = state.poms.get(finding.location.file);
     if (!data || !analysed) continue;
     const range = currentRange(data.file, analysed, data.range);
