@@ -8,7 +8,7 @@
 //     all findings (missing classes and members too). Both moments are printed: "first" and "all";
 //  2. edit: from an unsaved edit of pom.xml (one dependency removed, then put back: the second edit must
 //     hit the caches) until the updated findings are shown as diagnostics (target < 500 ms; this includes
-//     the `jarscope.debounceMs` wait, 300 ms by default).
+//     the `jarscope.debounceMs` wait, 200 ms by default).
 // For comparison it also times, in the same run, `mvn -o dependency:tree` on the same project and the same
 // local repository (what vscode-maven runs to show a project's dependencies), when mvn is installed.
 // Nothing outside a temporary folder is written; the VS Code server installation is reused from the
@@ -135,13 +135,19 @@ exports.run = async function run() {
     }
     const started = performance.now();
     const startedAt = new Date().toISOString();
+    // When the extension host hears of the edit (the editor applies it first): what comes before is not the extension's.
+    let heardMs;
+    const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (heardMs === undefined && event.document.uri.fsPath === uri.fsPath) heardMs = performance.now() - started;
+    });
     await vscode.workspace.applyEdit(edit);
     // The diagnostics are set in the same event that publishes the new findings (the text change itself
     // only moves the old ones, so the diagnostics event alone does not say the findings are new).
     await until(() => api.findingsGeneration() > generation, 60000);
     const firstMs = performance.now() - started;
+    listener.dispose();
     await api.whenAnalysed();
-    say('${resultMarker}edit ' + firstMs.toFixed(0) + ' all=' + (performance.now() - started).toFixed(0) + ' findings=' + api.findings().length + (removing ? ' (removed)' : ' (restored)') + ' at ' + startedAt);
+    say('${resultMarker}edit ' + firstMs.toFixed(0) + ' all=' + (performance.now() - started).toFixed(0) + ' findings=' + api.findings().length + (removing ? ' (removed)' : ' (restored)') + ' heard=' + (heardMs ?? -1).toFixed(0) + ' at ' + startedAt);
   }
   if (profiler) writeFileSync(process.env.JARSCOPE_BENCH_PROFILE, JSON.stringify((await post('Profiler.stop')).profile));
 };
@@ -238,8 +244,10 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
     console.log(`  open pom.xml -> first findings shown (cold cache)   ${(coldMs / 1000).toFixed(2)} s   (target < 3 s; ${cold.split(' ').slice(3).join(', ')})`);
     console.log(`  open pom.xml -> all findings shown (cold cache)     ${(allMs / 1000).toFixed(2)} s`);
     if (editTimes.length > 0) {
-      console.log(`  edit -> updated findings shown, median of ${editTimes.length}   ${median(editTimes).toFixed(0)} ms   (target < 500 ms; each: ${editTimes.join(', ')} ms; includes the 300 ms debounce)`);
+      console.log(`  edit -> updated findings shown, median of ${editTimes.length}   ${median(editTimes).toFixed(0)} ms   (target < 500 ms; each: ${editTimes.join(', ')} ms; includes the jarscope.debounceMs wait, 200 ms by default)`);
       console.log(`  edit -> analysis idle again, median              ${median(editAllTimes).toFixed(0)} ms   (each: ${editAllTimes.join(', ')} ms)`);
+      const heardTimes = lines.filter((line) => line.startsWith('edit ')).map((line) => Number(/heard=(-?\d+)/.exec(line)?.[1] ?? -1));
+      console.log(`  edit -> extension host hears of it, median          ${median(heardTimes).toFixed(0)} ms   (each: ${heardTimes.join(', ')} ms; the editor applying the edit, before any extension code)`);
       if (process.argv.includes('--log')) for (const line of lines.filter((line) => line.startsWith('edit '))) console.log(`  ${line}`);
     }
     if (process.argv.includes('--log')) printExtensionLog(join(scratch, 'u'));

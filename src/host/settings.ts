@@ -6,7 +6,8 @@ export interface ScanSettings {
   readonly debounceMs: number;
 }
 
-const defaults: ScanSettings = { exclude: [], maxPoms: 10_000, debounceMs: 300 };
+// 200 ms: a pause in typing that short already means the edit is done; the analysis runs in a worker, so typing stays smooth.
+const defaults: ScanSettings = { exclude: [], maxPoms: 10_000, debounceMs: 200 };
 
 function nonNegativeNumber(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
