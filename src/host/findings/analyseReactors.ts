@@ -84,13 +84,14 @@ export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMa
 /**
  * Opens a session per reactor (as `mvn` on its root pom would) and runs every check (or only those that
  * parse no class) on every module, with the resources a long-lived caller keeps between runs when it
- * gives them.
+ * gives them, and the sessions of an earlier pass over the same request.
  */
 export async function analyseReactors(
   request: AnalysisRequest,
   signal: AbortSignal,
   kept?: KeptAnalysisResources,
   checks: AnalysisOptions['checks'] = 'all',
+  earlier: readonly AnalysedReactor[] = [],
 ): Promise<ReactorAnalyses> {
   const started = performance.now();
   const pomTexts = new Map(request.pomTexts);
@@ -101,7 +102,8 @@ export async function analyseReactors(
   for (const reactor of request.reactors) {
     signal.throwIfAborted();
     try {
-      const session = openReactorSession(reactor, pomTexts);
+      // The session of an earlier pass over the same request (the first answer of a cold open) has read the poms already.
+      const session = earlier.find((analysed) => analysed.reactor === reactor)?.session ?? openReactorSession(reactor, pomTexts);
       repositories.add(session.repository.root);
       const result = await analyzeModules(session, session.reactor.modules, {
         scopes: reactor.scopes,

@@ -51,11 +51,15 @@ export class BackgroundAnalysis {
       this.repositoryGeneration = request.repositoryGeneration;
     }
     const known = new Set(this.latest?.analysed.map((analysed) => analysed.reactor.pomPath));
+    let first: readonly AnalysedReactor[] = [];
     if (partial !== undefined && request.reactors.some((reactor) => !known.has(reactor.pomPath))) {
-      partial((await analyseReactors(request, signal, this.kept, 'resolution')).reply);
+      const resolved = await analyseReactors(request, signal, this.kept, 'resolution');
+      partial(resolved.reply);
+      first = resolved.analysed;
     }
     this.kept.takeReuse();
-    const analyses = await analyseReactors(request, signal, this.kept);
+    // The full pass goes on in the first pass's sessions: their poms and models are read and built already.
+    const analyses = await analyseReactors(request, signal, this.kept, 'all', first);
     const { analysed } = analyses;
     const reply = { ...analyses.reply, reuse: this.kept.takeReuse() };
     this.latest = { analysed, pomTexts: new Map(request.pomTexts) };
