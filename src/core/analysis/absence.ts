@@ -41,6 +41,17 @@ export type Absence =
       readonly versionsWithIt: readonly RepositoryArtifact[];
     }
   | {
+      /**
+       * The providing artifact is in the graph with scope `provided` (declared so, or below a provided
+       * dependency): on the compile and test classpaths, but the container or runtime the module deploys to
+       * is expected to supply it at run time (Maven's scope table), so it is not on the runtime classpath.
+       */
+      readonly kind: 'provided-scope';
+      readonly provider: ArtifactKey;
+      readonly provided: PlacedNode;
+      readonly versionsWithIt: readonly RepositoryArtifact[];
+    }
+  | {
       /** Nothing in the graph brings the providing artifact. */
       readonly kind: 'not-declared';
       readonly provider: ArtifactKey;
@@ -79,7 +90,7 @@ function declaredDependencies(context: ModuleContext, node: DependencyNode | und
 /**
  * Explains why none of `providers` (repository versions that define the class) is on the scope's
  * classpath, checking in this order: a different version was selected (Maven's nearest-wins mediation or
- * dependencyManagement), an exclusion removed it, the referencing artifact declares it optional or
+ * dependencyManagement), it is a `provided` dependency (not on the runtime classpath), an exclusion removed it, the referencing artifact declares it optional or
  * provided (neither is transitive: Maven's scope table), or nothing in the graph brings it.
  */
 export function explainAbsence(
@@ -101,6 +112,10 @@ export function explainAbsence(
     if (selected !== undefined) {
       return { kind: 'version-selected', provider: versionsWithIt[0]!, selected, how: howSelected(context, selected), requested: losersOf(context, selected.node), versionsWithIt };
     }
+  }
+  for (const [key, versionsWithIt] of byKey) {
+    const provided = context.graph.find(({ node }) => node.winner === undefined && node.dependency?.scope.value === 'provided' && gaKey(node.artifact) === key);
+    if (provided !== undefined) return { kind: 'provided-scope', provider: versionsWithIt[0]!, provided, versionsWithIt };
   }
   for (const versionsWithIt of byKey.values()) {
     const provider = versionsWithIt[0]!;

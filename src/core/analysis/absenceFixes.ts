@@ -10,7 +10,8 @@ import { selectVersionFix } from './versionFix';
  * directly.
  */
 export function absenceFixes(context: ModuleContext, absence: Absence): Fix[] {
-  if (absence.kind === 'nowhere') return [];
+  // A provided dependency is meant to come from the container or runtime: declaring it again changes nothing.
+  if (absence.kind === 'nowhere' || absence.kind === 'provided-scope') return [];
   const pom = context.pomTexts.get(context.module.pomPath);
   if (pom === undefined) return [];
   const version = preferredVersion(absence);
@@ -32,6 +33,8 @@ export function absenceFixes(context: ModuleContext, absence: Absence): Fix[] {
  * or provided) is information; the rest a warning.
  */
 export function absenceSeverity(absence: Absence, ownCodeReferences: boolean): Severity {
+  // What a provided dependency supplies is the deployment's business: a runtime (see src/core/runtime) checks it.
+  if (absence.kind === 'provided-scope') return 'info';
   if (ownCodeReferences || absence.kind === 'version-selected') return 'error';
   return absence.kind === 'optional' ? 'info' : 'warning';
 }
@@ -54,6 +57,10 @@ export function absenceText(absence: Absence, ownCode = false): string {
       const { groupId, artifactId } = absence.provider;
       const by = absence.declaredBy.artifact;
       return `${groupId}:${artifactId} (${available(absence.versionsWithIt)}) ${absence.versionsWithIt.length === 0 ? 'would provide' : 'provides'} it, but ${by.artifactId} ${by.version} declares it ${absence.how}, so it is not passed on${ownCode ? ' to this module' : ': an optional feature'}`;
+    }
+    case 'provided-scope': {
+      const { groupId, artifactId, version } = absence.provided.node.artifact;
+      return `${groupId}:${artifactId} ${version} provides it but has scope provided, so it is not on the runtime classpath: the container or runtime the module deploys to must supply it (name that runtime with the jarscope.runtime pom property to check it)`;
     }
     case 'not-declared': {
       const { groupId, artifactId } = absence.provider;

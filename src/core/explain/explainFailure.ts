@@ -317,7 +317,7 @@ function fixesFor(
       if (fix !== undefined) fixes.push(fix);
     }
     const pom = module.pomTexts.get(module.module.pomPath);
-    if (fixes.length === 0 && pom !== undefined && absence !== undefined && absence.kind !== 'nowhere' && absence.kind !== 'version-selected') {
+    if (fixes.length === 0 && pom !== undefined && absence !== undefined && absence.kind !== 'nowhere' && absence.kind !== 'version-selected' && absence.kind !== 'provided-scope') {
       const versions = repository.find((candidate) => gaKey(candidate) === gaKey(absence.provider));
       const version = versions?.first;
       if (version !== undefined) {
