@@ -10,6 +10,7 @@ import { DUPLICATE_CLASSES_VIEW_ID, DuplicateClassesTreeProvider, type Duplicate
 import { registerFindingRowCommands } from './findingRowCommands';
 import { MISSING_CLASSES_VIEW_ID, MissingClassesTreeProvider, type MissingClassesNode } from './missingClassesView';
 import { revealInResolutionView, type ResolutionViews } from './revealResolutionRow';
+import { revealRow } from './revealRow';
 
 /** Set once the first classpath analysis has finished: the views' welcome text says "nothing found" only then. */
 const ANALYSED_CONTEXT = 'jarscope.classFindingsAnalysed';
@@ -52,16 +53,15 @@ async function revealFinding(views: ClassFindingViews, resolution: ResolutionVie
   const finding = findings.service.state.findings.find((candidate) => findingKey(candidate) === key);
   if (finding === undefined) return;
   if (viewId !== DUPLICATE_CLASSES_VIEW_ID && viewId !== MISSING_CLASSES_VIEW_ID) return revealInResolutionView(resolution, viewId, finding);
-  const options = { select: true, focus: true, expand: true };
   // A filter that hides the row would make the reveal fail: show every row again.
   const hidden = (viewId === DUPLICATE_CLASSES_VIEW_ID ? views.duplicates.rowOf(finding) : views.missing.rowOf(finding)) === undefined;
   if (hidden && views.duplicates.filter !== '') await applyFilter(views, '');
   if (viewId === DUPLICATE_CLASSES_VIEW_ID) {
     const row = views.duplicates.rowOf(finding);
-    if (row) await views.duplicatesView.reveal(row, options);
+    if (row) await revealRow(views.duplicatesView, row, (node) => views.duplicates.getTreeItem(node).id);
   } else {
     const row = views.missing.rowOf(finding);
-    if (row) await views.missingView.reveal(row, options);
+    if (row) await revealRow(views.missingView, row, (node) => views.missing.getTreeItem(node).id);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type DependencyRow,
 } from './dependenciesView';
 import { revealedPath } from './revealedPath';
+import { revealRow } from './revealRow';
 
 /** The Conflicts and Dependencies views, which "Show in … view" reveals rows of. */
 export interface ResolutionViews {
@@ -67,10 +68,9 @@ function reachesEnd(row: DependenciesViewNode | undefined, finding: Finding): bo
 
 /** Reveals and selects the row of a finding in the Conflicts or Dependencies view (after the view has the focus). */
 export async function revealInResolutionView(views: ResolutionViews, viewId: string, finding: Finding): Promise<void> {
-  const options = { select: true, focus: true, expand: true };
   if (viewId === CONFLICTS_VIEW_ID) {
     const row = conflictRowOf(views.conflicts, finding);
-    if (row) await views.conflictsView.reveal(row, options);
+    if (row) await revealRow(views.conflictsView, row, (node) => node.id);
   } else if (viewId === DEPENDENCIES_VIEW_ID) {
     let row = dependencyRowOf(views.dependencies, finding);
     // A filter that hides the row (or part of its path) would stop the reveal short: show every row again.
@@ -78,6 +78,6 @@ export async function revealInResolutionView(views: ResolutionViews, viewId: str
       await applyDependencyFilter(views.dependencies, views.dependenciesView, '');
       row = dependencyRowOf(views.dependencies, finding);
     }
-    if (row) await views.dependenciesView.reveal(row, options);
+    if (row) await revealRow(views.dependenciesView, row, (node) => node.id);
   }
 }

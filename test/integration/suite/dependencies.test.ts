@@ -43,6 +43,21 @@ async function hoverText(uri: vscode.Uri, search: string, shift = 1): Promise<st
 }
 
 
+/** Runs the "Show in … view" action titled `title` of the diagnostic with `code` whose message mentions `text`. */
+async function runShowInView(uri: vscode.Uri, code: string, text: string, title: string): Promise<void> {
+  // Code actions are asked of an open document.
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const diagnostic = await waitFor(
+    `the ${text} ${code} diagnostic`,
+    () => vscode.languages.getDiagnostics(uri).find((candidate) => candidate.code === code && candidate.message.includes(text)),
+    () => vscode.languages.getDiagnostics(uri),
+  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+  const action = actions.find((candidate) => candidate.title === title);
+  assert.ok(action?.command, `${title} among: ${actions.map((candidate) => candidate.title).join(', ')}`);
+  await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
+}
+
 /** Errors and warnings only: the class analysis also reports information (e.g. a version conflict) here. */
 function problemsOf(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
@@ -138,30 +153,15 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
   });
 
   it('reveals and selects the conflict and the omitted node of a version-conflict diagnostic through "Show in … view"', async () => {
-    const uri = pom('catalog-api');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const conflict = await waitFor(
-      'the log-api version-conflict diagnostic',
-      () => vscode.languages.getDiagnostics(uri).find((diagnostic) => diagnostic.code === 'version-conflict' && diagnostic.message.includes('log-api')),
-      () => vscode.languages.getDiagnostics(uri),
-    );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, conflict.range);
-    const run = async (title: string): Promise<void> => {
-      const action = actions.find((candidate) => candidate.title === title);
-      assert.ok(action?.command, `${title} among: ${actions.map((candidate) => candidate.title).join(', ')}`);
-      await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
-    };
-    await showOnlyViews('jarscope.conflicts');
-    await vscode.commands.executeCommand('workbench.actions.treeView.jarscope.conflicts.collapseAll');
-    await run('Show in Conflicts view');
+    // The command returns once the row is selected, also in a view that was never open before.
+    await runShowInView(pom('catalog-api'), 'version-conflict', 'log-api', 'Show in Conflicts view');
     assert.deepEqual(api.resolutionViewSelection().conflicts, ['org.example.libs:log-api — 2.0 wins · requested 1.0, 2.0']);
 
-    // The diagnostic is on http-client, which brings the omitted log-api 1.0: that node is revealed, even
-    // through a filter that hides it (the filter is cleared) and with the tree collapsed.
+    // The diagnostic is on http-client, which brings the omitted log-api 1.0: that node is revealed (its
+    // parent collapsed), even through a filter that hides it (the filter is cleared).
     await showOnlyViews('jarscope.dependencies');
     await vscode.commands.executeCommand('jarscope.filterDependencies', 'json-kit');
-    await vscode.commands.executeCommand('workbench.actions.treeView.jarscope.dependencies.collapseAll');
-    await run('Show in Dependencies view');
+    await runShowInView(pom('catalog-api'), 'version-conflict', 'log-api', 'Show in Dependencies view');
     assert.deepEqual(api.resolutionViewSelection().dependencies, ['log-api — 1.0 · compile — omitted for conflict with 2.0']);
     const selected = api.dependenciesView().find((item) => item.label === 'catalog-api')?.children.find((item) => item.label === 'http-client')?.children.find((item) => item.label === 'log-api');
     assert.ok(selected, 'the row is in catalog-api under http-client');
@@ -173,6 +173,10 @@ describe('Dependencies and Conflicts views, pom hovers and resolution diagnostic
     await showOnlyViews('jarscope.conflicts', 'jarscope.dependencies');
     const both = await captureScreen('show-in-conflicts-and-dependencies-views', 1500);
     assert.ok(both.text.includes('2.0 wins'), `the Conflicts view shows its row; the screen shows:\n${both.text}`);
+
+    // An artifact missing from the local repository: its node in the module that needs it.
+    await runShowInView(pom('catalog-web'), 'unresolved-artifact', 'ghost-lib', 'Show in Dependencies view');
+    assert.deepEqual(api.resolutionViewSelection().dependencies, ['ghost-lib — 0.9 · compile — pom missing from the local repository']);
   });
 
   it('explains a managed dependency, a dependency that wins a conflict, and <parent> in hovers', async () => {

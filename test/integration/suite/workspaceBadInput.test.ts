@@ -86,7 +86,9 @@ describe('Bad input in the workspace', function () {
     assert.equal(aggregator?.children.length, 2000);
     assert.equal(aggregator?.children[1999]?.label, 'bulk-module-1999');
     await showOnlyViews('jarscope.mavenProjects');
-    const screen = await captureScreen('maven-projects-view-2000-modules');
+    // The workbench renders 2,000 new rows a moment after the view has them: look again a few times.
+    let screen = await captureScreen('maven-projects-view-2000-modules', 2000);
+    for (let attempt = 0; attempt < 5 && !screen.text.includes('bulk-aggregator'); attempt++) screen = await captureScreen('maven-projects-view-2000-modules', 1000);
     assert.ok(screen.text.includes('bulk-aggregator'), screen.text);
 
     await rm(bulk, { recursive: true });
