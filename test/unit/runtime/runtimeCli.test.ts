@@ -58,7 +58,7 @@ describe('jarscope check --runtime (bin/jarscope.js)', () => {
     const result = check(job, ['--runtime', 'spark', '--runtime-lib', 'flink/lib', '--format', 'json']);
     assert.match(result.findings.find((finding) => finding.code === 'runtime-missing-member')?.message ?? '', /spark's lib\/text-utils-1\.0\.jar loads first \(parent-first loading\)/);
     const unknown = check(job, ['--runtime', 'nope', '--format', 'json']);
-    assert.deepEqual(unknown.findings.map((finding) => finding.code), ['missing-class', 'runtime-problem']);
+    assert.deepEqual(unknown.findings.map((finding) => finding.code), ['runtime-problem', 'missing-class']);
     assert.equal(check(job, ['--runtime']).status, 2);
   });
 
