@@ -252,10 +252,14 @@ export class ModelBuilder {
     }
 
     const source: PomSource = { kind, pomPath, groupId: groupId ?? '', artifactId: artifactId ?? '', version: version ?? '' };
-    const coordinateInterpolator = this.interpolatorFor({ raw, basedir, groupId, artifactId, version, properties });
-    source.groupId = coordinateInterpolator.interpolate(source.groupId);
-    source.artifactId = coordinateInterpolator.interpolate(source.artifactId);
-    source.version = coordinateInterpolator.interpolate(source.version);
+    // Most poms write their coordinates literally: the interpolator (a copy of every property) is built only
+    // when one of them holds an expression, as interpolating a text without `${` leaves it unchanged.
+    if (`${source.groupId}${source.artifactId}${source.version}`.includes('${')) {
+      const coordinateInterpolator = this.interpolatorFor({ raw, basedir, groupId, artifactId, version, properties });
+      source.groupId = coordinateInterpolator.interpolate(source.groupId);
+      source.artifactId = coordinateInterpolator.interpolate(source.artifactId);
+      source.version = coordinateInterpolator.interpolate(source.version);
+    }
 
     const own = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencies, 'dependencies', problems);
     const ownManagement = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencyManagement, 'dependencyManagement', problems);
@@ -350,7 +354,7 @@ export class ModelBuilder {
   }
 
   private interpolatorFor(pom: Pick<AssembledPom, 'raw' | 'basedir' | 'groupId' | 'artifactId' | 'version' | 'properties'>): Interpolator {
-    const properties = new Map([...pom.properties].map(([name, property]) => [name, property.value]));
+    const properties = { get: (name: string): string | undefined => pom.properties.get(name)?.value };
     return createModelInterpolator(
       {
         groupId: pom.groupId,

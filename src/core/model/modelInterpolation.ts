@@ -14,7 +14,8 @@ export interface InterpolationSubject {
   parent?: RawParent;
   /** The pom's folder; unknown for a pom read from the local repository. */
   basedir?: string;
-  properties: ReadonlyMap<string, string>;
+  /** The model's properties, looked up by name (only ever read one at a time, so no copy is needed). */
+  properties: { get(name: string): string | undefined };
 }
 
 export interface InterpolationSources {
