@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runtimeCatalog } from '../../../src/core/runtime/runtimeConfig';
 import { FLINK_PARENT_FIRST_PATTERNS, parentFirstPatternOf, RUNTIME_PRESETS, runtimeLoadsFirst } from '../../../src/core/runtime/runtimeDefinition';
-import { parseJsonWithComments } from '../../../src/core/runtime/jsonWithComments';
+import { parseJsonWithComments } from '../../../src/core/workspace/jsonWithComments';
 
 describe('runtime presets', () => {
   it('flink loads child-first with Flink parent-first-patterns.default; spark parent-first; spark-user-first child-first', () => {
