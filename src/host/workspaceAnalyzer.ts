@@ -83,8 +83,16 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
   /** Starts watching and schedules the first scan; returns at once. */
   start(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/pom.xml');
+    // VS Code's watcher reports a deleted folder as the folder alone and drops the deletes of the files in
+    // it, unevenly when they straddle two batches: poms below a deleted folder are dropped by watching
+    // deletions of anything, not only of poms.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
+      deletions,
+      deletions.onDidDelete((uri) => {
+        if (this.hasPomsBelow(uri.fsPath)) this.scheduleFileUpdate(uri.fsPath);
+      }),
       watcher.onDidCreate((uri) => {
         this.scheduleFileUpdate(uri.fsPath);
         // Files created in a new folder before the watcher sees that folder go unreported: a scan once
@@ -268,6 +276,12 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     if (!changed) return;
     this.publish(this.current.folders, this.current.scanWarnings);
     this.log.debug(`Re-read ${paths.length} pom.xml in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  private hasPomsBelow(folder: string): boolean {
+    const prefix = folder + sep;
+    for (const known of this.files.keys()) if (known.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Drops a deleted pom, or every pom below a deleted folder. */
