@@ -98,4 +98,27 @@ describe('a Flink-style job against its runtime lib folder, in the editor', func
       `the job's own text-utils 2.0 is listed too: ${locations.map((location) => location.file).join(' | ')}`,
     );
   });
+
+  it('under child-first loading (the pom names flink-child-first, unsaved): the two copies cross the boundary, no missing member', async () => {
+    const text = document.getText();
+    const property = text.indexOf('<jarscope.runtime>flink-local</jarscope.runtime>');
+    assert.ok(property >= 0, 'the pom names flink-local');
+    const start = property + '<jarscope.runtime>'.length;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(start), document.positionAt(start + 'flink-local'.length)), 'flink-child-first');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const overlap = await waitFor(
+      'the child-first overlap',
+      () => diagnosticsOf(uri, 'runtime-overlap').find((diagnostic) => /flink-child-first/.test(diagnostic.message)),
+      () => vscode.languages.getDiagnostics(uri),
+      60_000,
+    );
+    assert.equal(overlap.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(document.getText(overlap.range), /<artifactId>text-utils<\/artifactId>/);
+    assert.deepEqual(diagnosticsOf(uri, 'runtime-missing-member'), [], 'the job loads its own text-utils 2.0, which has slugify');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const screen = await captureScreen('runtime-4-child-first', 1500);
+    assert.ok(screen.text.includes('flink-child-first'), `the screen names the runtime:\n${screen.text}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });
