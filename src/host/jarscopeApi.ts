@@ -163,7 +163,7 @@ export function createJarscopeApi(
     findingsGeneration: () => findings.service.state.generation,
     findings: () => findings.service.state.findings,
     findingsStatus: () => {
-      const { text, tooltip, command } = findings.statusBar;
+      const { text, tooltip, command } = findings.statusBar.item;
       return { text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''), command: typeof command === 'string' ? command : command?.command };
     },
     whenResolved: () => resolution.service.whenIdle(),

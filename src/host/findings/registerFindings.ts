@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerFindingCodeActions } from '../codeActions/findingCodeActions';
-import { registerFindingsStatusBar } from '../status/findingsStatusBar';
+import { registerFindingsStatusBar, type FindingsStatusBar } from '../status/findingsStatusBar';
 import type { WorkspaceAnalyzer } from '../workspaceAnalyzer';
 import { registerFindingHovers } from './findingHoverProvider';
 import { FindingsDiagnostics } from './findingsDiagnostics';
@@ -10,7 +10,7 @@ import { FindingsService } from './findingsService';
 export interface FindingsFeatures {
   readonly service: FindingsService;
   readonly diagnostics: FindingsDiagnostics;
-  readonly statusBar: vscode.StatusBarItem;
+  readonly statusBar: FindingsStatusBar;
 }
 
 /**
@@ -20,8 +20,8 @@ export interface FindingsFeatures {
 export function registerFindings(subscriptions: vscode.Disposable[], analyzer: WorkspaceAnalyzer, log: vscode.LogOutputChannel): FindingsFeatures {
   const service = new FindingsService(analyzer, log);
   const diagnostics = new FindingsDiagnostics(service);
-  const status = registerFindingsStatusBar(diagnostics, service);
-  subscriptions.push(service, diagnostics, status.disposable, registerFindingHovers(diagnostics), registerFindingCodeActions(diagnostics, service));
+  const statusBar = registerFindingsStatusBar(diagnostics, service);
+  subscriptions.push(service, diagnostics, statusBar, registerFindingHovers(diagnostics), registerFindingCodeActions(diagnostics, service));
   service.start();
-  return { service, diagnostics, statusBar: status.item };
+  return { service, diagnostics, statusBar };
 }

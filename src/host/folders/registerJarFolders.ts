@@ -4,7 +4,6 @@ import { registerCommand } from '../commands/registerCommand';
 import { affectsSeverities } from '../findings/findingsSettings';
 import type { FindingsFeatures } from '../findings/registerFindings';
 import { COMPARISON_SCHEME, ComparisonDocuments, compareFoldersCommand } from './compareFoldersCommand';
-import { includeInStatusCount } from './folderStatusCount';
 import { JarFolderDiagnostics } from './jarFolderDiagnostics';
 import { readScanSettings } from '../settings';
 
@@ -18,7 +17,7 @@ const REFRESH_DELAY_MS = 500;
  */
 export function registerJarFolders(subscriptions: vscode.Disposable[], log: vscode.LogOutputChannel, findings: FindingsFeatures): JarFolderDiagnostics {
   const diagnostics = new JarFolderDiagnostics(log);
-  subscriptions.push(includeInStatusCount(findings, diagnostics));
+  findings.statusBar.addSource(diagnostics);
   const documents = new ComparisonDocuments();
   let timer: NodeJS.Timeout | undefined;
   const refreshSoon = (): void => {
