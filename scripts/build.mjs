@@ -1,6 +1,6 @@
 // Bundles the extension, the CLI and the integration test suite with esbuild.
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -22,6 +22,9 @@ const integrationSuites = readdirSync('test/integration', { withFileTypes: true 
       .filter((name) => name.endsWith('.test.ts'))
       .map((name) => join('test/integration', entry.name, name)),
   );
+
+// A renamed or deleted test must not run on from an old bundle: the test bundles are built afresh.
+if (!production) for (const dir of ['dist/test/integration', 'dist/test/vsix']) rmSync(dir, { recursive: true, force: true });
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
