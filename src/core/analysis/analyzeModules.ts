@@ -13,7 +13,7 @@ import type { PreparedRuntime } from '../runtime/preparedRuntime';
 import type { RuntimeOptions } from '../runtime/runtimeSelection';
 import type { AnalysisSession } from '../workspace/analysisSession';
 import type { ReactorModule } from '../workspace/reactor';
-import { ClasspathIndexer } from './classpathIndexer';
+import { ClasspathIndexer, type IndexedEntry } from './classpathIndexer';
 import { duplicateClasses } from './duplicateClasses';
 import type { AnalysedScope, Finding } from './finding';
 import { allGraphNodes } from './graphNodes';
@@ -188,7 +188,7 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
   // Scopes often share one classpath (no test or provided dependencies): analyse each distinct one once.
   const byClasspath = new Map<string, readonly Finding[]>();
   for (const scope of run.scopes) {
-    const view = await scopeView(context, scope, run.services, run.signal);
+    const view = await scopeView(context, scope, run.services, run.signal, run.resolutionOnly);
     reported[scope] = view.elements.map(({ element }) => ({
       file: element.file,
       exists: element.exists,
@@ -207,13 +207,17 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
   return { module, moduleId, resolution, classpaths: reported, findings: withoutIgnoredByMarkers(mergeScopes(perScope.flat()), run.pomTexts) };
 }
 
-async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined): Promise<ScopeView> {
+/** `startParsing`: each jar's classes are parsed on the workers as soon as it is indexed, for the full pass that follows a first answer. */
+async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined, startParsing = false): Promise<ScopeView> {
+  const indexedElement = async (file: string): Promise<IndexedEntry> => {
+    const indexed = await services.indexer.index(file, signal);
+    if (startParsing) services.indexer.startParsing(indexed, signal);
+    return indexed;
+  };
   const elements = await Promise.all(
     context.classpaths[scope].map(async (element) => ({
       element,
-      indexed: element.exists
-        ? await services.indexer.index(element.file, signal)
-        : { path: element.file, index: undefined, failure: undefined, problems: [], classes: new Map<string, ArchiveEntry>() },
+      indexed: element.exists ? await indexedElement(element.file) : { path: element.file, index: undefined, failure: undefined, problems: [], classes: new Map<string, ArchiveEntry>() },
     })),
   );
   const definers = new Map<string, number[]>();

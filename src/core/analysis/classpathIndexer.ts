@@ -104,10 +104,34 @@ export class ClasspathIndexer {
     return indexed(path, jar.index, [], this.options.javaRelease);
   }
 
+  /**
+   * Starts parsing a jar's classes now, on the parse workers, while the caller goes on with work that
+   * needs none (the editor's first answer): a later run that asks for them (the full pass, with its own
+   * indexer) waits for this parse through the cache instead of parsing again.
+   */
+  startParsing(entry: IndexedEntry, signal?: AbortSignal): void {
+    if (entry.index?.kind !== 'jar' || !this.cachedJars.has(entry.path)) return;
+    this.classesOf(entry, signal).catch(() => undefined);
+  }
+
   private async parse(entry: IndexedEntry, signal: AbortSignal | undefined): Promise<ParsedClasses> {
+    const jar = this.cachedJars.get(entry.path);
+    if (jar === undefined) return this.parseUncached(entry, undefined, signal);
+    // Another run's parse of this jar: its classes are in the cached jar once it ends.
+    const earlier = parsesUnderWay.get(jar);
+    if (earlier !== undefined) await earlier.catch(() => undefined);
+    const parsing = this.parseUncached(entry, jar, signal);
+    parsesUnderWay.set(jar, parsing);
+    const forget = (): void => {
+      if (parsesUnderWay.get(jar) === parsing) parsesUnderWay.delete(jar);
+    };
+    parsing.then(forget, forget);
+    return parsing;
+  }
+
+  private async parseUncached(entry: IndexedEntry, jar: CachedJar | undefined, signal: AbortSignal | undefined): Promise<ParsedClasses> {
     const result = new Map<string, CachedClass>();
     if (entry.index === undefined) return result;
-    const jar = this.cachedJars.get(entry.path);
     if (jar !== undefined) await this.options.cache.loadClasses(jar);
     const wanted: string[] = [];
     const wantedEntries: ArchiveEntry[] = [];
@@ -138,6 +162,9 @@ export class ClasspathIndexer {
     return result;
   }
 }
+
+/** Parses of a cached jar's classes under way, across indexers (each run has its own). */
+const parsesUnderWay = new WeakMap<CachedJar, Promise<ParsedClasses>>();
 
 /**
  * Keeps only the references that leave the element: a class the element itself defines is on every

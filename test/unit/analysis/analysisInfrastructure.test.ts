@@ -60,6 +60,18 @@ describe('the persistent jar cache', () => {
     assert.equal(third.pool.parsed, 2, 'a changed jar is read again');
   });
 
+  it("parses a jar once when a later run's indexer asks for classes another run started parsing", async () => {
+    const cache = new JarIndexCache(undefined);
+    const pool = new CountingPool();
+    const firstRun = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
+    firstRun.startParsing(await firstRun.index(cosJar));
+    const laterRun = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
+    const classes = await laterRun.classesOf(await laterRun.index(cosJar));
+    assert.equal(pool.parsed, 2, 'BufferPool and ByteBufferWrapper parsed once, by the first run');
+    const alone = await indexAndParse(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), cosJar);
+    assert.deepEqual([...classes], [...alone.classes]);
+  });
+
   it('ignores a damaged cache file', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
     await indexAndParse(cacheDir, cosJar);
