@@ -239,15 +239,15 @@ async function scopeFindings(
   runtime: PreparedRuntime | undefined,
   resolutionOnly: boolean,
 ): Promise<Finding[]> {
-  if (resolutionOnly) return [...unresolvedArtifacts(context, view), ...versionConflicts(context, view), ...(await duplicateClasses(context, view, signal))];
+  // The checks that parse no class: the whole of a first answer, and the start of a full one.
+  const unparsed = [...unresolvedArtifacts(context, view), ...versionConflicts(context, view), ...(await duplicateClasses(context, view, signal))];
+  if (resolutionOnly) return unparsed;
   const loaded = once(() => loadedClasses(services, view, signal));
   const scopeFacts = await scopeLinkageFacts(services, view, loaded, signal);
   const facts = runtime === undefined ? scopeFacts : { ...scopeFacts, missingClasses: scopeFacts.missingClasses.filter((fact) => !runtimeDefines(runtime, fact.missing)) };
   const check = { context, view, facts, loaded, services, signal };
   return [
-    ...unresolvedArtifacts(context, view),
-    ...versionConflicts(context, view),
-    ...(await duplicateClasses(context, view, signal)),
+    ...unparsed,
     ...(await missingClasses(check)),
     ...(await missingMembers(check)),
     ...invalidClassFiles(context, view, facts),
