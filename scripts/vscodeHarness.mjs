@@ -2,7 +2,7 @@
 // Stands in for a VS Code executable: accepts VS Code's test arguments (--extensionDevelopmentPath=…
 // --extensionTestsPath=… [folder]), runs the tests in the real VS Code server bundled in code-server, with the
 // workbench opened in headless chromium, and exits with the tests' exit code.
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCodeServer } from './lib/codeServer.mjs';
@@ -89,8 +89,10 @@ async function main() {
     const png = join(screenshotDir, `${name}.png`);
     await page.screenshot({ path: png });
     const text = await page.evaluate(() => document.body.innerText);
-    // The .txt file is written last: the test waits for it.
-    writeFileSync(join(screenshotDir, `${name}.txt`), text);
+    // The .txt file is written last, and whole (renamed into place): the test reads it as soon as it exists.
+    const textFile = join(screenshotDir, `${name}.txt`);
+    writeFileSync(`${textFile}.partial`, text);
+    renameSync(`${textFile}.partial`, textFile);
     screenshots.push(png);
     console.log(`screenshot: ${png}`);
   }
