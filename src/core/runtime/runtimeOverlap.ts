@@ -1,5 +1,6 @@
 import { entryCrc32 } from '../archive/classpathEntries';
 import { dottedName } from '../analysis/classSummary';
+import { embeddingNote } from '../embedded/embeddingNote';
 import type { Finding } from '../analysis/finding';
 import { listNames } from '../analysis/missingClasses';
 import { elementLocation, elementName, pathSteps, type ModuleContext } from '../analysis/moduleContext';
@@ -62,7 +63,12 @@ export async function runtimeOverlaps(context: ModuleContext, view: DeployedView
       (await sameBytes(job.indexed, runtimeJar.indexed, className) ? identical : different).push(className);
       if (view.definers.get(className)![0]! >= view.jobCount) runtimeWins.push(className);
     }
-    findings.push(overlapFinding(context, view, group, { different, identical, runtimeWins }));
+    // A fat jar on either side (the job's shaded dependency, a runtime's -dist jar) hides what it carries.
+    const note = await embeddingNote(
+      [job, runtimeJar].map(({ element, indexed }) => ({ file: element.file, index: indexed.index, artifact: element.node?.artifact })),
+      group.classes,
+    );
+    findings.push(overlapFinding(context, view, group, { different, identical, runtimeWins }, note));
   }
   return findings;
 }
@@ -72,6 +78,7 @@ function overlapFinding(
   view: DeployedView,
   group: OverlapGroup,
   copies: { different: readonly string[]; identical: readonly string[]; runtimeWins: readonly string[] },
+  embedding: string | undefined,
 ): Finding {
   const { definition } = view.runtime;
   const job = view.elements[group.job]!.element;
@@ -89,6 +96,7 @@ function overlapFinding(
     `${all.length} ${all.length === 1 ? 'class' : 'classes'} of ${jobName} ${all.length === 1 ? 'is' : 'are'} also in ${jarName} (${kinds}): ${listNames(all.map(dottedName))}.`,
     loadingSentence(view, copies.runtimeWins, all.length - copies.runtimeWins.length, jarName),
   ];
+  if (embedding !== undefined) sentences.push(`${embedding}.`);
   if (jobWinsDifferent.length > 0) {
     sentences.push(
       `Under child-first loading both copies of ${listNames(jobWinsDifferent.map(dottedName))} exist at run time, one per class loader: ` +

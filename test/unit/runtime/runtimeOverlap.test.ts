@@ -121,3 +121,19 @@ describe('a Flink-style job against its runtime lib folder', () => {
     assert.ok(result.warnings.some((warning) => warning.startsWith('S: runtime "broken": unknown preset')));
   });
 });
+
+describe('a fat jar of the job overlapping a runtime jar', () => {
+  it('names the fat jar and the artifact it embeds unrelocated', async () => {
+    const project = fixturePath('folders', 'fat-project');
+    const runtimeLib = join(fixturePath('folders', 'workspace', 'lib'), 'textutil-*.jar');
+    const result = await analyzeFixture(project, fixturePath('folders', 'repo'), { runtimes: { extraLibs: [runtimeLib], baseDir: project } });
+    const overlaps = findingsOf(result, 'runtime-overlap');
+    const fromFatJar = overlaps.find((overlap) => overlap.jars[0]!.endsWith('fat-all-1.0.jar'));
+    assert.ok(fromFatJar, overlaps.map((overlap) => overlap.message).join('\n'));
+    assert.deepEqual(fromFatJar.classes, ['org.textutil.Strings']);
+    assert.match(fromFatJar.message, /fat-all-1\.0\.jar embeds org\.textutil:textutil:1\.0 unrelocated\./);
+    const fromPlainJar = overlaps.find((overlap) => overlap.jars[0]!.endsWith(join('textutil', '1.0', 'textutil-1.0.jar')));
+    assert.ok(fromPlainJar);
+    assert.doesNotMatch(fromPlainJar.message, /embeds/);
+  });
+});
