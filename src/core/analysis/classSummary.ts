@@ -40,6 +40,25 @@ export function summarizeClass(info: ClassInfo): ClassSummary {
   };
 }
 
+// Only the boot loader may define java.* classes (JVMS §5.3.5: a SecurityException otherwise), so no
+// classpath element owns a java.* member, and the member check only looks at owners on the classpath.
+const PLATFORM_ONLY_PACKAGE = 'java/';
+
+/**
+ * Keeps only the references that leave the element: a class the element itself defines (`own`) is on every
+ * classpath the element is on, references inside one jar or folder are taken as consistent (javac
+ * built them together), and members of java.* classes are never on the classpath. This keeps summaries,
+ * the cache and the checks small; a shadowed copy of one of its classes is what the duplicate-class check
+ * reports.
+ */
+export function externalReferences(summary: ClassSummary, own: { has(binaryName: string): boolean }): ClassSummary {
+  return {
+    ...summary,
+    referencedClasses: summary.referencedClasses.filter((name) => !own.has(name)),
+    memberReferences: summary.memberReferences.filter((reference) => !own.has(reference.owner) && !reference.owner.startsWith(PLATFORM_ONLY_PACKAGE)),
+  };
+}
+
 /** `org/a/Outer$Inner` -> `org.a.Outer$Inner`: the binary name as Class.getName() prints it. */
 export function dottedName(binaryName: string): string {
   return binaryName.replace(/\//g, '.');

@@ -149,40 +149,25 @@ export class ClasspathIndexer {
     if (wanted.length === 0) return result;
     // A jar's entries to read go with the request: the reader need not list the central directory again.
     const index = entry.index.kind === 'jar' ? { ...entry.index, manifest: undefined, entries: wantedEntries } : undefined;
-    const parsed = await this.options.pool.parse({ kind: entry.index.kind, path: entry.path, entryNames: wanted, ...(index === undefined ? {} : { index }) }, signal);
+    // The element's class names go too: the parser keeps only the references that leave the element.
+    const request = { kind: entry.index.kind, path: entry.path, entryNames: wanted, ownClasses: [...entry.classes.keys()], ...(index === undefined ? {} : { index }) };
+    const batch = await this.options.pool.parseBatch(request, signal);
     const fresh: [string, CachedClass][] = [];
-    for (const item of parsed) {
+    for (const item of batch.entries) {
       const className = classOfEntry.get(item.entryName);
       if (className === undefined) continue;
-      const value: CachedClass = 'summary' in item ? externalReferences(item.summary, entry.classes) : { error: item.error };
+      const value: CachedClass = 'summary' in item ? item.summary : { error: item.error };
       result.set(className, value);
       fresh.push([item.entryName, value]);
     }
-    if (jar !== undefined) this.options.cache.addClasses(jar, fresh);
+    // The batch's encoding is kept for the cache file only when it holds exactly the classes recorded.
+    if (jar !== undefined) this.options.cache.addClasses(jar, fresh, fresh.length === batch.entries.length ? batch.encoded : undefined);
     return result;
   }
 }
 
 /** Parses of a cached jar's classes under way, across indexers (each run has its own). */
 const parsesUnderWay = new WeakMap<CachedJar, Promise<ParsedClasses>>();
-
-/**
- * Keeps only the references that leave the element: a class the element itself defines is on every
- * classpath the element is on, references inside one jar or folder are taken as consistent (javac
- * built them together), and members of java.* classes are never on the classpath. This keeps summaries, the cache and the checks small; a shadowed copy of one
- * of its classes is what the duplicate-class check reports.
- */
-function externalReferences(summary: ClassSummary, own: ReadonlyMap<string, ArchiveEntry>): ClassSummary {
-  return {
-    ...summary,
-    referencedClasses: summary.referencedClasses.filter((name) => !own.has(name)),
-    memberReferences: summary.memberReferences.filter((reference) => !own.has(reference.owner) && !reference.owner.startsWith(PLATFORM_ONLY_PACKAGE)),
-  };
-}
-
-// Only the boot loader may define java.* classes (JVMS §5.3.5: a SecurityException otherwise), so no
-// classpath element owns a java.* member, and the member check only looks at owners on the classpath.
-const PLATFORM_ONLY_PACKAGE = 'java/';
 
 export function isSummary(parsed: CachedClass | undefined): parsed is ClassSummary {
   return parsed !== undefined && !('error' in parsed);

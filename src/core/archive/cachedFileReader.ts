@@ -78,6 +78,18 @@ export class CachedFileReader extends RandomAccessReader {
     return this.block.subarray(start, start + length);
   }
 
+  /**
+   * Reads the `length` bytes at `position` (cut at the end of the file) into the block in one read:
+   * reads inside that range then cost no system call. For a run of many entries in file order.
+   */
+  async preload(position: number, length: number): Promise<void> {
+    const start = Math.max(0, position);
+    const end = Math.min(this.size, position + length);
+    if (end <= start || (start >= this.blockStart && end <= this.blockStart + this.block.length)) return;
+    this.block = await this.readExactly(start, end - start);
+    this.blockStart = start;
+  }
+
   /** `length` bytes at `position`; a view into the block when they fit in one. */
   async readAt(position: number, length: number): Promise<Buffer> {
     if (position < 0 || position + length > this.size) {

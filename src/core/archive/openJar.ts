@@ -15,6 +15,14 @@ const DEFLATED = 8;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
 const LOCAL_HEADER_SIZE = 30;
+// A local header's name and extra field are at most this long (two u2 lengths): the most an entry's
+// data can start after its header offset.
+const MAX_LOCAL_HEADER_VARIABLE = 2 * 0xffff;
+// Many entries are read with one read of the range they span, when it is at most this large.
+const MIN_ENTRIES_FOR_ONE_READ = 8;
+const MAX_ONE_READ_BYTES = 64 * 1024 * 1024;
+// zlib's smallest output chunk size (zlib.constants.Z_MIN_CHUNK).
+const MIN_INFLATE_CHUNK = 64;
 // How often (in entries) a long loop looks at the abort signal.
 const ABORT_CHECK_INTERVAL = 1024;
 
@@ -211,6 +219,7 @@ function jarHandle(index: JarIndex, reader: CachedFileReader, limits: ArchiveLim
       }
       // File order turns the reads into one sequential pass through the read-ahead block.
       wanted.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+      await preloadSpan(reader, wanted);
       for (let i = 0; i < wanted.length; i++) {
         if (i % 64 === 0) options.signal?.throwIfAborted();
         const entry = wanted[i]!;
@@ -224,6 +233,19 @@ function jarHandle(index: JarIndex, reader: CachedFileReader, limits: ArchiveLim
     },
     close: () => reader.closeFile(),
   };
+}
+
+/**
+ * Reads the whole range that many entries span in one read, rather than one read-ahead block at a time
+ * (each a system call and a thread-pool round trip), when the range is not too large.
+ */
+async function preloadSpan(reader: CachedFileReader, sorted: readonly RawEntry[]): Promise<void> {
+  if (sorted.length < MIN_ENTRIES_FOR_ONE_READ) return;
+  const first = sorted[0]!.localHeaderOffset;
+  const last = sorted[sorted.length - 1]!;
+  const end = Math.min(reader.size, last.localHeaderOffset + LOCAL_HEADER_SIZE + MAX_LOCAL_HEADER_VARIABLE + last.compressedSize);
+  if (end - first > MAX_ONE_READ_BYTES) return;
+  await reader.preload(first, end - first);
 }
 
 /**
@@ -247,7 +269,9 @@ async function readEntry(reader: CachedFileReader, entry: RawEntry, maxSize: num
   } else {
     try {
       // Inflation stops at the declared size: an entry that lies about its size cannot grow past it.
-      bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      // One output chunk one byte larger than the declared size: zlib fills it in one call, where 16 KiB
+      // chunks (the default) cost an allocation each and a copy to join them.
+      bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize: Math.max(MIN_INFLATE_CHUNK, entry.uncompressedSize + 1) });
     } catch (error) {
       throw fail('corrupt', `cannot inflate: ${error instanceof Error ? error.message : String(error)}`);
     }

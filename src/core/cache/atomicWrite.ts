@@ -1,16 +1,21 @@
 import { rename, writeFile } from 'node:fs/promises';
 
 /**
- * Writes `content` as JSON to `target` through a temporary file and a rename, which is atomic: a reader
- * sees the old file or the new one, never half of one. Best effort: a cache that cannot be written costs
- * speed, never results, so failures are swallowed.
+ * Writes `content` to `target` through a temporary file and a rename, which is atomic: a reader sees the
+ * old file or the new one, never half of one. Best effort: a cache that cannot be written costs speed,
+ * never results, so failures are swallowed.
  */
-export async function writeJsonAtomically(target: string, content: unknown): Promise<void> {
+export async function writeFileAtomically(target: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, JSON.stringify(content));
+    await writeFile(temporary, content);
     await rename(temporary, target);
   } catch {
     // See above.
   }
+}
+
+/** Writes `content` as JSON (see writeFileAtomically). */
+export async function writeJsonAtomically(target: string, content: unknown): Promise<void> {
+  await writeFileAtomically(target, JSON.stringify(content));
 }

@@ -4,9 +4,9 @@ import type { ClassSummary } from '../analysis/classSummary';
 const KINDS: readonly MemberReference['kind'][] = ['field', 'method', 'interfaceMethod'];
 
 /**
- * Class summaries as flat number arrays over one string table per jar: descriptors and class names repeat
- * thousands of times in a jar, so the cache file is a fraction of the JSON of the objects and parses
- * several times faster. Layout: name, superClass (-1 none), then counted lists of interfaces, fields,
+ * Class summaries as flat number arrays over one string table per batch of a jar: descriptors and class
+ * names repeat thousands of times in a jar, so the encoding is a fraction of the size of the objects and
+ * decodes several times faster than JSON. Layout: name, superClass (-1 none), then counted lists of interfaces, fields,
  * methods and referenced classes, then the member references as (kind, owner, name, descriptor) quads.
  */
 export class StringTable {
@@ -24,12 +24,6 @@ export class StringTable {
   }
 }
 
-export function encodeSummary(summary: ClassSummary, table: StringTable): number[] {
-  const out: number[] = [];
-  appendSummary(summary, table, out);
-  return out;
-}
-
 /** Appends the encoding of `summary` to `out` (several summaries back to back: see decodeSummaryAt). */
 export function appendSummary(summary: ClassSummary, table: StringTable, out: number[]): void {
   out.push(table.index(summary.name), summary.superClass === undefined ? -1 : table.index(summary.superClass));
@@ -41,11 +35,6 @@ export function appendSummary(summary: ClassSummary, table: StringTable, out: nu
   for (const reference of summary.memberReferences) {
     out.push(KINDS.indexOf(reference.kind), table.index(reference.owner), table.index(reference.name), table.index(reference.descriptor));
   }
-}
-
-/** @throws RangeError when the data does not fit the table (a damaged cache file: the caller drops it). */
-export function decodeSummary(data: ArrayLike<number>, strings: readonly string[]): ClassSummary {
-  return decodeSummaryAt(data, strings, 0).summary;
 }
 
 /**

@@ -4,12 +4,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describeEntryName, type ArchiveEntry, type JarIndex } from '../archive/archiveEntry';
 import type { ArchiveErrorReason } from '../archive/archiveError';
-import type { ClassSummary } from '../analysis/classSummary';
-import { writeJsonAtomically } from './atomicWrite';
-import { decodeSummary, encodeSummary, StringTable } from './classSummaryCodec';
+import type { ClassSummary, ParsedEntry } from '../analysis/classSummary';
+import { decodeParsedEntries, encodeParsedEntries, type EncodedParsedEntries } from '../analysis/workers/parsedEntriesCodec';
+import { writeFileAtomically, writeJsonAtomically } from './atomicWrite';
+import { classesFileBytes, readClassesFile, type CacheFileHeader } from './classesFile';
 
 // Bumped whenever the record's shape or the meaning of a summary changes: older files are ignored.
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 const WRITE_BATCH = 8;
 
 /** name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted (0/1), localHeaderOffset. */
@@ -33,14 +34,8 @@ export interface CachedJar {
   readonly classes: Map<string, CachedClass>;
   /** Whether `classes` holds what the cache folder stored for this jar (or the jar was read afresh). */
   classesLoaded: boolean;
-}
-
-/** Which jar file version a cache file describes. */
-interface CacheFileHeader {
-  format: number;
-  path: string;
-  size: number;
-  mtimeMs: number;
+  /** `classes` encoded (parsedEntriesCodec), while an encoding of exactly them is at hand: written as is. */
+  encodedClasses?: EncodedParsedEntries | undefined;
 }
 
 interface CacheFile extends CacheFileHeader {
@@ -50,22 +45,14 @@ interface CacheFile extends CacheFileHeader {
   failure?: { reason: ArchiveErrorReason; message: string };
 }
 
-/** The parsed classes of a jar, in a file of their own: a run that needs only the index never reads them. */
-interface ClassesFile extends CacheFileHeader {
-  /** The string table of the encoded summaries (see classSummaryCodec). */
-  strings: string[];
-  /** Entry name -> an encoded summary, or the parse error's text. */
-  classes: [string, number[] | string][];
-}
-
 /** The default cache folder: `$XDG_CACHE_HOME/jarscope`, else `~/.cache/jarscope`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'jarscope');
 }
 
 /**
- * Jar indexes and parsed class summaries kept across runs, two JSON files per jar under `<dir>/jars/`
- * (the index, and the parsed classes read only when asked for),
+ * Jar indexes and parsed class summaries kept across runs, two files per jar under `<dir>/jars/` (the
+ * index as JSON, and the parsed classes, read only when asked for, as a classesFile),
  * keyed by the jar's path and valid only for the size and modification time it was read at: an
  * unchanged jar is never read twice. Without a folder it only caches in memory. A cache file that is
  * unreadable or of another format is ignored and rewritten; writing is best effort (a read-only cache
@@ -107,15 +94,16 @@ export class JarIndexCache {
     if (jar.classesLoaded) return;
     jar.classesLoaded = true;
     if (this.dir === undefined) return;
-    let stored: [string, CachedClass][];
+    let stored: { encoded: EncodedParsedEntries; entries: ParsedEntry[] };
     try {
-      const file = JSON.parse(await readFile(this.classesFileFor(jar.path), 'utf8')) as ClassesFile;
-      if (!sameVersion(file, jar.path, jar.size, jar.mtimeMs)) return;
-      stored = file.classes.map(([name, data]): [string, CachedClass] => [name, typeof data === 'string' ? { error: data } : decodeSummary(data, file.strings)]);
+      const { header, encoded } = readClassesFile(await readFile(this.classesFileFor(jar.path)));
+      if (!sameVersion(header, jar.path, jar.size, jar.mtimeMs)) return;
+      stored = { encoded, entries: decodeParsedEntries(encoded) };
     } catch {
       return;
     }
-    for (const [name, parsed] of stored) if (!jar.classes.has(name)) jar.classes.set(name, parsed);
+    if (jar.classes.size === 0) jar.encodedClasses = stored.encoded;
+    for (const entry of stored.entries) if (!jar.classes.has(entry.entryName)) jar.classes.set(entry.entryName, 'summary' in entry ? entry.summary : { error: entry.error });
   }
 
   /** Records a freshly read jar (its index or its failure). */
@@ -124,8 +112,12 @@ export class JarIndexCache {
     this.dirty.add(jar.path);
   }
 
-  /** Records parsed classes of a cached jar. */
-  addClasses(jar: CachedJar, classes: Iterable<[string, CachedClass]>): void {
+  /**
+   * Records parsed classes of a cached jar; `encoded`: their encoding, when a worker parsed them (entry
+   * names as the keys), which becomes the classes file as is if the jar had no parsed class before.
+   */
+  addClasses(jar: CachedJar, classes: Iterable<[string, CachedClass]>, encoded?: EncodedParsedEntries): void {
+    jar.encodedClasses = jar.classes.size === 0 ? encoded : undefined;
     for (const [name, parsed] of classes) jar.classes.set(name, parsed);
     this.dirty.add(jar.path);
   }
@@ -153,7 +145,7 @@ export class JarIndexCache {
     const jar = this.memory.get(path);
     if (jar === undefined) return;
     // The classes file first: an index file is only ever next to the classes of its own jar version.
-    if (jar.classesLoaded) await writeJsonAtomically(this.classesFileFor(path), classesToFile(jar));
+    if (jar.classesLoaded) await writeFileAtomically(this.classesFileFor(path), classesToFile(jar));
     await writeJsonAtomically(this.fileFor(path), toFile(jar));
   }
 
@@ -162,7 +154,7 @@ export class JarIndexCache {
   }
 
   private classesFileFor(path: string): string {
-    return join(this.dir!, 'jars', `${fileKey(path)}.classes.json`);
+    return join(this.dir!, 'jars', `${fileKey(path)}.classes.bin`);
   }
 }
 
@@ -174,10 +166,10 @@ function sameVersion(header: CacheFileHeader, path: string, size: number, mtimeM
   return header.format === CACHE_FORMAT && header.path === path && header.size === size && header.mtimeMs === mtimeMs;
 }
 
-function classesToFile(jar: CachedJar): ClassesFile {
-  const table = new StringTable();
-  const classes: [string, number[] | string][] = [...jar.classes].map(([name, parsed]) => [name, 'error' in parsed ? parsed.error : encodeSummary(parsed, table)]);
-  return { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs, strings: table.strings, classes };
+function classesToFile(jar: CachedJar): Buffer {
+  const encoded =
+    jar.encodedClasses ?? encodeParsedEntries([...jar.classes].map(([entryName, parsed]): ParsedEntry => ('error' in parsed ? { entryName, error: parsed.error } : { entryName, summary: parsed })));
+  return classesFileBytes({ format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs }, encoded);
 }
 
 function toFile(jar: CachedJar): CacheFile {

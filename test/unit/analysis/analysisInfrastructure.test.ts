@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
 import { ClasspathIndexer } from '../../../src/core/analysis/classpathIndexer';
-import type { ParsedEntry } from '../../../src/core/analysis/classSummary';
-import { ClassParsePool } from '../../../src/core/analysis/workers/classParsePool';
+import { ClassParsePool, type ParsedBatch } from '../../../src/core/analysis/workers/classParsePool';
 import { parseEntries, type ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
 import { JarIndexCache } from '../../../src/core/cache/jarIndexCache';
 import { fixturePath, repoRoot } from '../helpers/paths';
@@ -24,9 +23,9 @@ class CountingPool extends ClassParsePool {
     super({ maxWorkers: 0 });
   }
 
-  override parse(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
+  override parseBatch(request: ParseRequest, signal?: AbortSignal): Promise<ParsedBatch> {
     this.parsed += request.entryNames.length;
-    return super.parse(request, signal);
+    return super.parseBatch(request, signal);
   }
 }
 
@@ -108,6 +107,36 @@ describe('class parsing on worker threads', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('caches a jar parsed on a worker from the encoding the worker sent, and reads it back equal', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'jarscope-worker-'));
+    buildSync({
+      entryPoints: [join(repoRoot, 'src', 'core', 'analysis', 'workers', 'classParseWorker.ts')],
+      outfile: join(outdir, 'classParseWorker.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'warning',
+    });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
+    const jar = join(mkdtempSync(join(tmpdir(), 'jarscope-jar-')), 'hadoop-cos.jar');
+    copyFileSync(cosJar, jar);
+    const cache = new JarIndexCache(cacheDir);
+    const pool = new ClassParsePool({ workerScript: join(outdir, 'classParseWorker.js'), minBatchForWorker: 1 });
+    let viaWorker;
+    try {
+      const indexer = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
+      viaWorker = await indexer.classesOf(await indexer.index(jar));
+      await cache.flush();
+    } finally {
+      await pool.close();
+    }
+    const inProcess = await indexAndParse(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), jar);
+    assert.deepEqual([...viaWorker], [...inProcess.classes], 'a worker keeps the same references as the in-process parse');
+    const readBack = await indexAndParse(cacheDir, jar);
+    assert.equal(readBack.pool.parsed, 0, 'read from the classes file the worker encoding became');
+    assert.deepEqual([...readBack.classes], [...viaWorker]);
   });
 
   it('parses in-process when there is no worker bundle', () => {

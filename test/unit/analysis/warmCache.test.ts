@@ -39,7 +39,7 @@ describe('a run with a warm cache', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-warm-'));
     await findings(fixturePath('analysis', 'member'), analysisRepo, { cacheDir });
     assert.ok(readdirSync(join(cacheDir, 'linkage')).length > 0);
-    assert.ok(readdirSync(join(cacheDir, 'jars')).some((name) => name.endsWith('.classes.json')));
+    assert.ok(readdirSync(join(cacheDir, 'jars')).some((name) => name.endsWith('.classes.bin')));
     assert.ok(existsSync(join(cacheDir, 'poms.json')));
   });
 

@@ -17,9 +17,15 @@ export interface ClassParsePoolOptions {
   readonly minBatchForWorker?: number;
 }
 
+/** A parsed batch, and the encoding it was decoded from when a worker parsed it (what a cache file can keep as is). */
+export interface ParsedBatch {
+  readonly entries: ParsedEntry[];
+  readonly encoded: EncodedParsedEntries | undefined;
+}
+
 interface PendingJob {
   readonly request: ParseRequest;
-  readonly resolve: (results: ParsedEntry[]) => void;
+  readonly resolve: (results: ParsedBatch) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -64,11 +70,16 @@ export class ClassParsePool {
   }
 
   parse(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
+    return this.parseBatch(request, signal).then((batch) => batch.entries);
+  }
+
+  /** Parses a batch (see parse); a batch parsed on a worker comes with its encoding. */
+  parseBatch(request: ParseRequest, signal?: AbortSignal): Promise<ParsedBatch> {
     // Once workers run, every batch goes to them: the main thread has the resolution and the checks to do.
     const workersRunning = this.workers.length > 0;
-    if (!this.usesWorkers || (request.entryNames.length < this.minBatch && !workersRunning)) return parseEntries(request, signal);
+    if (!this.usesWorkers || (request.entryNames.length < this.minBatch && !workersRunning)) return inProcess(request, signal);
     signal?.throwIfAborted();
-    return new Promise<ParsedEntry[]>((resolve, reject) => {
+    return new Promise<ParsedBatch>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
@@ -119,7 +130,7 @@ export class ClassParsePool {
       pending.reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    pending.resolve(results);
+    pending.resolve({ entries: results, encoded });
   }
 
   /** A crashed worker's batch is parsed in-process instead, so one bad worker costs time, not results. */
@@ -129,8 +140,12 @@ export class ClassParsePool {
     const job = entry.job;
     entry.job = undefined;
     if (job !== undefined) {
-      parseEntries(job.pending.request).then(job.pending.resolve, () => job.pending.reject(error));
+      inProcess(job.pending.request).then(job.pending.resolve, () => job.pending.reject(error));
     }
     this.dispatch();
   }
+}
+
+async function inProcess(request: ParseRequest, signal?: AbortSignal): Promise<ParsedBatch> {
+  return { entries: await parseEntries(request, signal), encoded: undefined };
 }

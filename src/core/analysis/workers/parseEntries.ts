@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { JarIndex } from '../../archive/archiveEntry';
 import { readEntries } from '../../archive/openJar';
 import { parseClassFile } from '../../classfile/parseClassFile';
-import { summarizeClass, type ParsedEntry } from '../classSummary';
+import { externalReferences, summarizeClass, type ParsedEntry } from '../classSummary';
 
 /** A batch of class entries of one jar or classpath directory to read and parse. */
 export interface ParseRequest {
@@ -16,6 +16,11 @@ export interface ParseRequest {
    * modification time still match (see openJar).
    */
   readonly index?: JarIndex;
+  /**
+   * Binary names of every class the element defines: when given, each summary keeps only the references
+   * that leave the element (see externalReferences), so that the result is what the caches keep.
+   */
+  readonly ownClasses?: readonly string[];
 }
 
 /**
@@ -39,9 +44,11 @@ export async function parseEntries(request: ParseRequest, signal?: AbortSignal):
       }
     }
   }
+  const own = request.ownClasses === undefined ? undefined : new Set(request.ownClasses);
   for (const [entryName, bytes] of bytesOf) {
     try {
-      results.push({ entryName, summary: summarizeClass(parseClassFile(bytes)) });
+      const summary = summarizeClass(parseClassFile(bytes));
+      results.push({ entryName, summary: own === undefined ? summary : externalReferences(summary, own) });
     } catch (error) {
       results.push({ entryName, error: `${request.path}!/${entryName}: ${error instanceof Error ? error.message : String(error)}` });
     }
