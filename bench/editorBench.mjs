@@ -14,13 +14,14 @@
 // Nothing outside a temporary folder is written; the VS Code server installation is reused from the
 // user's cache (only the jar cache is fresh).
 //
-// Usage: node bench/editorBench.mjs [--deps N] [--edits N] [--log] [--profile FILE]   (after node scripts/build.mjs; --log
-// prints the extension's log lines about each analysis run, --profile writes a CPU profile of the extension host during the edits)
+// Usage: node bench/editorBench.mjs [--deps N] [--edits N] [--log] [--profile DIR]   (after node scripts/build.mjs; --log
+// prints the extension's log lines about each analysis run, --profile writes CPU profiles of every thread of the extension
+// host, the cold open and the edits apart: DIR/cold*.cpuprofile, DIR/edits*.cpuprofile)
 // Also exported as runEditorBench() for bench/run.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,7 +88,33 @@ async function until(probe, timeoutMs) {
   }
 }
 
+// --profile DIR: CPU profiles of the extension host's main thread, the cold open and the edits apart (the
+// analysis worker and its class-parse workers write theirs when they stop, see JARSCOPE_PROFILE_DIR). The
+// monotonic clock of each phase's start and end is printed, to place the workers' samples.
+function hostProfiler(dir) {
+  const session = new (require('node:inspector').Session)();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const clock = () => String(process.hrtime.bigint() / 1000n);
+  let started;
+  return {
+    async start() {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 500 });
+      await post('Profiler.start');
+      started = clock();
+    },
+    async stop(phase) {
+      const { profile } = await post('Profiler.stop');
+      writeFileSync(join(dir, phase + '.host.cpuprofile'), JSON.stringify(profile));
+      say('${resultMarker}phase ' + phase + ' ' + started + ' ' + clock());
+    },
+  };
+}
+
 exports.run = async function run() {
+  const profileDir = process.env.JARSCOPE_BENCH_PROFILE;
+  const profiler = profileDir ? hostProfiler(profileDir) : undefined;
   const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
   const uri = vscode.Uri.file(join(folder, 'pom.xml'));
   const api = await vscode.extensions.getExtension('jarscope.jarscope').activate();
@@ -95,6 +122,7 @@ exports.run = async function run() {
   const text = readFileSync(process.env.JARSCOPE_BENCH_POM, 'utf8');
   const shown = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Jarscope');
 
+  if (profiler) await profiler.start();
   let generation = api.findingsGeneration();
   const coldStart = performance.now();
   writeFileSync(uri.fsPath, text);
@@ -108,16 +136,12 @@ exports.run = async function run() {
   await api.whenAnalysed();
   const allMs = performance.now() - coldStart;
   say('${resultMarker}cold ' + firstMs.toFixed(0) + ' all=' + allMs.toFixed(0) + ' first-findings=' + firstFindings + ' findings=' + api.findings().length + ' diagnostics=' + shown().length);
+  if (profiler) {
+    await profiler.stop('cold');
+    await profiler.start();
+  }
 
   const edits = Number(process.env.JARSCOPE_BENCH_EDITS || '5');
-  // --profile: a CPU profile of the extension host during the edits.
-  const profiler = process.env.JARSCOPE_BENCH_PROFILE ? new (require('node:inspector').Session)() : undefined;
-  const post = (method) => new Promise((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-  if (profiler) {
-    profiler.connect();
-    await post('Profiler.enable');
-    await post('Profiler.start');
-  }
   const block = text.slice(text.indexOf('    <dependency>'), text.indexOf('</dependency>') + '</dependency>\n'.length);
   for (let index = 0; index < edits; index++) {
     await api.whenAnalysed();
@@ -149,7 +173,7 @@ exports.run = async function run() {
     await api.whenAnalysed();
     say('${resultMarker}edit ' + firstMs.toFixed(0) + ' all=' + (performance.now() - started).toFixed(0) + ' findings=' + api.findings().length + (removing ? ' (removed)' : ' (restored)') + ' heard=' + (heardMs ?? -1).toFixed(0) + ' at ' + startedAt);
   }
-  if (profiler) writeFileSync(process.env.JARSCOPE_BENCH_PROFILE, JSON.stringify((await post('Profiler.stop')).profile));
+  if (profiler) await profiler.stop('edits');
 };
 `;
 
@@ -228,7 +252,7 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
       {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), JARSCOPE_BENCH_POM: pom, JARSCOPE_BENCH_EDITS: String(edits), ...(option('--profile', undefined) ? { JARSCOPE_BENCH_PROFILE: option('--profile', undefined) } : {}) },
+        env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), JARSCOPE_BENCH_POM: pom, JARSCOPE_BENCH_EDITS: String(edits), ...(option('--profile', undefined) ? { JARSCOPE_BENCH_PROFILE: resolve(option('--profile', undefined)), JARSCOPE_PROFILE_DIR: resolve(option('--profile', undefined)) } : {}) },
       },
     );
     const lines = result.stdout.split('\n').filter((line) => line.startsWith(resultMarker)).map((line) => line.slice(resultMarker.length));
@@ -250,6 +274,7 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
       console.log(`  edit -> extension host hears of it, median          ${median(heardTimes).toFixed(0)} ms   (each: ${heardTimes.join(', ')} ms; the editor applying the edit, before any extension code)`);
       if (process.argv.includes('--log')) for (const line of lines.filter((line) => line.startsWith('edit '))) console.log(`  ${line}`);
     }
+    for (const line of lines.filter((line) => line.startsWith('phase '))) console.log(`  profiled ${line} (monotonic clock, µs)`);
     if (process.argv.includes('--log')) printExtensionLog(join(scratch, 'u'));
     const mvnMs = timeMavenTree(workspace, m2);
     if (mvnMs !== undefined) console.log(`  for comparison: mvn -o dependency:tree on the same project   ${(mvnMs / 1000).toFixed(2)} s   (tree only, no class analysis)`);

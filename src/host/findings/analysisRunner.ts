@@ -102,7 +102,9 @@ export class AnalysisRunner {
 
   private ensureWorker(script: string): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(script);
+    // JARSCOPE_PROFILE_DIR (bench/editorBench.mjs --profile): the worker, and the parse workers it starts, write CPU profiles there when they stop.
+    const profileDir = process.env.JARSCOPE_PROFILE_DIR;
+    const worker = new Worker(script, profileDir ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', profileDir] } : undefined);
     worker.unref();
     worker.on('message', (message: WorkerReply) => {
       const waiting = this.pending.get(message.id);

@@ -3,12 +3,15 @@ import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
 import { RepositoryClassIndex, type ArtifactKey, type RepositoryArtifact } from '../../core/analysis/repositoryClassIndex';
 import type { LocalRepository } from '../../core/repo/localRepository';
 
-type ClassProviders = ReadonlyMap<string, readonly RepositoryArtifact[]>;
+/** One artifact's versions that define a class (oldest first). */
+interface ArtifactProviders {
+  readonly ga: string;
+  readonly artifacts: readonly RepositoryArtifact[];
+}
 
-/** A candidate list's distinct `groupId:artifactId`s and their class maps, in the list's order. */
+/** A candidate list's distinct `groupId:artifactId`s with their place in the list. */
 interface Candidates {
-  readonly artifacts: ReadonlySet<string>;
-  readonly classes: readonly ClassProviders[];
+  readonly places: ReadonlyMap<string, number>;
   /** Whether an artifact's jars had to be read for it (else everything came from memory). */
   readonly indexed: boolean;
 }
@@ -17,10 +20,12 @@ interface Candidates {
 export class RepositoryMemory {
   /** Per class: the providers among the artifacts whose groupId is a prefix of its package. */
   readonly byPackage = new Map<string, Promise<RepositoryArtifact[]>>();
-  /** Per `groupId:artifactId`: its versions with a jar, by the classes each defines (oldest version first). */
-  readonly classesOfArtifact = new Map<string, Promise<ClassProviders>>();
-  /** The finished entries of classesOfArtifact, read without waiting. */
-  readonly readyClasses = new Map<string, ClassProviders>();
+  /** Per `groupId:artifactId`: done once every version with a jar is indexed into providersByClass. */
+  readonly artifactIndexed = new Map<string, Promise<void>>();
+  /** The `groupId:artifactId`s whose artifactIndexed has finished, read without waiting. */
+  readonly readyArtifacts = new Set<string>();
+  /** Per class: every indexed artifact that defines it, with the versions that do. */
+  readonly providersByClass = new Map<string, ArtifactProviders[]>();
   /** Look-ups answered from memory, and those that had to read the repository's jars. */
   readonly counts = { remembered: 0, other: 0 };
 }
@@ -28,9 +33,10 @@ export class RepositoryMemory {
 /**
  * Answers "which repository jars define this class?" as RepositoryClassIndex does, and in the same order
  * (the given artifacts first, each version oldest first, then the artifacts found by package), from an
- * index per artifact of every class its versions define: built once per repository state and kept across
- * runs, so that checking a class against a hundred candidate artifacts is a hundred map look-ups, and an
- * edit that changes the dependency graph (hence every candidate list) reads no jar again.
+ * index of every class the versions of each indexed artifact define: built once per repository state and
+ * kept across runs, so that checking a class against a hundred candidate artifacts is one map look-up (and
+ * a sort of the few artifacts that define it), and an edit that changes the dependency graph (hence every
+ * candidate list) reads no jar again.
  */
 export class RememberingRepositoryIndex extends RepositoryClassIndex {
   private readonly candidates = new WeakMap<readonly ArtifactKey[], Candidates>();
@@ -44,7 +50,7 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   }
 
   override async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
-    // One candidate list serves every class an element references: its artifacts' class maps are found once.
+    // One candidate list serves every class an element references: its artifacts are indexed once.
     let candidates = this.candidates.get(known);
     let remembered = true;
     if (candidates === undefined) {
@@ -52,11 +58,10 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
       this.candidates.set(known, candidates);
       remembered = !candidates.indexed;
     }
-    const providers: RepositoryArtifact[] = [];
-    for (const classes of candidates.classes) {
-      const found = classes.get(binaryName);
-      if (found !== undefined) providers.push(...found);
-    }
+    const { places } = candidates;
+    const defining = (this.memory.providersByClass.get(binaryName) ?? []).filter(({ ga }) => places.has(ga));
+    defining.sort((a, b) => places.get(a.ga)! - places.get(b.ga)!);
+    const providers = defining.flatMap(({ artifacts }) => artifacts);
     let fromPackage = this.memory.byPackage.get(binaryName);
     if (fromPackage === undefined) {
       remembered = false;
@@ -65,42 +70,39 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
       // A cancelled or failed look-up is not an answer.
       fromPackage.catch(() => this.memory.byPackage.delete(binaryName));
     }
-    for (const artifact of await fromPackage) if (!candidates.artifacts.has(`${artifact.groupId}:${artifact.artifactId}`)) providers.push(artifact);
+    for (const artifact of await fromPackage) if (!places.has(`${artifact.groupId}:${artifact.artifactId}`)) providers.push(artifact);
     if (remembered) this.memory.counts.remembered++;
     else this.memory.counts.other++;
     return providers;
   }
 
-  /** The distinct artifacts of a candidate list, in order, with their class maps (built or remembered). */
+  /** The distinct artifacts of a candidate list, in order, each indexed (now or in an earlier run). */
   private async candidatesOf(known: readonly ArtifactKey[], signal: AbortSignal | undefined): Promise<Candidates> {
-    const artifacts = new Set<string>();
-    const classes: ClassProviders[] = [];
+    const places = new Map<string, number>();
     let indexed = false;
     for (const key of known) {
       const ga = `${key.groupId}:${key.artifactId}`;
-      if (artifacts.has(ga)) continue;
-      artifacts.add(ga);
-      const ready = this.memory.readyClasses.get(ga);
-      indexed ||= ready === undefined;
-      classes.push(ready ?? (await this.classesOf(ga, key, signal)));
+      if (places.has(ga)) continue;
+      places.set(ga, places.size);
+      if (this.memory.readyArtifacts.has(ga)) continue;
+      indexed = true;
+      await this.indexed(ga, key, signal);
     }
-    return { artifacts, classes, indexed };
+    return { places, indexed };
   }
 
-  private classesOf(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<ClassProviders> {
-    let classes = this.memory.classesOfArtifact.get(ga);
-    if (classes === undefined) {
-      classes = this.indexArtifact(key, signal);
-      this.memory.classesOfArtifact.set(ga, classes);
-      classes.then(
-        (ready) => this.memory.readyClasses.set(ga, ready),
-        () => this.memory.classesOfArtifact.delete(ga),
-      );
+  private indexed(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<void> {
+    let indexed = this.memory.artifactIndexed.get(ga);
+    if (indexed === undefined) {
+      indexed = this.indexArtifact(ga, key, signal);
+      this.memory.artifactIndexed.set(ga, indexed);
+      indexed.catch(() => this.memory.artifactIndexed.delete(ga));
     }
-    return classes;
+    return indexed;
   }
 
-  private async indexArtifact(key: ArtifactKey, signal: AbortSignal | undefined): Promise<ClassProviders> {
+  /** Adds the classes of every version of one artifact to providersByClass, all at once when every jar is read. */
+  private async indexArtifact(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<void> {
     const byClass = new Map<string, RepositoryArtifact[]>();
     for (const artifact of this.versionsOf(key.groupId, key.artifactId)) {
       signal?.throwIfAborted();
@@ -111,6 +113,11 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
         else list.push(artifact);
       }
     }
-    return byClass;
+    for (const [className, artifacts] of byClass) {
+      const known = this.memory.providersByClass.get(className);
+      if (known === undefined) this.memory.providersByClass.set(className, [{ ga, artifacts }]);
+      else known.push({ ga, artifacts });
+    }
+    this.memory.readyArtifacts.add(ga);
   }
 }

@@ -31,6 +31,12 @@ const candidateLists: ArtifactKey[][] = [
     { groupId: 'org.apache.hadoop', artifactId: 'hadoop-common' },
     { groupId: 'org.apache.hadoop', artifactId: 'hadoop-common' },
   ],
+  // The same artifacts the other way round: providers follow the candidates' order, not the order they were indexed in.
+  [
+    { groupId: 'org.apache.hadoop', artifactId: 'hadoop-common' },
+    { groupId: 'org.apache.hadoop', artifactId: 'hadoop-cos' },
+    { groupId: 'com.example.stream', artifactId: 'stream-runtime' },
+  ],
 ];
 
 describe('the repository class index the editor remembers across runs', () => {
