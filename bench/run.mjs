@@ -15,6 +15,9 @@
 //     in-process: the first resolution (reading and building every pom) and warm re-resolutions; then the
 //     first resolution again several times with new caches, which shows how much of the first one is the
 //     work itself and how much is V8 running its code for the first time (as every CLI run does).
+//     Beside those in-process figures, and never in their place: `jarscope tree --verbose` run as a whole
+//     process on the same graph, after one run that leaves the CLI's V8 code cache in place (as every real
+//     run after the first has it), Node start-up included, with `node -e ''` alongside, in both environments.
 //
 // Usage: npm run bench [-- --runs N] [--cases SUBSTRING] [--no-maven] [--synthetic-runs N] [--only resolver|check|editor]
 import { spawnSync } from 'node:child_process';
@@ -140,19 +143,47 @@ function benchCorpus(scratch, maven) {
   return rows;
 }
 
-async function benchSynthetic(scratch) {
-  const bundle = join(scratch, 'syntheticResolve.cjs');
+const syntheticArtifacts = 1000;
+
+async function syntheticBundles(scratch) {
+  const outdir = join(scratch, 'synthetic-bundles');
   await build({
-    entryPoints: [join(repoRoot, 'bench', 'syntheticResolve.ts')],
-    outfile: bundle,
+    entryPoints: [join(repoRoot, 'bench', 'syntheticResolve.ts'), join(repoRoot, 'bench', 'syntheticRepository.ts')],
+    outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
   });
-  const { timeSyntheticResolution } = createRequire(import.meta.url)(bundle);
-  return timeSyntheticResolution(1000, syntheticRuns);
+  const load = createRequire(import.meta.url);
+  return { ...load(join(outdir, 'syntheticResolve.cjs')), ...load(join(outdir, 'syntheticRepository.cjs')) };
+}
+
+async function benchSynthetic(scratch) {
+  const { timeSyntheticResolution } = await syntheticBundles(scratch);
+  return timeSyntheticResolution(syntheticArtifacts, syntheticRuns);
+}
+
+/**
+ * `jarscope tree --verbose` on the synthetic graph as a whole process: one untimed run first, which leaves
+ * the CLI's V8 code cache in place as any earlier run does, then timed runs alternating with `node -e ''`,
+ * in this machine's environment and without NODE_EXTRA_CA_CERTS.
+ */
+async function benchSyntheticCli(scratch) {
+  const { writeSyntheticRepository } = await syntheticBundles(scratch);
+  const { projectDir, repository } = writeSyntheticRepository(join(scratch, 'synthetic-cli'), syntheticArtifacts);
+  const args = [cli, 'tree', projectDir, '--verbose', '--local-repo', repository];
+  const warmUp = timed(process.execPath, args);
+  const times = { jarscope: [], node: [], bareJarscope: [], bareNode: [] };
+  for (let run = 0; run < Math.max(runs, 5); run++) {
+    times.jarscope.push(timed(process.execPath, args).ms);
+    times.node.push(timed(process.execPath, ['-e', '']).ms);
+    times.bareJarscope.push(timed(process.execPath, args, { env: envWithoutCaCerts }).ms);
+    times.bareNode.push(timed(process.execPath, ['-e', ''], { env: envWithoutCaCerts }).ms);
+  }
+  return { status: warmUp.status, runs: times.jarscope.length, ...Object.fromEntries(Object.entries(times).map(([key, values]) => [key, median(values)])) };
 }
 
 async function runResolverBench() {
@@ -174,6 +205,11 @@ async function runResolverBench() {
     console.log(`  re-resolution, models cached (median of ${synthetic.warmMs.length}): ${warm.toFixed(1)} ms`);
     const fresh = synthetic.freshCachesMs;
     console.log(`  first resolution repeated with new caches, as V8 optimises the pom reading: ${fresh.map((ms) => ms.toFixed(0)).join(', ')} ms (last 3 median ${median(fresh.slice(-3)).toFixed(1)} ms)`);
+    const wholeCli = await benchSyntheticCli(scratch);
+    const cliStatus = wholeCli.status === 0 ? '' : ` (exit ${wholeCli.status})`;
+    console.log(`  not in-process: \`jarscope tree --verbose\` on this graph as a whole process, V8 code cache from an earlier run, Node start-up included (median of ${wholeCli.runs})${cliStatus}:`);
+    console.log(`    ${machineLabel}: ${wholeCli.jarscope.toFixed(0)} ms (node -e '' ${wholeCli.node.toFixed(0)} ms)`);
+    console.log(`    ${bareLabel}: ${wholeCli.bareJarscope.toFixed(0)} ms (node -e '' ${wholeCli.bareNode.toFixed(0)} ms)`);
 
     console.log('\nSummary');
     const ms = (value) => (value === undefined ? 'n/a' : `${value.toFixed(0)} ms`);
