@@ -9,7 +9,12 @@ const KINDS: readonly MemberReference['kind'][] = ['field', 'method', 'interface
  * decodes several times faster than JSON. Layout: name, superClass (-1 none), then counted lists of interfaces, fields,
  * methods and referenced classes, then the member references as (kind, owner, name, descriptor) quads.
  */
-export class StringTable {
+/** Gives each string its index in a string table. */
+export interface StringIndexer {
+  index(value: string): number;
+}
+
+export class StringTable implements StringIndexer {
   readonly strings: string[] = [];
   private readonly indexes = new Map<string, number>();
 
@@ -25,7 +30,7 @@ export class StringTable {
 }
 
 /** Appends the encoding of `summary` to `out` (several summaries back to back: see decodeSummaryAt). */
-export function appendSummary(summary: ClassSummary, table: StringTable, out: number[]): void {
+export function appendSummary(summary: ClassSummary, table: StringIndexer, out: number[]): void {
   out.push(table.index(summary.name), summary.superClass === undefined ? -1 : table.index(summary.superClass));
   for (const list of [summary.interfaces, summary.fields, summary.methods, summary.referencedClasses]) {
     out.push(list.length);

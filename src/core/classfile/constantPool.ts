@@ -29,9 +29,16 @@ for (const tag of [5, 6]) BODY_SIZE[tag] = 8;
 for (const tag of [7, 8, 16, 19, 20]) BODY_SIZE[tag] = 2;
 BODY_SIZE[15] = 3;
 
+// The tags and offsets of the pool read last: a class file is parsed start to end before the next one,
+// and typed arrays of pool size (off-heap above a few dozen entries) cost more to allocate per class than
+// indexing the pool does. Grown to the largest pool seen.
+let scratchTags = new Uint8Array(1024);
+let scratchOffsets = new Int32Array(1024);
+
 /**
  * The constant pool, indexed in one pass (JVM spec §4.4): each entry's tag and the offset of its
- * body, so that entries are decoded only when asked for, and each Utf8 at most once.
+ * body, so that entries are decoded only when asked for, and each Utf8 at most once. Valid until the
+ * next ConstantPool.read (its index arrays are reused): read a class file to the end before the next.
  */
 export class ConstantPool {
   private readonly decoded: (string | undefined)[];
@@ -49,8 +56,12 @@ export class ConstantPool {
   static read(bytes: Buffer, start: number): { pool: ConstantPool; end: number } {
     requireBytes(bytes, start, 2);
     const count = bytes.readUInt16BE(start);
-    const tags = new Uint8Array(count);
-    const offsets = new Int32Array(count);
+    if (scratchTags.length < count) {
+      scratchTags = new Uint8Array(count);
+      scratchOffsets = new Int32Array(count);
+    }
+    const tags = scratchTags;
+    const offsets = scratchOffsets;
     const length = bytes.length;
     let at = start + 2;
     // The hot loop of parsing: plain byte arithmetic, one bounds check per entry.
@@ -69,8 +80,8 @@ export class ConstantPool {
       tags[index] = tag;
       offsets[index] = at + 1;
       at += 1 + size;
-      // A Long or Double takes two slots (JVM spec §4.4.5).
-      if (tag === ConstantTag.long || tag === ConstantTag.double) index++;
+      // A Long or Double takes two slots (JVM spec §4.4.5); the second is unusable (tag 0).
+      if (tag === ConstantTag.long || tag === ConstantTag.double) tags[++index] = 0;
     }
     return { pool: new ConstantPool(bytes, count, tags, offsets), end: at };
   }
@@ -96,11 +107,15 @@ export class ConstantPool {
   utf8(index: number, at: number): string {
     const known = this.decoded[index];
     if (known !== undefined) return known;
-    const body = this.offsetOf(index, ConstantTag.utf8, at);
-    const bytes = this.bytes;
-    const text = decodeModifiedUtf8(bytes, body + 2, body + 2 + ((bytes[body]! << 8) | bytes[body + 1]!));
+    const start = this.utf8Start(index, at);
+    const text = decodeModifiedUtf8(this.bytes, start, utf8End(this.bytes, start));
     this.decoded[index] = text;
     return text;
+  }
+
+  /** Where the bytes of CONSTANT_Utf8 entry `index` start (see utf8End), after checking that it is one. */
+  utf8Start(index: number, at: number): number {
+    return this.offsetOf(index, ConstantTag.utf8, at) + 2;
   }
 
   /** The u2 at `skip` bytes into entry `index`'s body, which must have tag `tag`. */
@@ -113,6 +128,11 @@ export class ConstantPool {
   className(index: number, at: number): string {
     return this.utf8(this.u2(index, ConstantTag.class, 0, at), at);
   }
+}
+
+/** Where the bytes of the CONSTANT_Utf8 entry whose bytes start at `start` end: its u2 length says. */
+export function utf8End(bytes: Buffer, start: number): number {
+  return start + ((bytes[start - 2]! << 8) | bytes[start - 1]!);
 }
 
 /** Throws the 'truncated' error unless `length` bytes exist at `at`. */

@@ -1,4 +1,5 @@
 import { ClassFormatError } from './classFormatError';
+import { decodeModifiedUtf8 } from './modifiedUtf8';
 
 const SEMICOLON = 0x3b;
 const OBJECT_TYPE = 0x4c; // 'L'
@@ -13,44 +14,48 @@ function isOtherDescriptorChar(c: number): boolean {
 }
 
 /**
- * Adds the class names a field or method descriptor mentions (each `L<binary name>;`, JVM spec §4.3)
- * to `into`. `offset` locates the descriptor for the error a malformed one raises.
+ * Calls `onClass(from, to)` with the bytes of each class name a field or method descriptor mentions
+ * (each `L<binary name>;`, JVM spec §4.3), the descriptor being the modified UTF-8 bytes
+ * `bytes[start, end)`. The descriptor's own characters are all ASCII, so a byte outside a class name
+ * that is not one of them (a multi-byte character included) makes it malformed, as a character would.
+ * `offset` locates the descriptor for the error a malformed one raises.
  */
-export function addDescriptorClasses(descriptor: string, into: Set<string>, offset: number): void {
-  const length = descriptor.length;
-  let i = 0;
-  while (i < length) {
-    const c = descriptor.charCodeAt(i);
+export function forEachDescriptorClass(bytes: Buffer, start: number, end: number, offset: number, onClass: (from: number, to: number) => void): void {
+  let i = start;
+  while (i < end) {
+    const c = bytes[i]!;
     if (c === OBJECT_TYPE) {
-      const end = descriptor.indexOf(';', i + 1);
-      if (end <= i + 1) throw invalidDescriptor(descriptor, offset);
-      into.add(descriptor.slice(i + 1, end));
-      i = end + 1;
+      let close = i + 1;
+      while (close < end && bytes[close] !== SEMICOLON) close++;
+      if (close === end || close === i + 1) throw invalidDescriptor(bytes, start, end, offset);
+      onClass(i + 1, close);
+      i = close + 1;
     } else if (c === ARRAY_TYPE || isOtherDescriptorChar(c)) {
       i++;
     } else {
-      throw invalidDescriptor(descriptor, offset);
+      throw invalidDescriptor(bytes, start, end, offset);
     }
   }
 }
 
 /**
- * The class a CONSTANT_Class name denotes for linking: the name itself, or for an array class
- * (written as a descriptor, `[[Lorg/a/B;`, JVM spec §4.4.1) its element class; `undefined` for an
- * array of a base type, which needs no class.
+ * Where the class a CONSTANT_Class name (`bytes[start, end)`) denotes for linking starts: `start` for
+ * the name itself, or for an array class (written as a descriptor, `[[Lorg/a/B;`, JVM spec §4.4.1) the
+ * start of its element class, which then ends one byte before `end`; -1 for an array of a base type,
+ * which needs no class.
  */
-export function elementClassName(name: string, offset: number): string | undefined {
-  if (name.charCodeAt(0) !== ARRAY_TYPE) return name;
-  let i = 1;
-  while (name.charCodeAt(i) === ARRAY_TYPE) i++;
-  if (name.charCodeAt(i) !== OBJECT_TYPE) {
-    if (i === name.length - 1 && isOtherDescriptorChar(name.charCodeAt(i))) return undefined;
-    throw invalidDescriptor(name, offset);
+export function elementClassStart(bytes: Buffer, start: number, end: number, offset: number): number {
+  if (start === end || bytes[start] !== ARRAY_TYPE) return start;
+  let i = start + 1;
+  while (i < end && bytes[i] === ARRAY_TYPE) i++;
+  if (i === end || bytes[i] !== OBJECT_TYPE) {
+    if (i === end - 1 && isOtherDescriptorChar(bytes[i]!)) return -1;
+    throw invalidDescriptor(bytes, start, end, offset);
   }
-  if (name.charCodeAt(name.length - 1) !== SEMICOLON || name.length < i + 3) throw invalidDescriptor(name, offset);
-  return name.slice(i + 1, -1);
+  if (bytes[end - 1] !== SEMICOLON || end - start < i - start + 3) throw invalidDescriptor(bytes, start, end, offset);
+  return i + 1;
 }
 
-function invalidDescriptor(descriptor: string, offset: number): ClassFormatError {
-  return new ClassFormatError('invalid-descriptor', offset, `malformed descriptor ${JSON.stringify(descriptor)}`);
+function invalidDescriptor(bytes: Buffer, start: number, end: number, offset: number): ClassFormatError {
+  return new ClassFormatError('invalid-descriptor', offset, `malformed descriptor ${JSON.stringify(decodeModifiedUtf8(bytes, start, end))}`);
 }

@@ -1,7 +1,8 @@
 import type { ClassInfo, DeclaredMember, MemberReference } from './classInfo';
 import { ClassFormatError } from './classFormatError';
-import { ConstantPool, ConstantTag, requireBytes } from './constantPool';
-import { addDescriptorClasses, elementClassName } from './descriptors';
+import { ConstantPool, ConstantTag, requireBytes, utf8End } from './constantPool';
+import { elementClassStart, forEachDescriptorClass } from './descriptors';
+import { decodeModifiedUtf8 } from './modifiedUtf8';
 
 const CLASS_FILE_MAGIC = 0xcafebabe;
 
@@ -30,8 +31,8 @@ export function parseClassFile(input: Uint8Array): ClassInfo {
   const majorVersion = bytes.readUInt16BE(6);
   const { pool, end } = ConstantPool.read(bytes, 8);
   const referenced = new Set<string>();
-  const scanDescriptor = descriptorScanner(pool, referenced);
-  const memberReferences = collectPoolReferences(pool, referenced, scanDescriptor);
+  const scanDescriptor = descriptorScanner(bytes, pool, referenced);
+  const memberReferences = collectPoolReferences(bytes, pool, referenced, scanDescriptor);
 
   let at = end;
   requireBytes(bytes, at, 8);
@@ -70,12 +71,16 @@ type DescriptorScanner = (utf8Index: number, at: number) => string;
  * Returns the descriptor in Utf8 entry `utf8Index` after adding its classes to `referenced`; a
  * descriptor shared by several NameAndType, MethodType or member entries is scanned once.
  */
-function descriptorScanner(pool: ConstantPool, referenced: Set<string>): DescriptorScanner {
+function descriptorScanner(bytes: Buffer, pool: ConstantPool, referenced: Set<string>): DescriptorScanner {
   const scanned = new Uint8Array(pool.count);
+  const add = (from: number, to: number): void => {
+    referenced.add(decodeModifiedUtf8(bytes, from, to));
+  };
   return (utf8Index, at) => {
     const descriptor = pool.utf8(utf8Index, at);
     if (scanned[utf8Index] !== 1) {
-      addDescriptorClasses(descriptor, referenced, at);
+      const start = pool.utf8Start(utf8Index, at);
+      forEachDescriptorClass(bytes, start, utf8End(bytes, start), at, add);
       scanned[utf8Index] = 1;
     }
     return descriptor;
@@ -83,15 +88,19 @@ function descriptorScanner(pool: ConstantPool, referenced: Set<string>): Descrip
 }
 
 /** One walk over the pool: classes, descriptor classes and member references. */
-function collectPoolReferences(pool: ConstantPool, referenced: Set<string>, scanDescriptor: DescriptorScanner): MemberReference[] {
+function collectPoolReferences(bytes: Buffer, pool: ConstantPool, referenced: Set<string>, scanDescriptor: DescriptorScanner): MemberReference[] {
   const memberReferences: MemberReference[] = [];
   const { tags, count } = pool;
   for (let index = 1; index < count; index++) {
     const tag = tags[index]!;
     const at = pool.bodyOffset(index);
     if (tag === ConstantTag.class) {
-      const element = elementClassName(pool.className(index, at), at);
-      if (element !== undefined) referenced.add(element);
+      const name = pool.className(index, at);
+      const start = pool.utf8Start(pool.u2(index, tag, 0, at), at);
+      const end = utf8End(bytes, start);
+      const element = elementClassStart(bytes, start, end, at);
+      if (element === start) referenced.add(name);
+      else if (element !== -1) referenced.add(decodeModifiedUtf8(bytes, element, end - 1));
     } else if (tag === ConstantTag.nameAndType) {
       scanDescriptor(pool.u2(index, tag, 2, at), at);
     } else if (tag === ConstantTag.methodType) {
@@ -133,7 +142,7 @@ function readMembers(
 }
 
 /** Skips attributes_count and the attributes after it by their lengths (JVM spec §4.7). */
-function skipAttributes(bytes: Buffer, start: number): number {
+export function skipAttributes(bytes: Buffer, start: number): number {
   requireBytes(bytes, start, 2);
   const count = bytes.readUInt16BE(start);
   let at = start + 2;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedEntry } from '../classSummary';
-import { parseEntries, type ParseRequest } from './parseEntries';
+import { parseEncodedEntries, type ParseRequest } from './parseEntries';
 import { decodeParsedEntries, type EncodedParsedEntries } from './parsedEntriesCodec';
 
 /** The worker's bundle, next to the bundle that runs (dist/cli.js and dist/extension.js both live in dist/). */
@@ -17,7 +17,7 @@ export interface ClassParsePoolOptions {
   readonly minBatchForWorker?: number;
 }
 
-/** A parsed batch, and the encoding it was decoded from when a worker parsed it (what a cache file can keep as is). */
+/** A parsed batch, and the encoding it was decoded from (what a cache file can keep as is). */
 export interface ParsedBatch {
   readonly entries: ParsedEntry[];
   readonly encoded: EncodedParsedEntries | undefined;
@@ -147,5 +147,6 @@ export class ClassParsePool {
 }
 
 async function inProcess(request: ParseRequest, signal?: AbortSignal): Promise<ParsedBatch> {
-  return { entries: await parseEntries(request, signal), encoded: undefined };
+  const encoded = await parseEncodedEntries(request, signal);
+  return { entries: decodeParsedEntries(encoded), encoded };
 }

@@ -2,8 +2,7 @@
 // dist/classParseWorker.js). Messages: { id, request: ParseRequest } in, { id, encoded } (see
 // parsedEntriesCodec; its buffer transferred) or { id, error } out.
 import { parentPort } from 'node:worker_threads';
-import { parseEntries, type ParseRequest } from './parseEntries';
-import { encodeParsedEntries } from './parsedEntriesCodec';
+import { parseEncodedEntries, type ParseRequest } from './parseEntries';
 
 interface WorkerMessage {
   readonly id: number;
@@ -11,9 +10,8 @@ interface WorkerMessage {
 }
 
 parentPort?.on('message', (message: WorkerMessage) => {
-  parseEntries(message.request).then(
-    (results) => {
-      const encoded = encodeParsedEntries(results);
+  parseEncodedEntries(message.request).then(
+    (encoded) => {
       parentPort?.postMessage({ id: message.id, encoded }, [encoded.data.buffer as ArrayBuffer]);
     },
     (error: unknown) => parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { JarIndex } from '../../archive/archiveEntry';
 import { readEntries } from '../../archive/openJar';
-import { parseClassFile } from '../../classfile/parseClassFile';
-import { externalReferences, summarizeClass, type ParsedEntry } from '../classSummary';
+import type { ParsedEntry } from '../classSummary';
+import { ClassSummaryEncoder } from './classSummaryEncoder';
+import { appendErrorEntry, appendSummaryEntryStart, decodeParsedEntries, type EncodedParsedEntries } from './parsedEntriesCodec';
 
 /** A batch of class entries of one jar or classpath directory to read and parse. */
 export interface ParseRequest {
@@ -28,30 +29,41 @@ export interface ParseRequest {
  * cannot be read or parsed gives an error text naming it; the others are still parsed.
  */
 export async function parseEntries(request: ParseRequest, signal?: AbortSignal): Promise<ParsedEntry[]> {
-  const results: ParsedEntry[] = [];
+  return decodeParsedEntries(await parseEncodedEntries(request, signal));
+}
+
+/**
+ * parseEntries, encoded (parsedEntriesCodec): what a worker sends and the cache keeps, made from the
+ * class bytes without the summary objects in between (see ClassSummaryEncoder).
+ */
+export async function parseEncodedEntries(request: ParseRequest, signal?: AbortSignal): Promise<EncodedParsedEntries> {
+  const encoder = new ClassSummaryEncoder(request.ownClasses === undefined ? undefined : new Set(request.ownClasses));
+  const { out } = encoder;
+  const table = { index: (text: string) => encoder.interner.add(text) };
   const bytesOf = new Map<string, Buffer>();
   if (request.kind === 'jar') {
     const read = await readEntries(request.path, request.entryNames, { signal, ...(request.index === undefined ? {} : { index: request.index }) });
     for (const [name, bytes] of read.bytes) bytesOf.set(name, bytes);
-    for (const error of read.errors) results.push({ entryName: error.entryName ?? '', error: error.message });
+    for (const error of read.errors) appendErrorEntry(error.entryName ?? '', error.message, table, out);
   } else {
     for (const name of request.entryNames) {
       signal?.throwIfAborted();
       try {
         bytesOf.set(name, await readFile(join(request.path, name)));
       } catch (error) {
-        results.push({ entryName: name, error: `${request.path}/${name}: ${error instanceof Error ? error.message : String(error)}` });
+        appendErrorEntry(name, `${request.path}/${name}: ${error instanceof Error ? error.message : String(error)}`, table, out);
       }
     }
   }
-  const own = request.ownClasses === undefined ? undefined : new Set(request.ownClasses);
   for (const [entryName, bytes] of bytesOf) {
+    const mark = out.length;
     try {
-      const summary = summarizeClass(parseClassFile(bytes));
-      results.push({ entryName, summary: own === undefined ? summary : externalReferences(summary, own) });
+      appendSummaryEntryStart(entryName, table, out);
+      encoder.append(bytes);
     } catch (error) {
-      results.push({ entryName, error: `${request.path}!/${entryName}: ${error instanceof Error ? error.message : String(error)}` });
+      out.length = mark;
+      appendErrorEntry(entryName, `${request.path}!/${entryName}: ${error instanceof Error ? error.message : String(error)}`, table, out);
     }
   }
-  return results;
+  return { strings: encoder.interner.strings, data: Int32Array.from(out) };
 }

@@ -1,4 +1,4 @@
-import { appendSummary, decodeSummaryAt, StringTable } from '../../cache/classSummaryCodec';
+import { appendSummary, decodeSummaryAt, StringTable, type StringIndexer } from '../../cache/classSummaryCodec';
 import type { ParsedEntry } from '../classSummary';
 
 /**
@@ -20,15 +20,24 @@ export function encodeParsedEntries(entries: readonly ParsedEntry[]): EncodedPar
   const table = new StringTable();
   const out: number[] = [];
   for (const entry of entries) {
-    out.push(table.index(entry.entryName));
     if ('summary' in entry) {
-      out.push(SUMMARY);
+      appendSummaryEntryStart(entry.entryName, table, out);
       appendSummary(entry.summary, table, out);
     } else {
-      out.push(ERROR, table.index(entry.error));
+      appendErrorEntry(entry.entryName, entry.error, table, out);
     }
   }
   return { strings: table.strings, data: Int32Array.from(out) };
+}
+
+/** Starts an entry whose summary (classSummaryCodec layout) the caller appends next. */
+export function appendSummaryEntryStart(entryName: string, table: StringIndexer, out: number[]): void {
+  out.push(table.index(entryName), SUMMARY);
+}
+
+/** Appends an entry that could not be read or parsed, with the reason. */
+export function appendErrorEntry(entryName: string, error: string, table: StringIndexer, out: number[]): void {
+  out.push(table.index(entryName), ERROR, table.index(error));
 }
 
 /** @throws RangeError when the encoding is damaged (it never is between two threads of one build). */
