@@ -64,6 +64,8 @@ export interface JarscopeApi {
   whenAnalysed(): Promise<void>;
   /** Increases with every finished classpath analysis. */
   findingsGeneration(): number;
+  /** The editor text of a pom that the last classpath analysis read (undefined: it read the file, or not this pom). */
+  findingsPomText(path: string): string | undefined;
   /** The findings of the last analysis (all of them, also those shown by other diagnostics or turned off). */
   findings(): readonly Finding[];
   /** The status bar item's text and tooltip. */
@@ -161,6 +163,7 @@ export function createJarscopeApi(
     findClass: (name) => explain.findClass(name),
     whenAnalysed: () => findings.service.whenIdle(),
     findingsGeneration: () => findings.service.state.generation,
+    findingsPomText: (path) => findings.service.state.analysedTexts.get(path),
     findings: () => findings.service.state.findings,
     findingsStatus: () => {
       const { text, tooltip, command } = findings.statusBar.item;

@@ -38,6 +38,23 @@ function openDocumentText(path: string): string | undefined {
   return openPomEditors().find((document) => document.uri.fsPath === path)?.getText();
 }
 
+function sameFiles(a: ReadonlyMap<string, WorkspacePomFile>, b: ReadonlyMap<string, WorkspacePomFile>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, file] of a) if (b.get(path) !== file) return false;
+  return true;
+}
+
+function sameLists(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function sameWarnings(a: readonly PomScanWarning[], b: readonly PomScanWarning[]): boolean {
+  return sameLists(
+    a.map((warning) => `${warning.path}\n${warning.cause}`),
+    b.map((warning) => `${warning.path}\n${warning.cause}`),
+  );
+}
+
 /** However busy the file system, changed poms are analysed at most this many debounce periods late. */
 const MAX_WAIT_DEBOUNCE_PERIODS = 5;
 
@@ -58,12 +75,17 @@ function brokenPomMessage(file: WorkspacePomFile): string | undefined {
 export class WorkspaceAnalyzer implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<WorkspaceState>();
   readonly onDidChangeState = this.stateEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
+  private readonly editEmitter = new vscode.EventEmitter<void>();
+  /** A pom's editor text changed: whatever was analysed before is out of date (its new state follows once read). */
+  readonly onDidEditPom = this.editEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.editEmitter];
   private current: WorkspaceState = { generation: 0, folders: [], tree: buildProjectTree([]), scanWarnings: [], scanned: false };
   private files = new Map<string, WorkspacePomFile>();
   private settings: ScanSettings = readScanSettings();
 
   private fullScanRequested = false;
+  /** The next full scan publishes even when it finds what is known (start, Refresh, folders or settings changed). */
+  private publishNextScan = false;
   private readonly dirtyPaths = new Set<string>();
   private scanController: AbortController | undefined;
   private working: Promise<void> | undefined;
@@ -72,6 +94,8 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
   private readonly pendingPaths = new Set<string>();
   private batchTimer: NodeJS.Timeout | undefined;
   private batchStartedAt = 0;
+  /** When an editor's pom text last changed. */
+  private lastEditAt = Number.NEGATIVE_INFINITY;
   private disposed = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -94,36 +118,44 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
         if (this.hasPomsBelow(uri.fsPath)) this.scheduleFileUpdate(uri.fsPath);
       }),
       watcher.onDidCreate((uri) => {
-        this.scheduleFileUpdate(uri.fsPath);
+        this.scheduleDiskChange(uri.fsPath);
         // Files created in a new folder before the watcher sees that folder go unreported: a scan once
         // the creating is over finds them.
         this.scheduleFullScan();
       }),
-      watcher.onDidChange((uri) => this.scheduleFileUpdate(uri.fsPath)),
+      watcher.onDidChange((uri) => this.scheduleDiskChange(uri.fsPath)),
       watcher.onDidDelete((uri) => this.scheduleFileUpdate(uri.fsPath)),
       // A deleted or moved folder is reported as the folder only, not as its poms.
       vscode.workspace.onDidDeleteFiles(() => this.scheduleFullScan()),
       vscode.workspace.onDidRenameFiles(() => this.scheduleFullScan()),
       vscode.workspace.onDidCreateFiles(() => this.scheduleFullScan()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.requestFullScan()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.requestFullScan(true)),
       vscode.workspace.onDidChangeConfiguration((event) => {
+        const { debounceMs } = this.settings;
         this.settings = readScanSettings();
-        if (affectsScan(event)) this.requestFullScan();
+        if (affectsScan(event)) this.requestFullScan(true);
+        // Changes waiting for the old pause are read now rather than after it.
+        else if (this.settings.debounceMs !== debounceMs && this.batchTimer) this.flushPendingPaths();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && isPomDocument(event.document)) this.scheduleFileUpdate(event.document.uri.fsPath);
+        if (event.contentChanges.length > 0 && isPomDocument(event.document)) this.scheduleEdit(event.document.uri.fsPath);
+      }),
+      // A pom opened with a text the tree does not have yet (a new file, or changed on disk since it was read)
+      // is read at once: the file watcher reports it later, and then the editor's text wins anyway.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (isPomDocument(document) && this.knownText(document.uri.fsPath) !== document.getText()) this.scheduleEdit(document.uri.fsPath);
       }),
       // Closing an editor without saving brings back the text on disk.
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (isPomDocument(document)) this.scheduleFileUpdate(document.uri.fsPath);
       }),
     );
-    this.requestFullScan();
+    this.requestFullScan(true);
   }
 
   /** Scans every workspace folder again now; resolves when the tree is current. */
   async rescan(): Promise<WorkspaceState> {
-    this.requestFullScan();
+    this.requestFullScan(true);
     await this.whenIdle();
     return this.current;
   }
@@ -131,6 +163,17 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
   /** Resolves once no scan or update is pending or running. */
   async whenIdle(): Promise<void> {
     while (this.working || this.scanTimer || this.batchTimer) {
+      if (this.working) await this.working;
+      else await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /**
+   * Resolves once no changed pom is waiting to be read or being read. A full scan scheduled by the file
+   * watcher is not waited for: it publishes only what it finds changed.
+   */
+  async whenChangesRead(): Promise<void> {
+    while (this.working || this.batchTimer) {
       if (this.working) await this.working;
       else await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -154,6 +197,41 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     }, this.settings.debounceMs);
   }
 
+  /** The text the tree has for a pom, if any. */
+  private knownText(path: string): string | undefined {
+    const known = this.files.get(path);
+    return known === undefined || known.status === 'unreadable' ? undefined : known.text;
+  }
+
+  /**
+   * A pom created or changed on disk. One open in an editor that the tree already has is left alone: its
+   * editor text is what every analysis reads, and it has not changed.
+   */
+  private scheduleDiskChange(path: string): void {
+    if (this.files.has(path) && openDocumentText(path) !== undefined) return;
+    this.scheduleFileUpdate(path);
+  }
+
+  /**
+   * A pom's editor text changed. The first change after a pause of `jarscope.debounceMs` is read at once
+   * (one edit, a quick fix, an undo); the changes that follow it within the pause are typing, and wait for
+   * the pause as file changes do.
+   */
+  private scheduleEdit(path: string): void {
+    if (!this.isEligible(path)) return;
+    const now = Date.now();
+    const leading = this.pendingPaths.size === 0 && now - this.lastEditAt >= this.settings.debounceMs;
+    this.lastEditAt = now;
+    if (leading) {
+      this.dirtyPaths.add(path);
+      this.startWorking();
+    } else {
+      this.scheduleFileUpdate(path);
+    }
+    // Told once the read is under way or scheduled, so that an analysis waiting for changes to be read waits for this one.
+    this.editEmitter.fire();
+  }
+
   /**
    * Queues a pom that was created, changed or deleted. The queue is analysed once no change came for
    * `jarscope.debounceMs`, and at the latest a few debounce periods after its first change, so that a
@@ -170,13 +248,16 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
   }
 
   private flushPendingPaths(): void {
+    clearTimeout(this.batchTimer);
     this.batchTimer = undefined;
     for (const path of this.pendingPaths) this.dirtyPaths.add(path);
     this.pendingPaths.clear();
     this.startWorking();
   }
 
-  private requestFullScan(): void {
+  /** `publish`: the scan publishes its state even when nothing changed (the first scan, Refresh, new folders or settings). */
+  private requestFullScan(publish = false): void {
+    this.publishNextScan ||= publish;
     this.fullScanRequested = true;
     this.scanController?.abort();
     this.startWorking();
@@ -213,6 +294,10 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
         continue;
       }
       this.fullScanRequested = false;
+      // The scan reads every pom, those whose changes wait for the pause too.
+      this.pendingPaths.clear();
+      clearTimeout(this.batchTimer);
+      this.batchTimer = undefined;
       const controller = new AbortController();
       this.scanController = controller;
       try {
@@ -238,14 +323,25 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
     // Nested workspace folders find the same poms twice.
     const read = await readWorkspacePoms([...new Set(poms)], { previous: this.files, signal });
     // Editor text is taken last, in one synchronous step, so it is the newest there is.
-    this.files = new Map(read.map((file) => [file.path, this.withEditorText(file)]));
+    const files = new Map(read.map((file) => [file.path, this.withEditorText(file)]));
+    // A scan the file watcher asked for that finds what is known changes nothing: the analysis of the
+    // same poms is not started again (nor one in progress cancelled).
+    if (!this.publishNextScan && sameFiles(files, this.files) && sameLists(folders, this.current.folders) && sameWarnings(warnings, this.current.scanWarnings)) {
+      this.log.debug(`Scanned ${folders.length} workspace folder(s): nothing changed, in ${Math.round(performance.now() - started)} ms`);
+      return;
+    }
+    this.publishNextScan = false;
+    this.files = files;
     this.publish(folders, warnings);
     this.logScan(folders, warnings, performance.now() - started);
   }
 
+  /** The file with its editor's text, the known parse when that text is what the tree has already. */
   private withEditorText(file: WorkspacePomFile): WorkspacePomFile {
     const text = openDocumentText(file.path);
-    return text === undefined ? file : reparseIfChanged(file.path, text, file);
+    if (text === undefined) return file;
+    const known = this.files.get(file.path);
+    return known !== undefined && this.knownText(file.path) === text ? known : reparseIfChanged(file.path, text, file);
   }
 
   /** Re-reads changed poms: new ones join the tree, deleted ones (and poms below a deleted folder) leave it. */

@@ -66,7 +66,7 @@ export class FindingsService implements vscode.Disposable {
   private readonly runner = new AnalysisRunner();
   private readonly loop = new LatestRequestLoop<FindingsState>({
     // A burst of pom changes is analysed once, after the analyzer has read them all.
-    settle: () => this.analyzer.whenIdle(),
+    settle: () => this.analyzer.whenChangesRead(),
     run: (signal) => this.analyseAll(signal),
     started: (run, controller) => this.showProgressWhileSlow(run, controller),
     publish: (state) => this.publish(state),
@@ -94,6 +94,8 @@ export class FindingsService implements vscode.Disposable {
   start(): void {
     this.disposables.push(
       this.analyzer.onDidChangeState(() => this.request()),
+      // A run over text the user has since edited is out of date: it stops, and the edited text is analysed once read.
+      this.analyzer.onDidEditPom(() => this.request()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsFindings(event)) this.request();
       }),

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JarscopeApi, ProjectModelSnapshot, ViewItemSnapshot } from '../../../src/host/jarscopeApi';
@@ -21,6 +22,8 @@ async function replaceInDocument(document: vscode.TextDocument, search: string, 
   edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length)), replacement);
   assert.equal(await vscode.workspace.applyEdit(edit), true);
 }
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Saves the document; the web workbench now and then refuses a save right after an edit, so it retries. */
 async function save(document: vscode.TextDocument): Promise<void> {
@@ -159,6 +162,52 @@ describe('Maven Projects view', function () {
     await api.whenIdle();
     assert.ok(artifactIds(api.projectModel()).includes('catalog-api-v2'));
     assert.ok(!artifactIds(api.projectModel()).includes('catalog-api'));
+  });
+
+  it('reads one edit after a pause at once, and the edits typed right after it once the typing pauses', async () => {
+    const settings = vscode.workspace.getConfiguration('jarscope');
+    // A pause longer than waiting for the first edit: read by then, it was read without waiting for a pause.
+    const pauseMs = 8_000;
+    await settings.update('debounceMs', pauseMs, vscode.ConfigurationTarget.Workspace);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(pom('catalog-web')));
+    const artifactId = (): string | undefined => api.projectModel().modules.find((module) => module.pomPath === document.uri.fsPath)?.artifactId;
+    try {
+      await api.whenIdle();
+      // No edit of any pom for a whole pause (the tests before edit poms).
+      await delay(pauseMs);
+      await replaceInDocument(document, '<artifactId>catalog-web</artifactId>', '<artifactId>catalog-web-1</artifactId>');
+      await waitFor('the first edit read', () => artifactId() === 'catalog-web-1', () => artifactId(), pauseMs / 2);
+      // Typed right after it: read once the typing pauses, not before.
+      await replaceInDocument(document, '<artifactId>catalog-web-1</artifactId>', '<artifactId>catalog-web-2</artifactId>');
+      await delay(1_000);
+      assert.equal(artifactId(), 'catalog-web-1', 'the second edit waits for the pause');
+    } finally {
+      // A new pause applies to the edit waiting: it is read now.
+      await settings.update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the second edit read', () => artifactId() === 'catalog-web-2', () => artifactId());
+    await replaceInDocument(document, '<artifactId>catalog-web-2</artifactId>', '<artifactId>catalog-web</artifactId>');
+    await save(document);
+    await waitFor('the restored pom read', () => artifactId() === 'catalog-web', () => artifactId());
+    await api.whenAnalysed();
+  });
+
+  it('starts no analysis again when a scan finds nothing changed', async () => {
+    await api.whenAnalysed();
+    const generation = api.projectModel().generation;
+    const findingsGeneration = api.findingsGeneration();
+    // Under target/, where scans do not look: the watcher's report of it asks for a scan that finds what is known.
+    const ignored = join(root, 'catalog-web', 'target', 'pom.xml');
+    mkdirSync(join(root, 'catalog-web', 'target'), { recursive: true });
+    try {
+      writeFileSync(ignored, readFileSync(pom('catalog-web')));
+      await delay(1_500);
+      await api.whenAnalysed();
+      assert.equal(api.projectModel().generation, generation, 'the workspace state is the same');
+      assert.equal(api.findingsGeneration(), findingsGeneration, 'no new analysis');
+    } finally {
+      rmSync(join(root, 'catalog-web', 'target'), { recursive: true, force: true });
+    }
   });
 
   it('adds a module when its pom is created and removes it when the pom is deleted', async () => {
