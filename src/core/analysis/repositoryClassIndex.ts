@@ -22,6 +22,7 @@ export interface ArtifactKey {
 const MIN_GROUP_SEGMENTS = 2;
 // Bounds on one lookup, so that a huge repository costs a bounded number of reads.
 const MAX_ARTIFACT_DIRS_PER_GROUP = 400;
+const NO_KNOWN_ARTIFACTS: readonly ArtifactKey[] = [];
 
 /**
  * Answers "which jar in the local repository defines this class?" without indexing the whole repository:
@@ -34,6 +35,8 @@ const MAX_ARTIFACT_DIRS_PER_GROUP = 400;
 export class RepositoryClassIndex {
   private readonly versionListings = new Map<string, RepositoryArtifact[]>();
   private readonly groupListings = new Map<string, string[]>();
+  private readonly candidateLists = new WeakMap<readonly ArtifactKey[], Map<string, readonly RepositoryArtifact[]>>();
+  private readonly indexedEntries = new Map<string, IndexedEntry | undefined>();
 
   constructor(
     private readonly repository: LocalRepository,
@@ -65,17 +68,40 @@ export class RepositoryClassIndex {
 
   /** Every repository artifact version that defines `binaryName`, looking where the class comment says. */
   async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
-    const candidates = new Map<string, ArtifactKey>();
-    for (const key of [...known, ...this.artifactsByPackage(packageOf(binaryName))]) candidates.set(`${key.groupId}:${key.artifactId}`, key);
     const providers: RepositoryArtifact[] = [];
-    for (const key of candidates.values()) {
-      for (const artifact of this.versionsOf(key.groupId, key.artifactId)) {
-        signal?.throwIfAborted();
-        const entry = await this.entryOf(artifact, signal);
-        if (entry?.classes.has(binaryName)) providers.push(artifact);
-      }
+    for (const artifact of this.candidateVersions(known, packageOf(binaryName))) {
+      signal?.throwIfAborted();
+      // Most look-ups ask about jars indexed for an earlier class: no await for those.
+      const entry = this.indexedEntries.has(artifact.file) ? this.indexedEntries.get(artifact.file) : await this.rememberedEntryOf(artifact, signal);
+      if (entry?.classes.has(binaryName)) providers.push(artifact);
     }
     return providers;
+  }
+
+  /**
+   * Every version of the known artifacts, then of those named after the package, each artifact once in
+   * that order: the same for every class of one package asked about with one list (an element's missing
+   * classes are asked about one by one).
+   */
+  private candidateVersions(known: readonly ArtifactKey[], packageName: string): readonly RepositoryArtifact[] {
+    // Every empty list is one key (a caller may make a new one per call).
+    const listKey = known.length === 0 ? NO_KNOWN_ARTIFACTS : known;
+    let byPackage = this.candidateLists.get(listKey);
+    if (byPackage === undefined) this.candidateLists.set(listKey, (byPackage = new Map<string, readonly RepositoryArtifact[]>()));
+    let versions = byPackage.get(packageName);
+    if (versions === undefined) {
+      const candidates = new Map<string, ArtifactKey>();
+      for (const key of [...known, ...this.artifactsByPackage(packageName)]) candidates.set(`${key.groupId}:${key.artifactId}`, key);
+      versions = [...candidates.values()].flatMap((key) => this.versionsOf(key.groupId, key.artifactId));
+      byPackage.set(packageName, versions);
+    }
+    return versions;
+  }
+
+  private async rememberedEntryOf(artifact: RepositoryArtifact, signal: AbortSignal | undefined): Promise<IndexedEntry | undefined> {
+    const entry = await this.entryOf(artifact, signal);
+    this.indexedEntries.set(artifact.file, entry);
+    return entry;
   }
 
   /** Artifacts whose groupId is the package or one of its prefixes (down to two segments). */
