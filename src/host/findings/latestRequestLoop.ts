@@ -63,7 +63,10 @@ export class LatestRequestLoop<T> {
       const run = this.options.run(controller.signal);
       this.options.started?.(run, controller);
       try {
-        this.options.publish(await run);
+        const result = await run;
+        // A run that finished as a newer request cancelled it is out of date: the next run replaces it.
+        if (controller.signal.aborted) this.options.cancelled();
+        else this.options.publish(result);
       } catch (error) {
         // A run that fails once cancelled was cancelled, whatever it threw.
         if (!controller.signal.aborted && !(error instanceof Error && error.name === 'AbortError')) throw error;

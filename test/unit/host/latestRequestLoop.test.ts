@@ -57,6 +57,32 @@ describe('the latest-request loop of the background services', () => {
     assert.deepEqual(events, ['running', 'start 1', 'cancelled', 'start 2', 'publish 2', 'idle']);
   });
 
+  it('publishes nothing of a run that finished after a newer request cancelled it', async () => {
+    const events: string[] = [];
+    const finished: (() => void)[] = [];
+    let runs = 0;
+    // Runs that ignore their signal: they finish with a result even when cancelled.
+    const loop = new LatestRequestLoop<number>({
+      settle: () => Promise.resolve(),
+      run: () => {
+        const run = ++runs;
+        return new Promise<number>((resolve) => finished.push(() => resolve(run)));
+      },
+      publish: (result) => events.push(`publish ${result}`),
+      cancelled: () => events.push('cancelled'),
+      failed: (error) => events.push(`failed ${String(error)}`),
+    });
+    loop.request();
+    await tick();
+    loop.request();
+    finished[0]!();
+    await tick();
+    await tick();
+    finished[1]!();
+    await loop.working;
+    assert.deepEqual(events, ['cancelled', 'publish 2']);
+  });
+
   it('reports a failing run and carries on with the next request', async () => {
     let calls = 0;
     const events: string[] = [];
