@@ -207,11 +207,16 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
   return { module, moduleId, resolution, classpaths: reported, findings: withoutIgnoredByMarkers(mergeScopes(perScope.flat()), run.pomTexts) };
 }
 
-/** `startParsing`: each jar's classes are parsed on the workers as soon as it is indexed, for the full pass that follows a first answer. */
+/**
+ * `startParsing`: each jar's classes are parsed on the workers as soon as it is indexed, for the full pass
+ * that follows a first answer. Otherwise a jar read afresh starts parsing as soon as it is indexed (see
+ * startParsingFresh).
+ */
 async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined, startParsing = false): Promise<ScopeView> {
   const indexedElement = async (file: string): Promise<IndexedEntry> => {
     const indexed = await services.indexer.index(file, signal);
     if (startParsing) services.indexer.startParsing(indexed, signal);
+    else services.indexer.startParsingFresh(indexed, signal);
     return indexed;
   };
   const elements = await Promise.all(

@@ -114,6 +114,17 @@ export class ClasspathIndexer {
     this.classesOf(entry, signal).catch(() => undefined);
   }
 
+  /**
+   * startParsing for a jar read afresh in this run, none of whose classes is parsed yet: a full check
+   * parses them anyway, and starting now overlaps that with the checks that need no class. A jar whose
+   * classes the cache folder may hold is left alone (a run whose linkage facts are cached reads none).
+   */
+  startParsingFresh(entry: IndexedEntry, signal?: AbortSignal): void {
+    const jar = this.cachedJars.get(entry.path);
+    if (jar === undefined || !jar.classesLoaded || jar.classes.size > 0) return;
+    this.startParsing(entry, signal);
+  }
+
   private async parse(entry: IndexedEntry, signal: AbortSignal | undefined): Promise<ParsedClasses> {
     const jar = this.cachedJars.get(entry.path);
     if (jar === undefined) return this.parseUncached(entry, undefined, signal);

@@ -69,7 +69,11 @@ export class RepositoryClassIndex {
   /** Every repository artifact version that defines `binaryName`, looking where the class comment says. */
   async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
     const providers: RepositoryArtifact[] = [];
-    for (const artifact of this.candidateVersions(known, packageOf(binaryName))) {
+    const candidates = this.candidateVersions(known, packageOf(binaryName));
+    // Every candidate is read below anyway: reading those not yet indexed side by side overlaps their file reads.
+    const unread = candidates.filter((artifact) => !this.indexedEntries.has(artifact.file));
+    if (unread.length > 1) await Promise.all(unread.map((artifact) => this.rememberedEntryOf(artifact, signal)));
+    for (const artifact of candidates) {
       signal?.throwIfAborted();
       // Most look-ups ask about jars indexed for an earlier class: no await for those.
       const entry = this.indexedEntries.has(artifact.file) ? this.indexedEntries.get(artifact.file) : await this.rememberedEntryOf(artifact, signal);

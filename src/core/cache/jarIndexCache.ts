@@ -145,7 +145,8 @@ export class JarIndexCache {
     const jar = this.memory.get(path);
     if (jar === undefined) return;
     // The classes file first: an index file is only ever next to the classes of its own jar version.
-    if (jar.classesLoaded) await writeFileAtomically(this.classesFileFor(path), classesToFile(jar));
+    // A jar none of whose classes was parsed (one only listed, e.g. to see which classes it has) needs none.
+    if (jar.classesLoaded && jar.classes.size > 0) await writeFileAtomically(this.classesFileFor(path), classesToFile(jar));
     await writeJsonAtomically(this.fileFor(path), toFile(jar));
   }
 
