@@ -4,6 +4,7 @@ import type { RawPom } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
 import type { ModelProblem } from './modelTypes';
 import type { ParsedPomStore } from './parsedPomStore';
+import { readSmallText } from './smallTextRead';
 
 export type PomFileRead =
   | { ok: true; pom: RawPom }
@@ -80,6 +81,10 @@ export class PomFileCache {
   }
 
   private readFile(pomPath: string): PomFileRead {
+    // Without a store, neither size nor time is needed when all goes well: the pom is read at once, and a
+    // failed or refused read takes the stat-based path below, which finds and words the cause.
+    const quick = this.store === undefined ? readSmallText(pomPath, maxPomBytes) : undefined;
+    if (quick !== undefined) return this.parse(pomPath, quick);
     let text: string;
     let stats: Stats;
     try {
