@@ -44,6 +44,24 @@ describe('LocalRepository layout', () => {
     assert.equal(repository.pomPath('g', 'a', '1.0-20261122.1015-3'), join(root, 'g/a/1.0-20261122.1015-3/a-1.0-20261122.1015-3.pom'));
   });
 
+  it('gives the path path.join gives for any coordinates, odd ones and roots included', () => {
+    const names = ['a', '', '.', '..', 'x/y', 'x\\y', 'a..b', '.a', 'a.'];
+    const groups = ['g', 'org.example', '', '.', 'g..h', '.g', 'g.', 'g/h', 'g.\\h', '..'];
+    for (const base of [root, '/', 'relative/repo', '', '.', '../up']) {
+      const layout = new LocalRepository(base);
+      for (const groupId of groups) {
+        for (const artifactId of names) {
+          for (const version of ['1.0', ...names]) {
+            const expected = join(base, ...groupId.split('.'), artifactId, version, `${artifactId}-${version}.pom`);
+            assert.equal(layout.pomPath(groupId, artifactId, version), expected, `${base} ${groupId}:${artifactId}:${version}`);
+            const jar = join(base, ...groupId.split('.'), artifactId, version, `${artifactId}-${version}-c.jar`);
+            assert.equal(layout.artifactPath({ groupId, artifactId, version, classifier: 'c', extension: 'jar' }), jar);
+          }
+        }
+      }
+    }
+  });
+
   it('checks that files exist', () => {
     assert.equal(repository.exists(join(root, 'org/example/lib/1.0/lib-1.0-tests.jar')), true);
     assert.equal(repository.exists(join(root, 'org/example/lib/1.0/lib-1.0-sources.jar')), false);
