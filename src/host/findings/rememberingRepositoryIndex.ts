@@ -3,6 +3,20 @@ import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
 import { RepositoryClassIndex, type ArtifactKey, type RepositoryArtifact } from '../../core/analysis/repositoryClassIndex';
 import type { LocalRepository } from '../../core/repo/localRepository';
 
+/** Jars a look-up reads at once. */
+const READS_AT_ONCE = 6;
+
+/** `map` over `items`, at most READS_AT_ONCE at a time; the results in the items' order. */
+async function mapFewAtATime<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await map(items[index]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, reader));
+  return results;
+}
+
 /** One artifact's versions that define a class (oldest first). */
 interface ArtifactProviders {
   readonly ga: string;
@@ -79,16 +93,16 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   /** The distinct artifacts of a candidate list, in order, each indexed (now or in an earlier run). */
   private async candidatesOf(known: readonly ArtifactKey[], signal: AbortSignal | undefined): Promise<Candidates> {
     const places = new Map<string, number>();
-    let indexed = false;
+    const unindexed: [string, ArtifactKey][] = [];
     for (const key of known) {
       const ga = `${key.groupId}:${key.artifactId}`;
       if (places.has(ga)) continue;
       places.set(ga, places.size);
-      if (this.memory.readyArtifacts.has(ga)) continue;
-      indexed = true;
-      await this.indexed(ga, key, signal);
+      if (!this.memory.readyArtifacts.has(ga)) unindexed.push([ga, key]);
     }
-    return { places, indexed };
+    // Several jars are read at once: a cold run's hundred candidate artifacts wait on the disk together.
+    await mapFewAtATime(unindexed, ([ga, key]) => this.indexed(ga, key, signal));
+    return { places, indexed: unindexed.length > 0 };
   }
 
   private indexed(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<void> {
@@ -104,10 +118,14 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   /** Adds the classes of every version of one artifact to providersByClass, all at once when every jar is read. */
   private async indexArtifact(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<void> {
     const byClass = new Map<string, RepositoryArtifact[]>();
-    for (const artifact of this.versionsOf(key.groupId, key.artifactId)) {
+    const versions = this.versionsOf(key.groupId, key.artifactId);
+    const entries = await mapFewAtATime(versions, (artifact) => {
       signal?.throwIfAborted();
-      const entry = await this.entryOf(artifact, signal);
-      for (const className of entry?.classes.keys() ?? []) {
+      return this.entryOf(artifact, signal);
+    });
+    // Oldest version first, as RepositoryClassIndex lists them.
+    for (const [index, artifact] of versions.entries()) {
+      for (const className of entries[index]?.classes.keys() ?? []) {
         const list = byClass.get(className);
         if (list === undefined) byClass.set(className, [artifact]);
         else list.push(artifact);
