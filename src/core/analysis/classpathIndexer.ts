@@ -172,7 +172,10 @@ export class ClasspathIndexer {
       fresh.push([item.entryName, value]);
     }
     // The batch's encoding is kept for the cache file only when it holds exactly the classes recorded.
-    if (jar !== undefined) this.options.cache.addClasses(jar, fresh, fresh.length === batch.entries.length ? batch.encoded : undefined);
+    if (jar !== undefined) {
+      this.options.cache.addClasses(jar, fresh, fresh.length === batch.entries.length ? batch.encoded : undefined);
+      this.options.cache.writeSoon(jar.path);
+    }
     return result;
   }
 }

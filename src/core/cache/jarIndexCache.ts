@@ -61,6 +61,8 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 export class JarIndexCache {
   private readonly memory = new Map<string, CachedJar>();
   private readonly dirty = new Set<string>();
+  private readonly writes = new Map<string, Promise<void>>();
+  private folder: Promise<boolean> | undefined;
 
   constructor(readonly dir: string | undefined) {}
 
@@ -122,7 +124,16 @@ export class JarIndexCache {
     this.dirty.add(jar.path);
   }
 
-  /** Writes every jar changed since the last flush. */
+  /**
+   * Starts writing a jar's files now, in the background (flush waits for it): a run writes each jar as
+   * its classes are parsed, while the main thread waits for other jars' parses, instead of all at the end.
+   */
+  writeSoon(path: string): void {
+    if (this.dir === undefined || !this.dirty.delete(path)) return;
+    void this.schedule(path);
+  }
+
+  /** Writes every jar changed since the last flush, and waits for the writes writeSoon started. */
   async flush(): Promise<void> {
     if (this.dir === undefined) {
       this.dirty.clear();
@@ -130,15 +141,37 @@ export class JarIndexCache {
     }
     const paths = [...this.dirty];
     this.dirty.clear();
-    try {
-      await mkdir(join(this.dir, 'jars'), { recursive: true });
-    } catch {
-      return;
-    }
     // A few files at a time: the writes overlap with encoding the next jar.
     for (let i = 0; i < paths.length; i += WRITE_BATCH) {
-      await Promise.all(paths.slice(i, i + WRITE_BATCH).map((path) => this.write(path)));
+      await Promise.all(paths.slice(i, i + WRITE_BATCH).map((path) => this.schedule(path)));
     }
+    await Promise.all(this.writes.values());
+  }
+
+  /** Writes a jar's files after any write of them still under way (two writes of one file would share its temporary file). */
+  private schedule(path: string): Promise<void> {
+    const previous = this.writes.get(path) ?? Promise.resolve();
+    // Best effort: a failed write costs speed, never results (nor the writes after it).
+    const next = previous
+      .then(async () => {
+        if (await this.folderReady()) await this.write(path);
+      })
+      .catch(() => undefined);
+    this.writes.set(path, next);
+    const forget = (): void => {
+      if (this.writes.get(path) === next) this.writes.delete(path);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  /** Creates `<dir>/jars` once; false when it cannot be (writing is best effort). */
+  private folderReady(): Promise<boolean> {
+    this.folder ??= mkdir(join(this.dir!, 'jars'), { recursive: true }).then(
+      () => true,
+      () => false,
+    );
+    return this.folder;
   }
 
   private async write(path: string): Promise<void> {
