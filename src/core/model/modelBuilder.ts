@@ -79,7 +79,8 @@ function problemKey(problem: ModelProblem): string {
   return `${problem.severity}|${problem.code}|${problem.pomPath}|${problem.range?.start ?? ''}|${problem.message}`;
 }
 
-function dedupeProblems(problems: readonly ModelProblem[]): ModelProblem[] {
+function dedupeProblems(problems: ModelProblem[]): ModelProblem[] {
+  if (problems.length < 2) return problems;
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = problemKey(problem);
@@ -235,10 +236,14 @@ export class ModelBuilder {
     const raw = read.pom;
     const basedir = kind === 'workspace' ? dirname(pomPath) : undefined;
     const problems: ModelProblem[] = [];
-    const activeProfiles = selectActiveProfiles(
-      raw.profiles,
-      this.activationContext(new Map(raw.properties.map((property) => [property.name, property.value])), basedir, mode),
-    );
+    // Most repository poms have no profiles: their activation context (a map of the pom's properties) is not built.
+    const activeProfiles =
+      raw.profiles.length === 0
+        ? []
+        : selectActiveProfiles(
+            raw.profiles,
+            this.activationContext(new Map(raw.properties.map((property) => [property.name, property.value])), basedir, mode),
+          );
     const parent = raw.parent ? this.resolveParent(raw, raw.parent, pomPath, kind, mode, [...parentChain, pomPath], problems) : undefined;
 
     const groupId = raw.groupId?.value ?? parent?.groupId ?? raw.parent?.groupId;

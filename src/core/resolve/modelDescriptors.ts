@@ -105,20 +105,21 @@ export class ModelDescriptorSource implements DescriptorSource {
   readDescriptor(artifact: Artifact): DescriptorResult {
     const { groupId, artifactId, version } = artifact;
     const model = this.builder.buildFromRepository(groupId, artifactId, version);
-    const coordinates = formatArtifact({ ...artifact, type: artifact.extension });
+    // Only messages name the coordinates: most poms read need none.
+    const coordinates = (): string => formatArtifact({ ...artifact, type: artifact.extension });
     if (!model) {
       const cause = this.builder.problemsFor(groupId, artifactId, version)[0]?.message;
-      return { kind: 'missing', message: `The POM for ${coordinates} is missing, no dependency information available${cause ? ` (${cause})` : ''}` };
+      return { kind: 'missing', message: `The POM for ${coordinates()} is missing, no dependency information available${cause ? ` (${cause})` : ''}` };
     }
     const unresolvable = model.problems.find((problem) => unresolvableCodes.has(problem.code));
     if (unresolvable) {
-      return { kind: 'unresolvable', message: `Failed to read artifact descriptor for ${coordinates}: ${unresolvable.message}` };
+      return { kind: 'unresolvable', message: `Failed to read artifact descriptor for ${coordinates()}: ${unresolvable.message}` };
     }
     const invalid = model.problems.find((problem) => problem.severity === 'error');
     if (invalid) {
       return {
         kind: 'invalid',
-        message: `The POM for ${coordinates} is invalid, transitive dependencies (if any) will not be available: ${invalid.message}`,
+        message: `The POM for ${coordinates()} is invalid, transitive dependencies (if any) will not be available: ${invalid.message}`,
       };
     }
     const relocation = model.relocation;
