@@ -17,6 +17,29 @@ async function mapFewAtATime<T, R>(items: readonly T[], map: (item: T) => Promis
   return results;
 }
 
+/**
+ * The answer `memory` holds for `key`, else `look` made now and remembered until it fails. An answer another
+ * run started and its cancellation ended is looked up again for this run.
+ */
+async function remembered<T>(memory: Map<string, Promise<T>>, key: string, look: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  const earlier = memory.get(key);
+  if (earlier !== undefined) {
+    try {
+      return await earlier;
+    } catch {
+      signal?.throwIfAborted();
+      if (memory.get(key) === earlier) memory.delete(key);
+    }
+  }
+  const answer = look();
+  memory.set(key, answer);
+  // A cancelled or failed look-up is not an answer.
+  answer.catch(() => {
+    if (memory.get(key) === answer) memory.delete(key);
+  });
+  return answer;
+}
+
 /** One artifact's versions that define a class (oldest first). */
 interface ArtifactProviders {
   readonly ga: string;
@@ -66,26 +89,20 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   override async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
     // One candidate list serves every class an element references: its artifacts are indexed once.
     let candidates = this.candidates.get(known);
-    let remembered = true;
+    let fromMemory = true;
     if (candidates === undefined) {
       candidates = await this.candidatesOf(known, signal);
       this.candidates.set(known, candidates);
-      remembered = !candidates.indexed;
+      fromMemory = !candidates.indexed;
     }
     const { places } = candidates;
     const defining = (this.memory.providersByClass.get(binaryName) ?? []).filter(({ ga }) => places.has(ga));
     defining.sort((a, b) => places.get(a.ga)! - places.get(b.ga)!);
     const providers = defining.flatMap(({ artifacts }) => artifacts);
-    let fromPackage = this.memory.byPackage.get(binaryName);
-    if (fromPackage === undefined) {
-      remembered = false;
-      fromPackage = super.providersOf(binaryName, [], signal);
-      this.memory.byPackage.set(binaryName, fromPackage);
-      // A cancelled or failed look-up is not an answer.
-      fromPackage.catch(() => this.memory.byPackage.delete(binaryName));
-    }
-    for (const artifact of await fromPackage) if (!places.has(`${artifact.groupId}:${artifact.artifactId}`)) providers.push(artifact);
-    if (remembered) this.memory.counts.remembered++;
+    if (!this.memory.byPackage.has(binaryName)) fromMemory = false;
+    const fromPackage = await remembered(this.memory.byPackage, binaryName, () => super.providersOf(binaryName, [], signal), signal);
+    for (const artifact of fromPackage) if (!places.has(`${artifact.groupId}:${artifact.artifactId}`)) providers.push(artifact);
+    if (fromMemory) this.memory.counts.remembered++;
     else this.memory.counts.other++;
     return providers;
   }
@@ -106,13 +123,7 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   }
 
   private indexed(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<void> {
-    let indexed = this.memory.artifactIndexed.get(ga);
-    if (indexed === undefined) {
-      indexed = this.indexArtifact(ga, key, signal);
-      this.memory.artifactIndexed.set(ga, indexed);
-      indexed.catch(() => this.memory.artifactIndexed.delete(ga));
-    }
-    return indexed;
+    return remembered(this.memory.artifactIndexed, ga, () => this.indexArtifact(ga, key, signal), signal);
   }
 
   /** Adds the classes of every version of one artifact to providersByClass, all at once when every jar is read. */

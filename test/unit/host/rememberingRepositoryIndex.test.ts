@@ -58,6 +58,20 @@ describe('the repository class index the editor remembers across runs', () => {
     );
   });
 
+  it('answers a run that meets the look-ups of a cancelled run still under way', async () => {
+    const memory = new RepositoryMemory();
+    const cancelled = new AbortController();
+    const first = new RememberingRepositoryIndex(repository, indexer(), memory).providersOf('org/apache/hadoop/util/CleanerUtil', candidateLists[2]!, cancelled.signal);
+    cancelled.abort();
+    await assert.rejects(first, { name: 'AbortError' });
+    const again = new RememberingRepositoryIndex(repository, indexer(), memory);
+    const second = again.providersOf('org/apache/hadoop/util/CleanerUtil', candidateLists[2]!, new AbortController().signal);
+    assert.deepEqual(
+      (await second).map((artifact) => artifact.version),
+      ['3.4.1'],
+    );
+  });
+
   it('answers a second run from memory, whatever its candidates', async () => {
     const memory = new RepositoryMemory();
     await new RememberingRepositoryIndex(repository, indexer(), memory).providersOf('org/apache/hadoop/util/CleanerUtil', candidateLists[2]!);
