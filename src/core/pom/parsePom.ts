@@ -10,7 +10,7 @@ import type {
   RawRelocation,
   RawValue,
 } from './rawPom';
-import { childElement, childElements, childText, parseXml, type XmlElement, type XmlSyntaxError } from './xmlTree';
+import { childElement, childElements, childText, nonEmptyText, parseXml, type XmlElement, type XmlSyntaxError } from './xmlTree';
 
 export type PomParseResult =
   | { readonly ok: true; readonly pom: RawPom }
@@ -29,20 +29,50 @@ function parseExclusion(element: XmlElement): RawExclusion {
   };
 }
 
+/** The fields of a `<dependency>`, each its first child of that name, found in one pass over the children. */
+interface DependencyChildren {
+  groupId?: XmlElement;
+  artifactId?: XmlElement;
+  version?: XmlElement;
+  type?: XmlElement;
+  classifier?: XmlElement;
+  scope?: XmlElement;
+  optional?: XmlElement;
+  systemPath?: XmlElement;
+  exclusions?: XmlElement;
+}
+
+function dependencyChildren(element: XmlElement): DependencyChildren {
+  const found: DependencyChildren = {};
+  for (const child of element.children) {
+    const name = child.name;
+    if (
+      (name === 'groupId' || name === 'artifactId' || name === 'version' || name === 'type' || name === 'classifier' ||
+        name === 'scope' || name === 'optional' || name === 'systemPath' || name === 'exclusions') &&
+      found[name] === undefined
+    ) {
+      found[name] = child;
+    }
+  }
+  return found;
+}
+
 function parseDependency(element: XmlElement): RawDependency {
-  const exclusions = childElement(element, 'exclusions');
+  // One pass instead of a search per field: this runs for every <dependency> of every pom read.
+  const children = dependencyChildren(element);
+  const exclusions = children.exclusions;
   return {
-    groupId: childText(element, 'groupId') ?? '',
-    artifactId: childText(element, 'artifactId') ?? '',
-    version: childText(element, 'version'),
-    type: childText(element, 'type'),
-    classifier: childText(element, 'classifier'),
-    scope: childText(element, 'scope'),
-    optional: childText(element, 'optional'),
-    systemPath: childText(element, 'systemPath'),
+    groupId: nonEmptyText(children.groupId) ?? '',
+    artifactId: nonEmptyText(children.artifactId) ?? '',
+    version: nonEmptyText(children.version),
+    type: nonEmptyText(children.type),
+    classifier: nonEmptyText(children.classifier),
+    scope: nonEmptyText(children.scope),
+    optional: nonEmptyText(children.optional),
+    systemPath: nonEmptyText(children.systemPath),
     exclusions: childElements(exclusions, 'exclusion').map(parseExclusion),
     range: element.range,
-    versionRange: childElement(element, 'version')?.range,
+    versionRange: children.version?.range,
     exclusionsRange: exclusions?.range,
   };
 }

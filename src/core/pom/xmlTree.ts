@@ -65,16 +65,36 @@ function libraryParser(): LibraryParser {
   return loadedLibraryParser;
 }
 
+// Plain loops rather than find/filter with a closure: these run a dozen times per <dependency> of every
+// pom read, mostly before V8 has optimised them, where each closure and callback call counts.
+
 export function childElement(parent: XmlElement | undefined, name: string): XmlElement | undefined {
-  return parent?.children.find((child) => child.name === name);
+  if (parent === undefined) return undefined;
+  const { children } = parent;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as XmlElement;
+    if (child.name === name) return child;
+  }
+  return undefined;
 }
 
 export function childElements(parent: XmlElement | undefined, name: string): XmlElement[] {
-  return parent ? parent.children.filter((child) => child.name === name) : [];
+  const found: XmlElement[] = [];
+  if (parent === undefined) return found;
+  const { children } = parent;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as XmlElement;
+    if (child.name === name) found.push(child);
+  }
+  return found;
 }
 
 /** Text of a direct child element, or undefined when the child is absent or empty. */
 export function childText(parent: XmlElement | undefined, name: string): string | undefined {
-  const text = childElement(parent, name)?.text;
-  return text === undefined || text === '' ? undefined : text;
+  return nonEmptyText(childElement(parent, name));
+}
+
+/** An element's text, or undefined when the element is absent or its text empty. */
+export function nonEmptyText(element: XmlElement | undefined): string | undefined {
+  return element === undefined || element.text === '' ? undefined : element.text;
 }
