@@ -4,7 +4,7 @@
 //     jars. Side by side in the same run, alternating: the whole `jarscope check` process with an empty
 //     cache folder (cold), again with that cache (warm), `jdeps --multi-release 17 -verbose:class` on
 //     the same jars, and the floor (bench/inflateFloor.mjs: a Node process that only reads the jars and
-//     inflates every class, on 2 threads). Wall time, median of several runs; the ratios jdeps/cold,
+//     inflates every class, on one thread per core). Wall time, median of several runs; the ratios jdeps/cold,
 //     cold/warm and jdeps/floor (the most any Node implementation could reach here).
 //  2. The largest classpath that can be assembled here: one version of every artifact of
 //     /usr/share/maven-repo that has a jar. Wall time and peak memory (maximum resident set size,
@@ -16,16 +16,16 @@
 // Also exported as runCheckBench() for bench/run.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repoRoot, 'bin', 'jarscope.js');
 const inflateFloor = join(repoRoot, 'bench', 'inflateFloor.mjs');
-// The floor runs on as many threads as check parses with: its main thread plus two class-parsing workers
-// share the machine's cores.
-const FLOOR_THREADS = 2;
+// The floor runs on as many threads as check keeps busy: its main thread and its class-parsing workers (one
+// per core beyond the first) share the machine's cores.
+const FLOOR_THREADS = Math.max(2, Math.min(5, availableParallelism()));
 const debianRepo = '/usr/share/maven-repo';
 
 /** The ~30-jar classpath: common libraries that Debian packages (libguava-java, libcommons-lang3-java...). */

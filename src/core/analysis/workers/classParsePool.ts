@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedEntry } from '../classSummary';
@@ -11,7 +12,7 @@ export const CLASS_PARSE_WORKER_FILE = 'classParseWorker.js';
 export interface ClassParsePoolOptions {
   /** Path of the worker bundle; default `classParseWorker.js` beside this bundle. Absent file: in-process. */
   readonly workerScript?: string;
-  /** Most worker threads (default 2). 0 parses everything in-process. */
+  /** Most worker threads (default: one per core beyond the first, 1 to 4). 0 parses everything in-process. */
   readonly maxWorkers?: number;
   /** Batches smaller than this are parsed in-process while no worker runs: a worker's start-up costs more than they do. */
   readonly minBatchForWorker?: number;
@@ -37,6 +38,15 @@ interface PoolWorker {
 type WorkerReply = { id: number; encoded: EncodedParsedEntries } | { id: number; error: string };
 
 /**
+ * The main thread resolves and checks while the workers parse, and each worker compiles the parse code
+ * for itself: a worker per core beyond the main thread's keeps every core busy without making V8 compile
+ * the same code on more threads than there are cores to run it.
+ */
+function defaultWorkerCount(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
+
+/**
  * Parses class entries on a small pool of worker threads (CPU-bound inflate + parse), or in-process for
  * small batches and when no worker bundle exists (unit tests, an unbundled run).
  */
@@ -51,7 +61,7 @@ export class ClassParsePool {
   constructor(options: ClassParsePoolOptions = {}) {
     const script = options.workerScript ?? join(__dirname, CLASS_PARSE_WORKER_FILE);
     this.workerScript = existsSync(script) ? script : undefined;
-    this.maxWorkers = options.maxWorkers ?? 2;
+    this.maxWorkers = options.maxWorkers ?? defaultWorkerCount();
     this.minBatch = options.minBatchForWorker ?? 400;
   }
 
