@@ -41,3 +41,18 @@ export function decodeModifiedUtf8(bytes: Buffer, start: number, end: number): s
   for (let k = 0; k < units.length; k += 4096) text += String.fromCharCode(...units.slice(k, k + 4096));
   return text;
 }
+
+/**
+ * Throws exactly where decodeModifiedUtf8 would, without making the string: for bytes whose text is not
+ * needed but which a class file must still hold valid (JVM spec §4.4.7).
+ */
+export function checkModifiedUtf8(bytes: Buffer, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    // Every byte before i was a one-byte character, so i starts a character.
+    if (byte === 0 || byte >= 0x80) {
+      decodeModifiedUtf8(bytes, i, end);
+      return;
+    }
+  }
+}

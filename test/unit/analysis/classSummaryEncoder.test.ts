@@ -103,6 +103,26 @@ describe('ClassSummaryEncoder', () => {
     assert.deepEqual(viaEncoder(fine, undefined, encoder), viaObjects(fine, undefined));
   });
 
+  it('refuses an index past the pool of the class even where an earlier, larger class had a name', () => {
+    const larger = new PoolBuilder();
+    const object = larger.u2s(7, larger.utf8('java/lang/Object'));
+    const self = larger.u2s(7, larger.utf8('p/Larger'));
+    larger.u2s(10, object, larger.u2s(12, larger.utf8('run'), larger.utf8('()V')));
+    larger.u2s(10, object, larger.u2s(12, larger.utf8('stop'), larger.utf8('()V')));
+    const encoder = new ClassSummaryEncoder(undefined);
+    const first = larger.classFile(self, object);
+    assert.deepEqual(viaEncoder(first, undefined, encoder), viaObjects(first, undefined));
+
+    const smaller = new PoolBuilder();
+    const smallerObject = smaller.u2s(7, smaller.utf8('java/lang/Object'));
+    const smallerSelf = smaller.u2s(7, smaller.utf8('p/Smaller'));
+    // The name index 10 is past this pool (8 slots), where the larger class had a Utf8.
+    smaller.u2s(10, smallerObject, smaller.u2s(12, 10, smaller.utf8('()V')));
+    const second = smaller.classFile(smallerSelf, smallerObject);
+    assert.throws(() => parseClassFile(second));
+    assert.throws(() => encoder.append(second), { message: /./ });
+  });
+
   it('gives parseEntries the same entries as parsing each class into objects', async () => {
     const cosJar = fixturePath('incidents', 'hadoop-cos', 'repo', 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
     const index = await indexJar(cosJar);

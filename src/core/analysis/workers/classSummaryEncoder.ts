@@ -2,6 +2,7 @@ import { ConstantPool, ConstantTag, requireBytes, utf8End } from '../../classfil
 import { ClassFormatError } from '../../classfile/classFormatError';
 import { elementClassStart, forEachDescriptorClass } from '../../classfile/descriptors';
 import { skipAttributes } from '../../classfile/parseClassFile';
+import { checkModifiedUtf8 } from '../../classfile/modifiedUtf8';
 import { Utf8Interner } from '../../classfile/utf8Interner';
 import { appendSummary } from '../../cache/classSummaryCodec';
 import { externalReferences, summarizeClass } from '../classSummary';
@@ -142,9 +143,9 @@ export class ClassSummaryEncoder {
           this.reference(this.interner.intern(bytes, element, end - 1));
         }
       } else if (tag === ConstantTag.nameAndType) {
-        this.descriptor(pool.u2(index, tag, 2, at), at);
+        this.descriptorClasses(pool.u2(index, tag, 2, at), at);
       } else if (tag === ConstantTag.methodType) {
-        this.descriptor(pool.u2(index, tag, 0, at), at);
+        this.descriptorClasses(pool.u2(index, tag, 0, at), at);
       } else if (tag === ConstantTag.fieldref || tag === ConstantTag.methodref || tag === ConstantTag.interfaceMethodref) {
         const ownerIndex = pool.u2(pool.u2(index, tag, 0, at), ConstantTag.class, 0, at);
         const owner = this.utf8Id(ownerIndex, at);
@@ -152,9 +153,14 @@ export class ClassSummaryEncoder {
         // Members of array classes are Object's plus clone() (JLS §10.7): nothing to link against.
         if (utf8End(bytes, ownerStart) > ownerStart && bytes[ownerStart] === ARRAY_TYPE) continue;
         const nameAndType = pool.u2(index, tag, 2, at);
-        const name = this.utf8Id(pool.u2(nameAndType, ConstantTag.nameAndType, 0, at), at);
-        const descriptor = this.utf8Id(pool.u2(nameAndType, ConstantTag.nameAndType, 2, at), at);
-        if (this.nameKind(owner) === 0) quads.push(MEMBER_KIND_CODE[tag]!, owner, name, descriptor);
+        const nameIndex = pool.u2(nameAndType, ConstantTag.nameAndType, 0, at);
+        const descriptorIndex = pool.u2(nameAndType, ConstantTag.nameAndType, 2, at);
+        if (this.nameKind(owner) === 0) quads.push(MEMBER_KIND_CODE[tag]!, owner, this.utf8Id(nameIndex, at), this.utf8Id(descriptorIndex, at));
+        else {
+          // Most references stay inside the element: their texts are dropped, but parseClassFile reads them.
+          this.checkUtf8(nameIndex, at);
+          this.checkUtf8(descriptorIndex, at);
+        }
       }
     }
     return quads;
@@ -178,13 +184,25 @@ export class ClassSummaryEncoder {
 
   /** The id of descriptor Utf8 `index`, its classes counted as referenced the first time. */
   private descriptor(index: number, at: number): number {
-    const id = this.utf8Id(index, at);
-    if (this.scanned[index] === 0) {
-      const start = this.pool!.utf8Start(index, at);
-      forEachDescriptorClass(this.bytes, start, utf8End(this.bytes, start), at, this.addReferenced);
-      this.scanned[index] = 1;
-    }
-    return id;
+    this.descriptorClasses(index, at);
+    return this.utf8Id(index, at);
+  }
+
+  /** Counts the classes of descriptor Utf8 `index` as referenced the first time, checking its bytes. */
+  private descriptorClasses(index: number, at: number): void {
+    if (index < this.pool!.count && this.scanned[index] !== 0) return;
+    const start = this.pool!.utf8Start(index, at);
+    const end = utf8End(this.bytes, start);
+    checkModifiedUtf8(this.bytes, start, end);
+    forEachDescriptorClass(this.bytes, start, end, at, this.addReferenced);
+    this.scanned[index] = 1;
+  }
+
+  /** Checks Utf8 `index` as utf8Id does, without making its string. */
+  private checkUtf8(index: number, at: number): void {
+    if (this.knownUtf8Id(index) !== UNKNOWN) return;
+    const start = this.pool!.utf8Start(index, at);
+    checkModifiedUtf8(this.bytes, start, utf8End(this.bytes, start));
   }
 
   private className(index: number, at: number): number {
@@ -192,12 +210,17 @@ export class ClassSummaryEncoder {
   }
 
   private utf8Id(index: number, at: number): number {
-    const known = index < this.utf8Ids.length ? this.utf8Ids[index]! : UNKNOWN;
+    const known = this.knownUtf8Id(index);
     if (known !== UNKNOWN) return known;
     const start = this.pool!.utf8Start(index, at);
     const id = this.interner.intern(this.bytes, start, utf8End(this.bytes, start));
     this.utf8Ids[index] = id;
     return id;
+  }
+
+  /** The id already read for pool index `index` of this class; past its pool (a bad index), UNKNOWN, so that utf8Start throws. */
+  private knownUtf8Id(index: number): number {
+    return index < this.pool!.count ? this.utf8Ids[index]! : UNKNOWN;
   }
 
   private reference(id: number): void {
