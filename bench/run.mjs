@@ -145,7 +145,11 @@ function benchCorpus(scratch, maven) {
 
 const syntheticArtifacts = 1000;
 
+let syntheticModules;
+
+/** The synthetic graph's bench code, bundled once per run. */
 async function syntheticBundles(scratch) {
+  if (syntheticModules) return syntheticModules;
   const outdir = join(scratch, 'synthetic-bundles');
   await build({
     entryPoints: [join(repoRoot, 'bench', 'syntheticResolve.ts'), join(repoRoot, 'bench', 'syntheticRepository.ts')],
@@ -158,7 +162,8 @@ async function syntheticBundles(scratch) {
     logLevel: 'warning',
   });
   const load = createRequire(import.meta.url);
-  return { ...load(join(outdir, 'syntheticResolve.cjs')), ...load(join(outdir, 'syntheticRepository.cjs')) };
+  syntheticModules = { ...load(join(outdir, 'syntheticResolve.cjs')), ...load(join(outdir, 'syntheticRepository.cjs')) };
+  return syntheticModules;
 }
 
 async function benchSynthetic(scratch) {
