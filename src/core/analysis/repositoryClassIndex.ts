@@ -37,6 +37,7 @@ export class RepositoryClassIndex {
   private readonly groupListings = new Map<string, string[]>();
   private readonly candidateLists = new WeakMap<readonly ArtifactKey[], Map<string, readonly RepositoryArtifact[]>>();
   private readonly indexedEntries = new Map<string, IndexedEntry | undefined>();
+  private readonly classMapsOf = new WeakMap<readonly RepositoryArtifact[], readonly (ReadonlyMap<string, unknown> | undefined)[]>();
 
   constructor(
     private readonly repository: LocalRepository,
@@ -71,14 +72,16 @@ export class RepositoryClassIndex {
     const providers: RepositoryArtifact[] = [];
     const candidates = this.candidateVersions(known, packageOf(binaryName));
     // Every candidate is read below anyway: reading those not yet indexed side by side overlaps their file reads.
-    const unread = candidates.filter((artifact) => !this.indexedEntries.has(artifact.file));
-    if (unread.length > 1) await Promise.all(unread.map((artifact) => this.rememberedEntryOf(artifact, signal)));
-    for (const artifact of candidates) {
+    let classMaps = this.classMapsOf.get(candidates);
+    if (classMaps === undefined) {
+      const unread = candidates.filter((artifact) => !this.indexedEntries.has(artifact.file));
+      if (unread.length > 0) await Promise.all(unread.map((artifact) => this.rememberedEntryOf(artifact, signal)));
       signal?.throwIfAborted();
-      // Most look-ups ask about jars indexed for an earlier class: no await for those.
-      const entry = this.indexedEntries.has(artifact.file) ? this.indexedEntries.get(artifact.file) : await this.rememberedEntryOf(artifact, signal);
-      if (entry?.classes.has(binaryName)) providers.push(artifact);
+      // Every class of a package asked about with one list walks the same jars: their class maps, in order.
+      classMaps = candidates.map((artifact) => this.indexedEntries.get(artifact.file)?.classes);
+      this.classMapsOf.set(candidates, classMaps);
     }
+    for (let i = 0; i < candidates.length; i++) if (classMaps[i]?.has(binaryName) === true) providers.push(candidates[i]!);
     return providers;
   }
 
