@@ -123,7 +123,7 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
   const pomStore = kept ? kept.pomStore : cacheDir === undefined ? undefined : new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
   session.reactor.builder.useParsedPomStore(pomStore);
   const pool = kept?.pool ?? new ClassParsePool(options.workers);
-  const platform = await (kept?.platform(options.javaHome, options.env ?? process.env) ?? openPlatformClasses(options.javaHome, options.env ?? process.env));
+  const platform = await (kept?.platform(options.javaHome, options.env ?? process.env) ?? openPlatformClasses(options.javaHome, options.env ?? process.env, cacheDir));
   const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
   const factsCache = kept?.factsCache ?? new LinkageFactsCache(cacheDir);
   const repositoryIndex = kept?.repositoryIndex(session.repository, indexer) ?? new RepositoryClassIndex(session.repository, indexer);

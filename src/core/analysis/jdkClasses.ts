@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseClassFile } from '../classfile/parseClassFile';
 import { loadJdkClassIndex, type JdkClassIndex } from '../jdk/jdkClassIndex';
+import { jdkPackagesFile } from '../jdk/jdkPackagesCache';
 import { locateJdk } from '../jdk/locateJdk';
 import { summarizeClass, type ClassSummary } from './classSummary';
 
@@ -33,9 +34,10 @@ export interface PlatformClasses {
 
 /**
  * Finds and opens the JDK the checks compare against: the configured home, then JAVA_HOME, then `java`
- * on PATH (see locateJdk). Without one, the fallback packages stand for the platform.
+ * on PATH (see locateJdk). Without one, the fallback packages stand for the platform. `cacheDir`: where
+ * the JDK image's package table is kept between runs.
  */
-export async function openPlatformClasses(javaHome: string | undefined, env: NodeJS.ProcessEnv): Promise<PlatformClasses> {
+export async function openPlatformClasses(javaHome: string | undefined, env: NodeJS.ProcessEnv, cacheDir?: string): Promise<PlatformClasses> {
   const location = await locateJdk({ javaHome, env });
   if (!location.found) {
     const tried = location.tried.map((attempt) => `${attempt.source} ${attempt.path}: ${attempt.problem}`).join('; ');
@@ -43,7 +45,7 @@ export async function openPlatformClasses(javaHome: string | undefined, env: Nod
   }
   let jdk: JdkClassIndex;
   try {
-    jdk = await loadJdkClassIndex(location.home);
+    jdk = await loadJdkClassIndex(location.home, cacheDir === undefined ? undefined : jdkPackagesFile(cacheDir));
   } catch (error) {
     return fallbackPlatform(`The JDK at ${location.home} cannot be read (${error instanceof Error ? error.message : String(error)}); java.*, javax.* and the other platform packages are taken as provided.`);
   }

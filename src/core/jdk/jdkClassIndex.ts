@@ -5,6 +5,7 @@ import { openJar, type OpenJar } from '../archive/openJar';
 import { JdkError } from './jdkError';
 import { readJdkRelease, type JdkRelease } from './jdkRelease';
 import { JImage, type JImageLocation } from './jimage';
+import { keepPackages, readKeptPackages } from './jdkPackagesCache';
 
 /** The classes a JDK provides, read from its own files. Class names are binary names with '/'. */
 export interface JdkClassIndex {
@@ -30,25 +31,29 @@ const JDK8_BOOT_JARS = ['resources.jar', 'rt.jar', 'sunrsasign.jar', 'jsse.jar',
 /**
  * Loads the class index of the JDK at `home` (see locateJdk): its jimage when it has `lib/modules`,
  * else the JDK 8 jars under `jre/lib` or `lib`. The JDK version comes from its `release` file.
+ * `packagesFile`: where the image's package table is kept between runs (see jdkPackagesCache).
  * @throws JdkError when the home has neither, or its image cannot be read.
  */
-export async function loadJdkClassIndex(home: string): Promise<JdkClassIndex> {
+export async function loadJdkClassIndex(home: string, packagesFile?: string): Promise<JdkClassIndex> {
   const release = await readJdkRelease(home);
   const image = join(home, 'lib', 'modules');
-  if (await exists(image)) return jimageClassIndex(home, release, await JImage.open(image));
+  if (await exists(image)) return jimageClassIndex(home, release, await JImage.open(image), packagesFile);
   for (const lib of [join(home, 'jre', 'lib'), join(home, 'lib')]) {
     if (await exists(join(lib, 'rt.jar'))) return jarClassIndex(home, release, lib);
   }
   throw new JdkError('no-class-source', home, 'neither lib/modules nor rt.jar: not a JDK home');
 }
 
-async function jimageClassIndex(home: string, release: JdkRelease, image: JImage): Promise<JdkClassIndex> {
-  let packages: Map<string, string[]>;
-  try {
-    packages = await image.packageModules();
-  } catch (error) {
-    await image.close();
-    throw error;
+async function jimageClassIndex(home: string, release: JdkRelease, image: JImage, packagesFile: string | undefined): Promise<JdkClassIndex> {
+  let packages = packagesFile === undefined ? undefined : readKeptPackages(packagesFile, image);
+  if (packages === undefined) {
+    try {
+      packages = await image.packageModules();
+    } catch (error) {
+      await image.close();
+      throw error;
+    }
+    if (packagesFile !== undefined) await keepPackages(packagesFile, image, packages);
   }
   const found = new Map<string, JImageLocation | null>();
   const locate = (binaryName: string): JImageLocation | undefined => {

@@ -58,7 +58,14 @@ export class JImage {
     private readonly stringsStart: number,
     private readonly contentStart: number,
     private readonly fileSize: number,
+    /** The image file's modification time when opened (with its size, what a cache of its tables is keyed by). */
+    readonly mtimeMs: number,
   ) {}
+
+  /** The image file's size in bytes when opened. */
+  get size(): number {
+    return this.fileSize;
+  }
 
   static async open(path: string): Promise<JImage> {
     let handle: FileHandle;
@@ -70,7 +77,7 @@ export class JImage {
       throw new JdkError('unreadable', path, error instanceof Error ? error.message : String(error));
     }
     try {
-      const { size } = await handle.stat();
+      const { size, mtimeMs } = await handle.stat();
       const header = await readExactly(handle, path, 0, HEADER_SIZE, size);
       const littleEndian = header.readUInt32LE(0) === IMAGE_MAGIC;
       if (!littleEndian && header.readUInt32BE(0) !== IMAGE_MAGIC) {
@@ -86,7 +93,7 @@ export class JImage {
       if (indexSize > MAX_INDEX_BYTES) throw new JdkError('corrupt', path, `an index of ${indexSize} bytes`);
       const index = await readExactly(handle, path, 0, indexSize, size);
       const locationsStart = HEADER_SIZE + tableLength * 8;
-      return new JImage(path, handle, index, littleEndian, tableLength, locationsStart, locationsStart + locationsSize, indexSize, size);
+      return new JImage(path, handle, index, littleEndian, tableLength, locationsStart, locationsStart + locationsSize, indexSize, size, mtimeMs);
     } catch (error) {
       await handle.close();
       throw error;
