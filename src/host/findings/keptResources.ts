@@ -71,7 +71,7 @@ export class KeptResources implements KeptAnalysisResources {
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
   private readonly repositories = new Map<string, RepositoryMemory>();
 
-  constructor(cacheDir: string) {
+  constructor(private readonly cacheDir: string) {
     this.cache = new JarIndexCache(cacheDir);
     this.pomStore = new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
     this.factsCache = new RememberingFactsCache(cacheDir);
@@ -81,7 +81,7 @@ export class KeptResources implements KeptAnalysisResources {
     const key = javaHome ?? '';
     let platform = this.platforms.get(key);
     if (platform === undefined) {
-      platform = openPlatformClasses(javaHome, env);
+      platform = openPlatformClasses(javaHome, env, this.cacheDir);
       this.platforms.set(key, platform);
     }
     return platform;
