@@ -80,18 +80,24 @@ describe('the persistent jar cache', () => {
   });
 });
 
+/** The class-parse worker bundled as the build bundles it; returns its path. */
+function buildWorkerBundle(): string {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'jarscope-worker-')), 'classParseWorker.js');
+  buildSync({
+    entryPoints: [join(repoRoot, 'src', 'core', 'analysis', 'workers', 'classParseWorker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 describe('class parsing on worker threads', () => {
   it('gives the same summaries as parsing in-process', async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'jarscope-worker-'));
-    buildSync({
-      entryPoints: [join(repoRoot, 'src', 'core', 'analysis', 'workers', 'classParseWorker.ts')],
-      outfile: join(outdir, 'classParseWorker.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'warning',
-    });
-    const pool = new ClassParsePool({ workerScript: join(outdir, 'classParseWorker.js'), minBatchForWorker: 1 });
+    const workerScript = buildWorkerBundle();
+    const pool = new ClassParsePool({ workerScript, minBatchForWorker: 1 });
     assert.equal(pool.usesWorkers, true);
     const request: ParseRequest = {
       kind: 'jar',
@@ -110,20 +116,12 @@ describe('class parsing on worker threads', () => {
   });
 
   it('caches a jar parsed on a worker from the encoding the worker sent, and reads it back equal', async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'jarscope-worker-'));
-    buildSync({
-      entryPoints: [join(repoRoot, 'src', 'core', 'analysis', 'workers', 'classParseWorker.ts')],
-      outfile: join(outdir, 'classParseWorker.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'warning',
-    });
+    const workerScript = buildWorkerBundle();
     const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
     const jar = join(mkdtempSync(join(tmpdir(), 'jarscope-jar-')), 'hadoop-cos.jar');
     copyFileSync(cosJar, jar);
     const cache = new JarIndexCache(cacheDir);
-    const pool = new ClassParsePool({ workerScript: join(outdir, 'classParseWorker.js'), minBatchForWorker: 1 });
+    const pool = new ClassParsePool({ workerScript, minBatchForWorker: 1 });
     let viaWorker;
     try {
       const indexer = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
