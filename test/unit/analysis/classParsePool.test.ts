@@ -23,6 +23,29 @@ parentPort.on('message', ({ id }) => parentPort.postMessage({ id, encoded: { str
 `,
 );
 
+// A stand-in worker that holds the batches it gets and answers the newest first once it holds two (or one
+// after a pause): each answer names its batch's first entry and how many batches the worker held.
+const holdingWorker = join(scratch, 'holdingWorker.js');
+writeFileSync(
+  holdingWorker,
+  `const { parentPort } = require('node:worker_threads');
+const held = [];
+const answer = () => {
+  const count = held.length;
+  for (const { id, request } of held.splice(0).reverse()) {
+    parentPort.postMessage({ id, encoded: { strings: [request.entryNames[0], 'held ' + count], data: Int32Array.from([0, 1, 1]) } });
+  }
+};
+let timer;
+parentPort.on('message', (message) => {
+  held.push(message);
+  clearTimeout(timer);
+  if (held.length >= 2) answer();
+  else timer = setTimeout(answer, 50);
+});
+`,
+);
+
 const smallBatch: ParseRequest = { kind: 'jar', path: cosJar, entryNames: ['org/apache/hadoop/fs/cosn/BufferPool.class'] };
 
 describe('ClassParsePool scheduling', () => {
@@ -44,6 +67,25 @@ describe('ClassParsePool scheduling', () => {
     const pool = new ClassParsePool({ workerScript: markerWorker, minBatchForWorker: 1 });
     try {
       assert.deepEqual(await pool.parse(smallBatch), [{ entryName: 'parsed-by-worker', error: 'marker' }]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('ClassParsePool with one worker', () => {
+  it('gives the worker its next batch before it answers the last one, and matches every answer to its batch', async () => {
+    const pool = new ClassParsePool({ workerScript: holdingWorker, maxWorkers: 1, minBatchForWorker: 1 });
+    try {
+      const names = ['A.class', 'B.class', 'C.class', 'D.class', 'E.class'];
+      const answers = await Promise.all(names.map((name) => pool.parse({ kind: 'jar', path: cosJar, entryNames: [name] })));
+      assert.deepEqual(
+        answers.map((entries) => entries.map((entry) => entry.entryName)),
+        names.map((name) => [name]),
+      );
+      const held = answers.map((entries) => ('error' in entries[0]! ? entries[0].error : ''));
+      assert.ok(held.includes('held 2'), `the worker held two batches at once: ${held.join(', ')}`);
+      assert.ok(held.every((text) => text === 'held 1' || text === 'held 2'), `never more than two: ${held.join(', ')}`);
     } finally {
       await pool.close();
     }

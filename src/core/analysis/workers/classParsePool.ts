@@ -32,8 +32,15 @@ interface PendingJob {
 
 interface PoolWorker {
   readonly worker: Worker;
-  job: { id: number; pending: PendingJob } | undefined;
+  /** Batches sent to the worker and not answered yet, by message id, oldest first. */
+  readonly jobs: Map<number, PendingJob>;
 }
+
+/**
+ * Batches a worker holds at once: the one it parses and the next, whose jar it reads while it parses
+ * (its message is already there), so that it never waits for the main thread or the disk between two.
+ */
+const JOBS_PER_WORKER = 2;
 
 type WorkerReply = { id: number; encoded: EncodedParsedEntries } | { id: number; error: string };
 
@@ -103,27 +110,36 @@ export class ClassParsePool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let idle = this.workers.find((entry) => entry.job === undefined);
-      if (idle === undefined && this.workers.length < this.maxWorkers) idle = this.startWorker();
-      if (idle === undefined) return;
+      const target = this.leastBusyWorker();
+      if (target === undefined) return;
       const pending = this.queue.shift()!;
       const id = this.nextId++;
-      idle.job = { id, pending };
-      idle.worker.ref();
-      idle.worker.postMessage({ id, request: pending.request });
+      target.jobs.set(id, pending);
+      target.worker.ref();
+      target.worker.postMessage({ id, request: pending.request });
     }
   }
 
+  /** An idle worker, else a new one while there may be more, else the one holding the fewest batches (below JOBS_PER_WORKER). */
+  private leastBusyWorker(): PoolWorker | undefined {
+    const idle = this.workers.find((entry) => entry.jobs.size === 0);
+    if (idle !== undefined) return idle;
+    if (this.workers.length < this.maxWorkers) return this.startWorker();
+    let best: PoolWorker | undefined;
+    for (const entry of this.workers) if (entry.jobs.size < JOBS_PER_WORKER && (best === undefined || entry.jobs.size < best.jobs.size)) best = entry;
+    return best;
+  }
+
   private startWorker(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(this.workerScript!), job: undefined };
+    const entry: PoolWorker = { worker: new Worker(this.workerScript!), jobs: new Map() };
     entry.worker.on('message', (reply: WorkerReply) => {
-      const job = entry.job;
-      if (job === undefined || job.id !== reply.id) return;
-      entry.job = undefined;
+      const pending = entry.jobs.get(reply.id);
+      if (pending === undefined) return;
+      entry.jobs.delete(reply.id);
       // An idle worker must not keep the process alive.
-      entry.worker.unref();
-      if ('error' in reply) job.pending.reject(new Error(reply.error));
-      else this.settle(job.pending, reply.encoded);
+      if (entry.jobs.size === 0) entry.worker.unref();
+      if ('error' in reply) pending.reject(new Error(reply.error));
+      else this.settle(pending, reply.encoded);
       this.dispatch();
     });
     entry.worker.on('error', (error) => this.retire(entry, error));
@@ -147,11 +163,9 @@ export class ClassParsePool {
   private retire(entry: PoolWorker, error: Error): void {
     const index = this.workers.indexOf(entry);
     if (index >= 0) this.workers.splice(index, 1);
-    const job = entry.job;
-    entry.job = undefined;
-    if (job !== undefined) {
-      inProcess(job.pending.request).then(job.pending.resolve, () => job.pending.reject(error));
-    }
+    const orphans = [...entry.jobs.values()];
+    entry.jobs.clear();
+    for (const pending of orphans) inProcess(pending.request).then(pending.resolve, () => pending.reject(error));
     this.dispatch();
   }
 }
