@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const folder = mkdtempSync(join(tmpdir(), 'jsh-'));
@@ -28,6 +28,9 @@ for (const { name, entry, expect, timeoutMs } of cases) {
   const ok = result.status === 1 && expect.test(output);
   console.log(`  ${ok ? '✔' : '✖'} ${name}${ok ? '' : ` (exit ${result.status}):\n${output.slice(-2000)}`}`);
   if (ok) passed++;
+  // A failing run keeps VS Code's state and logs for inspection; these runs fail on purpose.
+  const kept = /logs: (\S+)\/code-server\.log/.exec(output)?.[1];
+  if (ok && kept !== undefined && basename(kept).startsWith('jsv-')) rmSync(kept, { recursive: true, force: true });
 }
 rmSync(folder, { recursive: true, force: true });
 console.log(`${passed} passed, ${cases.length - passed} failed`);

@@ -131,6 +131,8 @@ async function main() {
     clearInterval(crashWatch);
     await browser?.close().catch(() => undefined);
     await server.stop();
+    // The logs and VS Code's state of a passing run are of no use: only a failing run keeps them.
+    if (!keepState) rmSync(stateDir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import { parseEntries, type ParseRequest } from '../../../src/core/analysis/work
 import { JarIndexCache } from '../../../src/core/cache/jarIndexCache';
 import { fixturePath, repoRoot } from '../helpers/paths';
 import { analyzeFixture, findingsOf } from './analysisTestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const incidentRepo = fixturePath('incidents', 'hadoop-cos', 'repo');
 const incidentProject = fixturePath('incidents', 'hadoop-cos', 'project');
@@ -41,8 +42,8 @@ async function indexAndParse(cacheDir: string, jar: string) {
 
 describe('the persistent jar cache', () => {
   it('reads an unchanged jar once across runs, and again when its modification time changes', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
-    const jar = join(mkdtempSync(join(tmpdir(), 'jarscope-jar-')), 'hadoop-cos.jar');
+    const cacheDir = tempDir('cache');
+    const jar = join(tempDir('jar'), 'hadoop-cos.jar');
     copyFileSync(cosJar, jar);
     const first = await indexAndParse(cacheDir, jar);
     assert.equal(first.pool.parsed, 2, 'BufferPool and ByteBufferWrapper parsed');
@@ -67,12 +68,12 @@ describe('the persistent jar cache', () => {
     const laterRun = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
     const classes = await laterRun.classesOf(await laterRun.index(cosJar));
     assert.equal(pool.parsed, 2, 'BufferPool and ByteBufferWrapper parsed once, by the first run');
-    const alone = await indexAndParse(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), cosJar);
+    const alone = await indexAndParse(tempDir('cache'), cosJar);
     assert.deepEqual([...classes], [...alone.classes]);
   });
 
   it('ignores a damaged cache file', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
+    const cacheDir = tempDir('cache');
     await indexAndParse(cacheDir, cosJar);
     for (const name of readdirSync(join(cacheDir, 'jars'))) writeFileSync(join(cacheDir, 'jars', name), '{"format":2,');
     const again = await indexAndParse(cacheDir, cosJar);
@@ -82,7 +83,7 @@ describe('the persistent jar cache', () => {
 
 /** The class-parse worker bundled as the build bundles it; returns its path. */
 function buildWorkerBundle(): string {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'jarscope-worker-')), 'classParseWorker.js');
+  const outfile = join(tempDir('worker'), 'classParseWorker.js');
   buildSync({
     entryPoints: [join(repoRoot, 'src', 'core', 'analysis', 'workers', 'classParseWorker.ts')],
     outfile,
@@ -117,8 +118,8 @@ describe('class parsing on worker threads', () => {
 
   it('caches a jar parsed on a worker from the encoding the worker sent, and reads it back equal', async () => {
     const workerScript = buildWorkerBundle();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
-    const jar = join(mkdtempSync(join(tmpdir(), 'jarscope-jar-')), 'hadoop-cos.jar');
+    const cacheDir = tempDir('cache');
+    const jar = join(tempDir('jar'), 'hadoop-cos.jar');
     copyFileSync(cosJar, jar);
     const cache = new JarIndexCache(cacheDir);
     const pool = new ClassParsePool({ workerScript, minBatchForWorker: 1 });
@@ -130,7 +131,7 @@ describe('class parsing on worker threads', () => {
     } finally {
       await pool.close();
     }
-    const inProcess = await indexAndParse(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), jar);
+    const inProcess = await indexAndParse(tempDir('cache'), jar);
     assert.deepEqual([...viaWorker], [...inProcess.classes], 'a worker keeps the same references as the in-process parse');
     const readBack = await indexAndParse(cacheDir, jar);
     assert.equal(readBack.pool.parsed, 0, 'read from the classes file the worker encoding became');
@@ -144,7 +145,7 @@ describe('class parsing on worker threads', () => {
 
 describe('bad input and a missing JDK', () => {
   it('reports a corrupt jar and a missing jar on the dependencies that bring them, and analyses the rest', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'jarscope-repo-'));
+    const repo = tempDir('repo');
     cpSync(incidentRepo, repo, { recursive: true });
     writeFileSync(join(repo, 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar'), '<html>404</html>');
     rmSync(join(repo, 'com', 'example', 'stream', 'stream-runtime', '1.0', 'stream-runtime-1.0.jar'));
@@ -171,7 +172,7 @@ describe('bad input and a missing JDK', () => {
 
 describe('reactors', () => {
   it('says that a sibling module has not been compiled instead of calling its output folder unreadable', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'jarscope-reactor-'));
+    const root = tempDir('reactor');
     const pom = (artifactId: string, body: string) =>
       `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>r</groupId><artifactId>${artifactId}</artifactId><version>1.0</version>${body}</project>\n`;
     writeFileSync(join(root, 'pom.xml'), pom('parent', '<packaging>pom</packaging><modules><module>a</module><module>b</module></modules>'));
@@ -189,7 +190,7 @@ describe('reactors', () => {
 
 describe('ignore markers in the pom', () => {
   it('silences a finding of that code and subject on the element that holds the marker', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'jarscope-marked-'));
+    const project = tempDir('marked');
     const text = readFileSync(join(incidentProject, 'pom.xml'), 'utf8').replace(
       '<artifactId>hadoop-cos</artifactId>',
       '<artifactId>hadoop-cos</artifactId>\n      <!-- jarscope:ignore missing-class org.apache.hadoop.util.* -->',

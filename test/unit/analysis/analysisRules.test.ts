@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyTextEdits } from '../../../src/core/fix/applyTextEdits';
 import { parsePom } from '../../../src/core/pom/parsePom';
 import { fixturePath } from '../helpers/paths';
 import { analyzeFixture, findingsOf, locatedText } from './analysisTestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const repository = fixturePath('analysis', 'repo');
 const analyze = (name: string, options = {}) => analyzeFixture(fixturePath('analysis', name), repository, options);
@@ -93,7 +93,7 @@ describe('missing classes', () => {
   });
 
   it('without a jar to look in, says nothing provides it, or names an optional dependency whose groupId matches the package', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'jarscope-repo-'));
+    const copy = tempDir('repo');
     cpSync(repository, copy, { recursive: true });
     rmSync(join(copy, 'opt', 'extra'), { recursive: true });
     const findings = findingsOf(await analyzeFixture(fixturePath('analysis', 'optional'), copy), 'missing-class');

@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { analyzeModules, type AnalysisOptions, type AnalysisResult } from '../../../src/core/analysis/analyzeModules';
 import type { Finding, FindingCode } from '../../../src/core/analysis/finding';
 import { openAnalysisSession, type AnalysisSession } from '../../../src/core/workspace/analysisSession';
+import { tempDir } from '../helpers/tempDir';
 
 /** A session on a fixture project and local repository, with no user settings or environment. */
 export function fixtureSession(projectDir: string, repositoryDir: string): AnalysisSession {
-  const home = mkdtempSync(join(tmpdir(), 'jarscope-home-'));
+  const home = tempDir('home');
   return openAnalysisSession({
     dir: projectDir,
     localRepo: repositoryDir,

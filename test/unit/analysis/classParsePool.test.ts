@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ParsedEntry } from '../../../src/core/analysis/classSummary';
@@ -8,9 +7,10 @@ import { ClassParsePool } from '../../../src/core/analysis/workers/classParsePoo
 import { parseEntries, type ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
 import { decodeParsedEntries, encodeParsedEntries } from '../../../src/core/analysis/workers/parsedEntriesCodec';
 import { fixturePath } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 const cosJar = fixturePath('incidents', 'hadoop-cos', 'repo', 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
-const scratch = mkdtempSync(join(tmpdir(), 'jarscope-pool-'));
+const scratch = tempDir('pool');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 // A stand-in worker that answers every batch with one marker entry, so a test sees where a batch went.

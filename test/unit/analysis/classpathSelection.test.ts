@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ClasspathIndexer } from '../../../src/core/analysis/classpathIndexer';
@@ -8,6 +7,7 @@ import { ClassParsePool } from '../../../src/core/analysis/workers/classParsePoo
 import { JarIndexCache } from '../../../src/core/cache/jarIndexCache';
 import { fixturePath } from '../helpers/paths';
 import { analyzeFixture, findingsOf } from './analysisTestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const multiRelease = fixturePath('archive', 'multi-release.jar');
 
@@ -30,7 +30,7 @@ describe('the class a multi-release jar gives the JVM', () => {
 
 describe('scopes of a finding', () => {
   it('lists only the classpaths the problem is on', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'jarscope-scopes-'));
+    const project = tempDir('scopes');
     const dependency = (artifactId: string, scope: string) =>
       `<dependency><groupId>dup</groupId><artifactId>${artifactId}</artifactId><version>1.0</version><scope>${scope}</scope></dependency>`;
     writeFileSync(

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyTextEdits } from '../../../src/core/fix/applyTextEdits';
 import { parsePom } from '../../../src/core/pom/parsePom';
 import { fixturePath } from '../helpers/paths';
 import { analyzeFixture, findingsOf, locatedText } from './analysisTestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const repository = fixturePath('incidents', 'hadoop-cos', 'repo');
 const projectPom = fixturePath('incidents', 'hadoop-cos', 'project', 'pom.xml');
@@ -51,7 +51,7 @@ describe('the hadoop-cos incident: CleanerUtil missing from the selected hadoop-
     const first = await analyzeFixture(fixturePath('incidents', 'hadoop-cos', 'project'), repository);
     const finding = findingsOf(first, 'missing-class').find((candidate) => candidate.classes.includes('org.apache.hadoop.util.CleanerUtil'))!;
     const fix = finding.fixes.find((candidate) => candidate.preferred)!;
-    const project = mkdtempSync(join(tmpdir(), 'jarscope-pinned-'));
+    const project = tempDir('pinned');
     writeFileSync(join(project, 'pom.xml'), applyTextEdits(readFileSync(projectPom, 'utf8'), fix.edits));
     const fixed = await analyzeFixture(project, repository);
     assert.deepEqual(findingsOf(fixed, 'missing-class'), []);

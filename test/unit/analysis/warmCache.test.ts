@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AnalysisOptions } from '../../../src/core/analysis/analyzeModules';
@@ -9,6 +8,7 @@ import { parseEntries } from '../../../src/core/analysis/workers/parseEntries';
 import { indexJar } from '../../../src/core/archive/openJar';
 import { fixturePath } from '../helpers/paths';
 import { analyzeFixture, findingsOf } from './analysisTestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const analysisRepo = fixturePath('analysis', 'repo');
 const incidentRepo = fixturePath('incidents', 'hadoop-cos', 'repo');
@@ -26,7 +26,7 @@ const projects: [string, string][] = [
 describe('a run with a warm cache', () => {
   for (const [project, repo] of projects) {
     it(`gives exactly the findings of a run without cache: ${project.split('/').slice(-2).join('/')}`, async () => {
-      const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-warm-'));
+      const cacheDir = tempDir('warm');
       const uncached = await findings(project, repo, { cacheDir: null });
       const cold = await findings(project, repo, { cacheDir });
       const warm = await findings(project, repo, { cacheDir });
@@ -36,7 +36,7 @@ describe('a run with a warm cache', () => {
   }
 
   it('keeps the linkage facts, the parsed classes and the parsed poms in the cache folder', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-warm-'));
+    const cacheDir = tempDir('warm');
     await findings(fixturePath('analysis', 'member'), analysisRepo, { cacheDir });
     assert.ok(readdirSync(join(cacheDir, 'linkage')).length > 0);
     assert.ok(readdirSync(join(cacheDir, 'jars')).some((name) => name.endsWith('.classes.bin')));
@@ -44,7 +44,7 @@ describe('a run with a warm cache', () => {
   });
 
   it('applies ignore patterns to cached facts as to fresh ones', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-warm-'));
+    const cacheDir = tempDir('warm');
     const ignore = { classes: ['org.apache.hadoop.util.*'], artifacts: [] };
     await findings(incidentProject, incidentRepo, { cacheDir });
     const warm = await findings(incidentProject, incidentRepo, { cacheDir, ignore });
@@ -53,7 +53,7 @@ describe('a run with a warm cache', () => {
   });
 
   it('ignores damaged cache files', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-warm-'));
+    const cacheDir = tempDir('warm');
     const cold = await findings(incidentProject, incidentRepo, { cacheDir });
     for (const folder of ['linkage', 'jars']) {
       for (const name of readdirSync(join(cacheDir, folder))) writeFileSync(join(cacheDir, folder, name), '{"format":');
@@ -63,8 +63,8 @@ describe('a run with a warm cache', () => {
   });
 
   it('derives the facts again when a jar on the classpath changes', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-warm-'));
-    const repo = mkdtempSync(join(tmpdir(), 'jarscope-repo-'));
+    const cacheDir = tempDir('warm');
+    const repo = tempDir('repo');
     cpSync(incidentRepo, repo, { recursive: true });
     const missingNames = async () => findingsOf(await analyzeFixture(incidentProject, repo, { cacheDir }), 'missing-class').map((finding) => finding.classes[0]);
     assert.deepEqual(await missingNames(), ['org.apache.hadoop.util.CleanerUtil']);

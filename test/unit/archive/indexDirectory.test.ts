@@ -7,7 +7,7 @@ import { ArchiveError } from '../../../src/core/archive/archiveError';
 import { entryCrc32, indexClasspathEntry, readIndexedEntries } from '../../../src/core/archive/classpathEntries';
 import { indexDirectory } from '../../../src/core/archive/indexDirectory';
 import { fixturePath } from '../helpers/paths';
-import { tempDir } from './tempDir';
+import { tempDir } from '../helpers/tempDir';
 
 const classesDir = fixturePath('classfile', 'classes', 'java17');
 

@@ -8,7 +8,7 @@ import { ArchiveError } from '../../../src/core/archive/archiveError';
 import { indexJar, openJar, readEntries } from '../../../src/core/archive/openJar';
 import { parseClassFile } from '../../../src/core/classfile/parseClassFile';
 import { fixturePath } from '../helpers/paths';
-import { tempDir } from './tempDir';
+import { tempDir } from '../helpers/tempDir';
 import { manyEntriesZip, writeZip } from './zipWriter';
 
 const jar = (name: string) => fixturePath('archive', name);

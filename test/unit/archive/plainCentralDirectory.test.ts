@@ -6,7 +6,7 @@ import { getFileNameLowLevel, open as openZip, type Entry } from 'yauzl';
 import { CachedFileReader } from '../../../src/core/archive/cachedFileReader';
 import { listPlainCentralDirectory, type RawEntry } from '../../../src/core/archive/plainCentralDirectory';
 import { fixturePath } from '../helpers/paths';
-import { tempDir } from './tempDir';
+import { tempDir } from '../helpers/tempDir';
 import { manyEntriesZip, writeZip } from './zipWriter';
 
 const scratch = tempDir('plain-cd');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ClassSummary } from '../../../src/core/analysis/classSummary';
 import { indexJar } from '../../../src/core/archive/openJar';
 import { JarIndexCache, type CachedJar } from '../../../src/core/cache/jarIndexCache';
 import { fixturePath } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 const cosJar = fixturePath('incidents', 'hadoop-cos', 'repo', 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
 
@@ -21,7 +21,7 @@ async function freshJar(): Promise<CachedJar> {
 
 describe('JarIndexCache writes', () => {
   it('writes a jar in the background as its classes come, one write after the other, and flush waits for them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
+    const dir = tempDir('cache');
     const cache = new JarIndexCache(dir);
     const jar = await freshJar();
     cache.put(jar);
@@ -41,7 +41,7 @@ describe('JarIndexCache writes', () => {
   });
 
   it('writes no classes file for a jar none of whose classes was parsed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jarscope-cache-'));
+    const dir = tempDir('cache');
     const cache = new JarIndexCache(dir);
     cache.put(await freshJar());
     await cache.flush();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkExitCode, ignorePatterns } from '../../../src/cli/checkCommand';
@@ -10,6 +9,7 @@ import type { Finding } from '../../../src/core/analysis/finding';
 import { applyTextEdits } from '../../../src/core/fix/applyTextEdits';
 import { ignoreFix } from '../../../src/core/fix/ignoreMarkers';
 import { fixturePath, repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 // Runs the built CLI (node scripts/build.mjs first) on test/fixtures/check: a reactor whose module "app"
 // has lib-a and lib-b, which both carry com.example.shared.Util (different bytes), and lib-a references
@@ -17,7 +17,7 @@ import { fixturePath, repoRoot } from '../helpers/paths';
 const cli = join(repoRoot, 'bin', 'jarscope.js');
 const reactor = fixturePath('check', 'reactor');
 const localRepo = fixturePath('check', 'repo');
-const scratch = mkdtempSync(join(tmpdir(), 'jarscope-check-'));
+const scratch = tempDir('check');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function check(args: string[], cacheHome = join(scratch, 'cache')): { status: number | null; stdout: string; stderr: string } {

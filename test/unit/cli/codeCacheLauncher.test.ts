@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as nodeModule from 'node:module';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fixturePath, repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 // bin/jarscope.js starts dist/cli.js (node scripts/build.mjs first) with a V8 code cache under
 // $XDG_CACHE_HOME/jarscope/v8 on Node 20 (Node >= 22.1 uses its own compile cache in the same folder).
 const bin = join(repoRoot, 'bin', 'jarscope.js');
 const project = fixturePath('maven-corpus', '29-reactor-sibling-order');
 const localRepo = fixturePath('maven-repo');
-const scratch = mkdtempSync(join(tmpdir(), 'jarscope-launcher-'));
+const scratch = tempDir('launcher');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 const usesScriptCache = !('enableCompileCache' in nodeModule);
 

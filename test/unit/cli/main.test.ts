@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fixturePath, repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const localRepo = fixturePath('maven-repo');
@@ -14,7 +14,7 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'jarscope-cli-'));
+const scratch = tempDir('cli');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () => {

@@ -6,7 +6,7 @@ import { indexJar } from '../../../src/core/archive/openJar';
 import { artifactFromFileName } from '../../../src/core/folders/jarFileName';
 import { identifyJar, jarArtifact } from '../../../src/core/folders/jarIdentity';
 import { parsePomProperties } from '../../../src/core/folders/pomProperties';
-import { tempDir } from '../archive/tempDir';
+import { tempDir } from '../helpers/tempDir';
 import { writeZip } from '../archive/zipWriter';
 
 const fileNames: readonly [string, string, string | undefined, string?][] = [

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
@@ -8,6 +7,7 @@ import { parseThrowable } from '../../../src/core/explain/parseThrowable';
 import { ANALYSIS_WORKER_FILE, AnalysisRunner } from '../../../src/host/findings/analysisRunner';
 import { repoRoot } from '../helpers/paths';
 import { reactorRequest } from './analysisRequestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const example = join(repoRoot, 'examples', 'hadoop-cos-incident');
 const pomPath = join(example, 'pom.xml');
@@ -23,7 +23,7 @@ function codes(findings: readonly { code: string }[]): string[] {
 
 describe('the analysis runner of the editor', () => {
   it('analyses the example workspace in-process when there is no worker bundle', async () => {
-    const runner = new AnalysisRunner(mkdtempSync(join(tmpdir(), 'jarscope-noworker-')));
+    const runner = new AnalysisRunner(tempDir('noworker'));
     assert.equal(runner.usesWorker, false);
     const reply = await runner.run(request(), new AbortController().signal);
     assert.deepEqual(codes(reply.findings), ['missing-class', 'version-conflict']);
@@ -37,7 +37,7 @@ describe('the analysis runner of the editor', () => {
   });
 
   it('uses the unsaved text of a pom: a pin of hadoop-common 3.4.1 leaves no missing class', async () => {
-    const runner = new AnalysisRunner(mkdtempSync(join(tmpdir(), 'jarscope-noworker-')));
+    const runner = new AnalysisRunner(tempDir('noworker'));
     const pinned = `<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>checkpoint-job</artifactId><version>1.0</version>
 <dependencyManagement><dependencies><dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId><version>3.4.1</version></dependency></dependencies></dependencyManagement>
 <dependencies><dependency><groupId>com.example.stream</groupId><artifactId>stream-runtime</artifactId><version>1.0</version></dependency>
@@ -51,7 +51,7 @@ describe('the analysis runner of the editor', () => {
   });
 
   it('rejects a run whose signal is already aborted', async () => {
-    const runner = new AnalysisRunner(mkdtempSync(join(tmpdir(), 'jarscope-noworker-')));
+    const runner = new AnalysisRunner(tempDir('noworker'));
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(runner.run(request(), controller.signal), { name: 'AbortError' });
@@ -73,7 +73,7 @@ describe('the analysis runner of the editor', () => {
   });
 
   it('explains a failure from its latest run, and refuses before the first', async () => {
-    for (const dir of [mkdtempSync(join(tmpdir(), 'jarscope-noworker-')), ...(existsSync(join(repoRoot, 'dist', ANALYSIS_WORKER_FILE)) ? [join(repoRoot, 'dist')] : [])]) {
+    for (const dir of [tempDir('noworker'), ...(existsSync(join(repoRoot, 'dist', ANALYSIS_WORKER_FILE)) ? [join(repoRoot, 'dist')] : [])]) {
       const runner = new AnalysisRunner(dir);
       try {
         const failures = parseThrowable('java.lang.NoClassDefFoundError: org/apache/hadoop/util/CleanerUtil');

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
 import { BackgroundAnalysis } from '../../../src/host/findings/backgroundAnalysis';
 import { repoRoot } from '../helpers/paths';
 import { reactorRequest } from './analysisRequestKit';
+import { tempDir } from '../helpers/tempDir';
 
 const example = join(repoRoot, 'examples', 'hadoop-cos-incident');
 const pomPath = join(example, 'pom.xml');
@@ -20,7 +20,7 @@ function request(text: string, repositoryGeneration = 0): AnalysisRequest {
 const codes = (findings: readonly { code: string }[]): string[] => findings.map((finding) => finding.code).sort();
 
 describe('the background analysis of the editor', () => {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-background-'));
+  const cacheDir = tempDir('background');
   const analysis = new BackgroundAnalysis(cacheDir);
   after(async () => {
     await analysis.close();

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { AnalysisReply, AnalysisRequest } from '../../../src/host/findings/analyseReactors';
 import { BackgroundAnalysis } from '../../../src/host/findings/backgroundAnalysis';
 import { fixturePath, repoRoot } from '../helpers/paths';
 import { reactorRequest } from './analysisRequestKit';
+import { tempDir } from '../helpers/tempDir';
 
 function request(pomPath: string, localRepository: string, text: string): AnalysisRequest {
   return reactorRequest(pomPath, localRepository, [[pomPath, text]], 0);
@@ -14,7 +14,7 @@ function request(pomPath: string, localRepository: string, text: string): Analys
 
 /** The findings of a run in a new worker with an empty cache: what an incremental run must equal. */
 async function freshFindings(analysisRequest: AnalysisRequest): Promise<AnalysisReply['findings']> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-fresh-'));
+  const cacheDir = tempDir('fresh');
   const fresh = new BackgroundAnalysis(cacheDir);
   try {
     return (await fresh.run(analysisRequest, new AbortController().signal)).findings;
@@ -34,7 +34,7 @@ function without(text: string, artifactId: string): string {
 }
 
 describe('an edit sequence in the kept analysis worker', () => {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'jarscope-incremental-'));
+  const cacheDir = tempDir('incremental');
   const kept = new BackgroundAnalysis(cacheDir);
   after(async () => {
     await kept.close();

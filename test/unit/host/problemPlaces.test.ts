@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ResolvedReactor } from '../../../src/core/workspace/resolveWorkspace';
 import { resolutionProblemPlaces } from '../../../src/host/resolution/problemPlaces';
 import { resolveFixtureWorkspace, resolveReactorAt, workspaceDir } from './resolvedFixture';
+import { tempDir } from '../helpers/tempDir';
 
 const noParent = (): { start: number; end: number } => ({ start: 0, end: 0 });
 
@@ -32,7 +32,7 @@ describe('where resolution problems are shown', () => {
   describe('a parent that is nowhere to be found', () => {
     let dir: string;
     before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'jarscope-places-'));
+      dir = tempDir('places');
       writeFileSync(
         join(dir, 'pom.xml'),
         '<project>\n  <modelVersion>4.0.0</modelVersion>\n  <parent>\n    <groupId>g</groupId>\n    <artifactId>absent</artifactId>\n    <version>1</version>\n    <relativePath/>\n  </parent>\n  <artifactId>orphan</artifactId>\n</project>\n',

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { parseClassFile } from '../../../src/core/classfile/parseClassFile';
 import { loadJdkClassIndex } from '../../../src/core/jdk/jdkClassIndex';
 import { JdkError } from '../../../src/core/jdk/jdkError';
-import { tempDir } from '../archive/tempDir';
+import { tempDir } from '../helpers/tempDir';
 import { writeZip } from '../archive/zipWriter';
 import { fixturePath } from '../helpers/paths';
 import { writeJImage, type JImageResourceSpec } from './jimageWriter';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadJdkClassIndex } from '../../../src/core/jdk/jdkClassIndex';
 import { jdkPackagesFile } from '../../../src/core/jdk/jdkPackagesCache';
-import { tempDir } from '../archive/tempDir';
+import { tempDir } from '../helpers/tempDir';
 import { writeJImage, type JImageResourceSpec } from './jimageWriter';
 
 function resource(module: string, binaryName: string): JImageResourceSpec {

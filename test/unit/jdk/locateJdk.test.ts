@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseReleaseFile } from '../../../src/core/jdk/jdkRelease';
 import { locateJdk } from '../../../src/core/jdk/locateJdk';
-import { tempDir } from '../archive/tempDir';
+import { tempDir } from '../helpers/tempDir';
 
 /** A directory shaped like a JDK 9+ home (lib/modules and bin/java, contents irrelevant). */
 function modularHome(): string {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { dependencyPomStatus } from '../../../src/core/model/dependencyPomStatus';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
 import { fixturePath } from '../helpers/paths';
 import { describeDependency, modelContext } from './modelContext';
+import { tempDir } from '../helpers/tempDir';
 
 function badPom(name: string, ...rest: string[]): string {
   return fixturePath('model', 'bad', name, ...rest, 'pom.xml');
@@ -46,7 +46,7 @@ describe('ModelBuilder on bad input', () => {
   });
 
   it('does not read a pom over the size limit', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'jarscope-model-'));
+    const folder = tempDir('model');
     try {
       const pomPath = join(folder, 'pom.xml');
       writeFileSync(pomPath, '<project>');

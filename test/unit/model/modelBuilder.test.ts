@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
 import { fixturePath } from '../helpers/paths';
 import { describeDependency, modelContext } from './modelContext';
+import { tempDir } from '../helpers/tempDir';
 
 describe('ModelBuilder', () => {
   const childPom = fixturePath('model', 'ciFriendly', 'child', 'pom.xml');
@@ -70,7 +70,7 @@ describe('ModelBuilder', () => {
   });
 
   it('builds a 10,000-line pom with thousands of properties and dependencies', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'jarscope-model-'));
+    const folder = tempDir('model');
     try {
       const count = 1000;
       const properties: string[] = [];

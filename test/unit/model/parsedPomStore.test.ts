@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../../src/core/model/modelBuilder';
 import { ParsedPomStore } from '../../../src/core/model/parsedPomStore';
 import { LocalRepository } from '../../../src/core/repo/localRepository';
 import { modelContext } from './modelContext';
+import { tempDir } from '../helpers/tempDir';
 
 const pomText = (version: string) => `<project>
   <modelVersion>4.0.0</modelVersion>
@@ -29,7 +29,7 @@ const pomText = (version: string) => `<project>
 `;
 
 function repositoryWithPom(): { root: string; pom: string } {
-  const root = mkdtempSync(join(tmpdir(), 'jarscope-pomstore-'));
+  const root = tempDir('pomstore');
   const dir = join(root, 'g', 'a', '1.0');
   mkdirSync(dir, { recursive: true });
   const pom = join(dir, 'a-1.0.pom');
@@ -50,7 +50,7 @@ function build(root: string, store: ParsedPomStore) {
 describe('the parsed-pom store', () => {
   it('gives the same model, problems placed on the same line, from a stored pom', () => {
     const { root } = repositoryWithPom();
-    const file = join(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), 'poms.json');
+    const file = join(tempDir('cache'), 'poms.json');
     const fresh = build(root, new ParsedPomStore(file));
     const stored = build(root, new ParsedPomStore(file));
     assert.deepEqual(stored.dependencies, fresh.dependencies);
@@ -60,7 +60,7 @@ describe('the parsed-pom store', () => {
 
   it('is keyed by size and modification time: a changed file is parsed again', () => {
     const { root, pom } = repositoryWithPom();
-    const file = join(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), 'poms.json');
+    const file = join(tempDir('cache'), 'poms.json');
     build(root, new ParsedPomStore(file));
     const before = statSync(pom);
     // Same size and time: the stored parse is used although the text changed.
@@ -73,7 +73,7 @@ describe('the parsed-pom store', () => {
 
   it('ignores a damaged store file', () => {
     const { root } = repositoryWithPom();
-    const file = join(mkdtempSync(join(tmpdir(), 'jarscope-cache-')), 'poms.json');
+    const file = join(tempDir('cache'), 'poms.json');
     writeFileSync(file, '{"format":1,"poms":[["/x",1,2,{"dependencies":3}]]}');
     assert.equal(build(root, new ParsedPomStore(file)).dependencies[0]!.version, '1.1');
     writeFileSync(file, '{"format":1,');

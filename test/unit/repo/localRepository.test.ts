@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LocalRepository } from '../../../src/core/repo/localRepository';
 import { fixturePath } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 const root = fixturePath('repo');
 
@@ -79,7 +79,7 @@ describe('LocalRepository.readPomText', () => {
   });
 
   it('never reads outside its root for coordinates with .. or separators', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'jarscope-escape-'));
+    const scratch = tempDir('escape');
     try {
       writeFileSync(join(scratch, 'secret.pom'), '<project/>');
       const repository = new LocalRepository(join(scratch, 'repo'));
@@ -125,7 +125,7 @@ describe('LocalRepository.listVersions', () => {
 });
 
 describe('LocalRepository caching and symlinks', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'jarscope-repo-'));
+  const scratch = tempDir('repo');
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('keeps paths under a symlinked root as given, not resolved', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { locateLocalRepository, type LocateOptions } from '../../../src/core/repo/locateLocalRepository';
 import { fixturePath } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 describe('locateLocalRepository', () => {
   let scratch = '';
@@ -13,7 +13,7 @@ describe('locateLocalRepository', () => {
   const mavenHome = fixturePath('settings', 'maven-home');
 
   before(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'jarscope-locate-'));
+    scratch = tempDir('locate');
     home = join(scratch, 'home');
     mkdirSync(join(home, '.m2'), { recursive: true });
     // Like Debian's /usr/bin/mvn -> /usr/share/maven/bin/mvn: MAVEN_HOME is found through the link.

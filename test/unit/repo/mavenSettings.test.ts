@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readMavenSettings } from '../../../src/core/repo/mavenSettings';
 import { mergeSettings } from '../../../src/core/repo/mergeSettings';
 import { fixturePath } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 const home = '/home/tester';
 
@@ -79,7 +79,7 @@ describe('readMavenSettings', () => {
   });
 
   it('reports a path that cannot be read as a file', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'jarscope-settings-'));
+    const directory = tempDir('settings');
     try {
       const { settings, problem } = readMavenSettings(directory, {}, home);
       assert.equal(settings, undefined);
@@ -91,7 +91,7 @@ describe('readMavenSettings', () => {
 
   it('stops expanding a cycle of expressions', () => {
     const properties = new Map([['a', '${b}'], ['b', '${a}']]);
-    const directory = mkdtempSync(join(tmpdir(), 'jarscope-settings-'));
+    const directory = tempDir('settings');
     try {
       const file = join(directory, 'settings.xml');
       writeFileSync(file, '<settings><localRepository>${a}</localRepository></settings>');
