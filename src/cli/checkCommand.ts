@@ -11,6 +11,7 @@ import { severityRank } from '../core/report/findingsSummary';
 import { findingsText } from '../core/report/findingsText';
 import { openAnalysisSession, type AnalysisSession } from '../core/workspace/analysisSession';
 import type { ReactorModule } from '../core/workspace/reactor';
+import { readWorkspaceSettingsFile } from '../core/workspace/workspaceSettingsFile';
 import type { FailOn } from './checkOptions';
 import type { CommandOutput } from './commands';
 import type { CliOptions } from './parseArguments';
@@ -100,12 +101,15 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   if (typeof modules === 'string') return usageError(modules);
   const scopes: readonly AnalysedScope[] = options.scopeGiven ? [options.scope] : ['compile', 'runtime', 'test'];
   const { check } = options;
-  const { runtimes, warnings: runtimeWarnings } = checkRuntimeOptions(dir, options.runtime, process.cwd());
+  // One read of .vscode/settings.json for the runtimes and the jar folders: a malformed file is one warning.
+  const settingsFile = readWorkspaceSettingsFile(dir);
+  const { runtimes, warnings: runtimeWarnings } = checkRuntimeOptions(dir, options.runtime, process.cwd(), settingsFile);
   const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore), runtimes });
-  const folderSettings = readJarFolderSettings(dir);
+  const folderSettings = readJarFolderSettings(dir, settingsFile);
   const folders = await workspaceJarFolders(dir, { globs: [...folderSettings.globs, ...options.jarFolders], repository: session.repository });
   const findings = [...reactorFindings(session, scopes), ...analysis.modules.flatMap((module) => module.findings), ...folders.findings];
-  const stderr = [...session.warnings, ...runtimeWarnings, ...analysis.warnings, ...folderSettings.warnings, ...folders.warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
+  const warnings = new Set([...session.warnings, ...runtimeWarnings, ...analysis.warnings, ...folderSettings.warnings, ...folders.warnings]);
+  const stderr = [...warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');
   const stdout =
     check.format === 'json' ? findingsJson(findings) : check.format === 'sarif' ? findingsSarif(findings, { baseDir: dir }) : findingsText(findings, { baseDir: dir, pomText: pomTextReader() });
   return { exitCode: checkExitCode(findings, check.failOn), stdout, stderr };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { RuntimeOptions } from '../core/runtime/runtimeSelection';
 import { readWorkspaceRuntimeSettings } from '../core/runtime/workspaceRuntimeSettings';
+import type { WorkspaceSettingsFile } from '../core/workspace/workspaceSettingsFile';
 
 /** `--runtime NAME` and `--runtime-lib GLOB` of `jarscope check`. */
 export interface RuntimeCliOptions {
@@ -30,8 +31,8 @@ export function withRuntimeOption(options: RuntimeCliOptions, name: string, valu
  * editor's configuration, so CI and editor agree; relative libs against DIR), `--runtime` naming the runtime
  * of every module, `--runtime-lib` jars taken against the current folder as a shell user means them.
  */
-export function checkRuntimeOptions(dir: string, options: RuntimeCliOptions, cwd: string): { runtimes: RuntimeOptions; warnings: readonly string[] } {
-  const settings = readWorkspaceRuntimeSettings(dir);
+export function checkRuntimeOptions(dir: string, options: RuntimeCliOptions, cwd: string, settingsFile: WorkspaceSettingsFile): { runtimes: RuntimeOptions; warnings: readonly string[] } {
+  const settings = readWorkspaceRuntimeSettings(dir, settingsFile);
   return {
     runtimes: {
       definitions: settings.runtimes,

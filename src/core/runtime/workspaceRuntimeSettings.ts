@@ -1,4 +1,4 @@
-import { readWorkspaceSettingsFile } from '../workspace/workspaceSettingsFile';
+import { readWorkspaceSettingsFile, unusableSettingsWarning, type WorkspaceSettingsFile } from '../workspace/workspaceSettingsFile';
 
 /** The runtime settings a folder's `.vscode/settings.json` holds, for the CLI to use the editor's configuration. */
 export interface WorkspaceRuntimeSettings {
@@ -15,12 +15,12 @@ export interface WorkspaceRuntimeSettings {
 /**
  * Reads `jarscope.runtimes` and `jarscope.runtime` from `DIR/.vscode/settings.json` when it exists, so
  * that CI runs with the runtimes the editor uses. Comments and trailing commas are accepted as VS Code
- * accepts them; a file that still does not parse is a warning naming it, never an error.
+ * accepts them; a file that still does not parse is a warning naming it, never an error. `read`: the
+ * file when the caller has read it already (it reads other settings of it too).
  */
-export function readWorkspaceRuntimeSettings(dir: string): WorkspaceRuntimeSettings {
-  const read = readWorkspaceSettingsFile(dir);
+export function readWorkspaceRuntimeSettings(dir: string, read: WorkspaceSettingsFile = readWorkspaceSettingsFile(dir)): WorkspaceRuntimeSettings {
   if (read.kind === 'absent') return { file: undefined, runtimes: undefined, runtime: undefined, warnings: [] };
-  if (read.kind === 'unusable') return { file: read.file, runtimes: undefined, runtime: undefined, warnings: [`${read.problem}; its runtimes are not used`] };
+  if (read.kind === 'unusable') return { file: read.file, runtimes: undefined, runtime: undefined, warnings: [unusableSettingsWarning(read)] };
   const { file, settings } = read;
   const runtime = settings['jarscope.runtime'];
   const warnings = runtime === undefined || typeof runtime === 'string' ? [] : [`${file}: jarscope.runtime must be a runtime name`];

@@ -32,3 +32,8 @@ export function readWorkspaceSettingsFile(dir: string): WorkspaceSettingsFile {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'unusable', file, problem: `${file} does not hold a settings object` };
   return { kind: 'read', file, settings: value as Record<string, unknown> };
 }
+
+/** The warning for a settings file that cannot be used, the same whichever of its settings was wanted. */
+export function unusableSettingsWarning(read: WorkspaceSettingsFile & { kind: 'unusable' }): string {
+  return `${read.problem}; its jarscope settings are not used`;
+}

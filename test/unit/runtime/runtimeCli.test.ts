@@ -68,6 +68,8 @@ describe('jarscope check --runtime (bin/jarscope.js)', () => {
     writeFileSync(join(copy, '.vscode', 'settings.json'), '{ "jarscope.runtimes": { ');
     const result = check(copy, ['--format', 'json']);
     assert.match(result.stderr, new RegExp(`jarscope: warning: ${join(copy, '.vscode', 'settings.json').replace(/[.]/g, '\\.')} is not valid JSON`));
+    // Read once for the runtimes and the jar folders: one warning, not one per setting.
+    assert.equal(result.stderr.split('\n').filter((line) => line.includes('settings.json')).length, 1, result.stderr);
     assert.ok(result.findings.some((finding) => finding.code === 'runtime-problem' && /Unknown runtime "flink-local"/.test(finding.message)));
   });
 
