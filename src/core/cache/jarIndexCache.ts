@@ -64,7 +64,15 @@ export class JarIndexCache {
   private readonly writes = new Map<string, Promise<void>>();
   private folder: Promise<boolean> | undefined;
 
-  constructor(readonly dir: string | undefined) {}
+  /**
+   * `writeAsParsed` (default true): writeSoon writes at once. False keeps every write for flush: a
+   * long-lived caller (the editor) flushes once a run has replied, so that writing never takes CPU from
+   * the run its user waits for.
+   */
+  constructor(
+    readonly dir: string | undefined,
+    private readonly options: { readonly writeAsParsed?: boolean } = {},
+  ) {}
 
   /** The cached jar at `path` if it was cached with this size and modification time. */
   async get(path: string, size: number, mtimeMs: number): Promise<CachedJar | undefined> {
@@ -129,7 +137,7 @@ export class JarIndexCache {
    * its classes are parsed, while the main thread waits for other jars' parses, instead of all at the end.
    */
   writeSoon(path: string): void {
-    if (this.dir === undefined || !this.dirty.delete(path)) return;
+    if (this.dir === undefined || this.options.writeAsParsed === false || !this.dirty.delete(path)) return;
     void this.schedule(path);
   }
 

@@ -72,7 +72,8 @@ export class KeptResources implements KeptAnalysisResources {
   private readonly repositories = new Map<string, RepositoryMemory>();
 
   constructor(private readonly cacheDir: string) {
-    this.cache = new JarIndexCache(cacheDir);
+    // Written when no run has started for a while (see BackgroundAnalysis), never during one.
+    this.cache = new JarIndexCache(cacheDir, { writeAsParsed: false });
     this.pomStore = new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
     this.factsCache = new RememberingFactsCache(cacheDir);
   }

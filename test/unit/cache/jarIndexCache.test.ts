@@ -40,6 +40,20 @@ describe('JarIndexCache writes', () => {
     assert.deepEqual([...read.classes], [...jar.classes]);
   });
 
+  it('keeps every write for flush when told not to write as classes are parsed', async () => {
+    const dir = tempDir('cache');
+    const cache = new JarIndexCache(dir, { writeAsParsed: false });
+    const jar = await freshJar();
+    cache.put(jar);
+    cache.addClasses(jar, [['a/One.class', summary('a/One')]]);
+    cache.writeSoon(jar.path);
+    // Give a background write every chance to start: there must be none.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(readdirSync(dir), [], 'nothing written before flush');
+    await cache.flush();
+    assert.equal(readdirSync(join(dir, 'jars')).length, 2, 'the index and the classes file');
+  });
+
   it('writes no classes file for a jar none of whose classes was parsed', async () => {
     const dir = tempDir('cache');
     const cache = new JarIndexCache(dir);
