@@ -11,6 +11,9 @@ import { registerClassFindingViews } from './views/registerClassFindingViews';
 import { registerMavenProjectsView } from './views/mavenProjectsView';
 import { WorkspaceAnalyzer } from './workspaceAnalyzer';
 
+/** What deactivation waits for: the analysis writing its caches before the extension host goes away. */
+let closeAnalysis: (() => Promise<void>) | undefined;
+
 /** Builds the services and registers them; the first scan starts after activation returns. */
 export function activate(context: vscode.ExtensionContext): JarscopeApi {
   const log = vscode.window.createOutputChannel('Jarscope', { log: true });
@@ -20,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   registerCommand(context.subscriptions, log, 'jarscope.refresh', () => analyzer.rescan());
   registerCommand(context.subscriptions, log, 'jarscope.openPom', openPom);
   const findings = registerFindings(context.subscriptions, analyzer, log);
+  closeAnalysis = () => findings.service.closeAnalysis();
   const resolution = registerResolution(context.subscriptions, findings.service, log);
   const explain = registerExplain(context.subscriptions, findings.service, log);
   const classViews = registerClassFindingViews(context.subscriptions, log, findings, resolution);
@@ -29,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): JarscopeApi {
   return createJarscopeApi(analyzer, view.provider, log, resolution, findings, explain, classViews);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions.
+  return closeAnalysis?.();
 }

@@ -11,6 +11,9 @@ export const ANALYSIS_WORKER_FILE = 'analysisWorker.js';
 
 type Job = { type: 'run'; request: AnalysisRequest } | { type: 'explain'; failures: readonly ParsedFailure[] };
 
+/** How long a closing worker may take to write its caches before it is stopped anyway. */
+const CLOSE_LIMIT_MS = 4_000;
+
 interface WorkerReply {
   readonly id: number;
   readonly result?: unknown;
@@ -36,6 +39,7 @@ export class AnalysisRunner {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void; partial?: (result: unknown) => void }>();
   private readonly script: string | undefined;
+  private closing: Promise<void> | undefined;
 
   constructor(dir: string = __dirname) {
     const script = join(dir, ANALYSIS_WORKER_FILE);
@@ -61,12 +65,32 @@ export class AnalysisRunner {
     return this.call({ type: 'explain', failures }, signal) as Promise<FailureExplanation[]>;
   }
 
+  /**
+   * Cancels what is under way and stops the analysis once it has written its caches (the editor writes
+   * them only when no run has started for a while, see BackgroundAnalysis), within CLOSE_LIMIT_MS.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.stop();
+    return this.closing;
+  }
+
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
-    void this.inProcess?.close();
+    void this.close();
+  }
+
+  private async stop(): Promise<void> {
     for (const { reject } of this.pending.values()) reject(namedError('AbortError', 'The analysis was cancelled'));
     this.pending.clear();
+    const worker = this.worker;
+    this.worker = undefined;
+    await this.inProcess?.close();
+    if (worker === undefined) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const limit = setTimeout(() => void worker.terminate(), CLOSE_LIMIT_MS);
+    worker.ref();
+    worker.postMessage({ type: 'close' });
+    await exited;
+    clearTimeout(limit);
   }
 
   private call(job: Job, signal: AbortSignal, partial?: (result: unknown) => void): Promise<unknown> {

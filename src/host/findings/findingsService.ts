@@ -145,6 +145,11 @@ export class FindingsService implements vscode.Disposable {
     this.stateEmitter.fire(state);
   }
 
+  /** Stops the analysis once it has written its caches (see AnalysisRunner.close): what deactivation waits for. */
+  closeAnalysis(): Promise<void> {
+    return this.runner.close();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.loop.dispose();

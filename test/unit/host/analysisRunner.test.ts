@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
@@ -70,6 +70,24 @@ describe('the analysis runner of the editor', () => {
     } finally {
       runner.dispose();
     }
+  });
+
+  it('closing the worker writes the jar cache of the latest run first', { skip: !existsSync(join(repoRoot, 'dist', ANALYSIS_WORKER_FILE)) && 'dist/analysisWorker.js is not built' }, async () => {
+    const cacheHome = tempDir('closing');
+    const saved = process.env.XDG_CACHE_HOME;
+    // The worker reads its cache folder from the environment it starts with.
+    process.env.XDG_CACHE_HOME = cacheHome;
+    const runner = new AnalysisRunner(join(repoRoot, 'dist'));
+    try {
+      await runner.run(request(), new AbortController().signal);
+    } finally {
+      process.env.XDG_CACHE_HOME = saved ?? '';
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+    }
+    // The editor writes only when no run has started for a while (3 s): closing must not wait for that.
+    await runner.close();
+    const written = readdirSync(join(cacheHome, 'jarscope', 'jars'));
+    assert.ok(written.some((name) => name.endsWith('.classes.bin')), `parsed classes written: ${written.join(', ')}`);
   });
 
   it('explains a failure from its latest run, and refuses before the first', async () => {
