@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { analyzeModules } from '../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../core/analysis/finding';
 import type { IgnorePatterns } from '../core/analysis/ignorePatterns';
+import { defaultCacheDir, JarIndexCache } from '../core/cache/jarIndexCache';
 import { readJarFolderSettings } from '../core/folders/jarFolderSettings';
 import { workspaceJarFolders } from '../core/folders/workspaceJarFolders';
 import { findingsJson } from '../core/report/findingsJson';
@@ -106,7 +107,9 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   const { runtimes, warnings: runtimeWarnings } = checkRuntimeOptions(dir, options.runtime, process.cwd(), settingsFile);
   const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore), runtimes });
   const folderSettings = readJarFolderSettings(dir, settingsFile);
-  const folders = await workspaceJarFolders(dir, { globs: [...folderSettings.globs, ...options.jarFolders], repository: session.repository });
+  const folderCache = new JarIndexCache(defaultCacheDir(env));
+  const folders = await workspaceJarFolders(dir, { globs: [...folderSettings.globs, ...options.jarFolders], repository: session.repository, cache: folderCache });
+  await folderCache.flush();
   const findings = [...reactorFindings(session, scopes), ...analysis.modules.flatMap((module) => module.findings), ...folders.findings];
   const warnings = new Set([...session.warnings, ...runtimeWarnings, ...analysis.warnings, ...folderSettings.warnings, ...folders.warnings]);
   const stderr = [...warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { defaultCacheDir, JarIndexCache } from '../core/cache/jarIndexCache';
 import { compareJarFolders } from '../core/folders/compareFolders';
 import { folderProblem } from '../core/folders/findJarFolders';
 import { folderComparisonJson, folderComparisonText } from '../core/folders/folderComparisonText';
@@ -46,7 +47,9 @@ export async function runCompareDirs(args: readonly string[]): Promise<CommandOu
     const problem = await folderProblem(folder);
     if (problem !== undefined) return { exitCode: 2, stdout: '', stderr: `jarscope: error: folder ${folder} ${problem}\n` };
   }
-  const folders = [await readJarFolder(before), await readJarFolder(after)] as const;
+  const cache = new JarIndexCache(defaultCacheDir(process.env));
+  const folders = [await readJarFolder(before, { cache }), await readJarFolder(after, { cache })] as const;
+  await cache.flush();
   const problems = folders.flatMap((folder) => folder.problems.map((problem) => problem.message));
   const comparison = compareJarFolders(folders[0], folders[1]);
   const stdout = parsed.format === 'json' ? folderComparisonJson(comparison, problems) : folderComparisonText(comparison, process.cwd());

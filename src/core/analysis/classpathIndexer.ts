@@ -3,8 +3,8 @@ import type { ArchiveEntry, ClasspathIndex } from '../archive/archiveEntry';
 import { ArchiveError, archiveErrorFromFs } from '../archive/archiveError';
 import type { ArchiveLimits } from '../archive/archiveLimits';
 import { indexClasspathEntry } from '../archive/classpathEntries';
-import { indexJar } from '../archive/openJar';
 import type { CachedClass, CachedJar, JarIndexCache } from '../cache/jarIndexCache';
+import { cachedFailure, readJarIntoCache } from '../cache/cachedJarRead';
 import type { ClassSummary } from './classSummary';
 import type { ClassParsePool } from './workers/classParsePool';
 
@@ -86,21 +86,10 @@ export class ClasspathIndexer {
     if (jar === undefined) {
       // A jar not in the cache will have its classes parsed: the workers start while jars are listed.
       this.options.pool.warmUp();
-      try {
-        const index = await indexJar(path, { signal, limits: this.options.limits });
-        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index, failure: undefined, classes: new Map(), classesLoaded: true };
-      } catch (error) {
-        if (!(error instanceof ArchiveError)) throw error;
-        jar = { path, size: stats.size, mtimeMs: stats.mtimeMs, index: undefined, failure: { reason: error.reason, message: error.message }, classes: new Map(), classesLoaded: true };
-      }
-      cache.put(jar);
+      jar = await readJarIntoCache(cache, path, stats, { signal, limits: this.options.limits });
     }
     this.cachedJars.set(path, jar);
-    if (jar.index === undefined) {
-      const failure = jar.failure!;
-      const detail = failure.message.startsWith(`${path}: `) ? failure.message.slice(path.length + 2) : failure.message;
-      return failed(path, new ArchiveError(failure.reason, path, detail));
-    }
+    if (jar.index === undefined) return failed(path, cachedFailure(jar));
     return indexed(path, jar.index, [], this.options.javaRelease);
   }
 

@@ -1,4 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Writes `content` to `target` through a temporary file and a rename, which is atomic: a reader sees the
@@ -6,7 +7,8 @@ import { rename, writeFile } from 'node:fs/promises';
  * never results, so failures are swallowed.
  */
 export async function writeFileAtomically(target: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${target}.${process.pid}.tmp`;
+  // One temporary file per thread: the editor's analysis worker and its main thread may write one jar's files.
+  const temporary = `${target}.${process.pid}-${threadId}.tmp`;
   try {
     await writeFile(temporary, content);
     await rename(temporary, target);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describeEntryName, type ArchiveEntry, type JarIndex } from '../archive/archiveEntry';
 import type { ArchiveErrorReason } from '../archive/archiveError';
 import type { ClassSummary, ParsedEntry } from '../analysis/classSummary';
+import type { PomProperties } from '../folders/pomProperties';
 import { decodeParsedEntries, encodeParsedEntries, type EncodedParsedEntries } from '../analysis/workers/parsedEntriesCodec';
 import { writeFileAtomically, writeJsonAtomically } from './atomicWrite';
 import { classesFileBytes, readClassesFile, type CacheFileHeader } from './classesFile';
@@ -36,6 +37,8 @@ export interface CachedJar {
   classesLoaded: boolean;
   /** `classes` encoded (parsedEntriesCodec), while an encoding of exactly them is at hand: written as is. */
   encodedClasses?: EncodedParsedEntries | undefined;
+  /** The jar's pom.properties files once read (a jar folder identifies its jars by them, see identifyJar). */
+  pomProperties?: readonly PomProperties[] | undefined;
 }
 
 interface CacheFile extends CacheFileHeader {
@@ -43,6 +46,7 @@ interface CacheFile extends CacheFileHeader {
   manifest?: Record<string, string>;
   entries?: CompactEntry[];
   failure?: { reason: ArchiveErrorReason; message: string };
+  pomProperties?: PomProperties[];
 }
 
 /** The default cache folder: `$XDG_CACHE_HOME/jarscope`, else `~/.cache/jarscope`. */
@@ -132,6 +136,12 @@ export class JarIndexCache {
     this.dirty.add(jar.path);
   }
 
+  /** Records the pom.properties files read from a cached jar. */
+  addPomProperties(jar: CachedJar, pomProperties: readonly PomProperties[]): void {
+    jar.pomProperties = pomProperties;
+    this.dirty.add(jar.path);
+  }
+
   /**
    * Starts writing a jar's files now, in the background (flush waits for it): a run writes each jar as
    * its classes are parsed, while the main thread waits for other jars' parses, instead of all at the end.
@@ -217,6 +227,7 @@ function classesToFile(jar: CachedJar): Buffer {
 function toFile(jar: CachedJar): CacheFile {
   const file: CacheFile = { format: CACHE_FORMAT, path: jar.path, size: jar.size, mtimeMs: jar.mtimeMs };
   if (jar.failure !== undefined) file.failure = jar.failure;
+  if (jar.pomProperties !== undefined) file.pomProperties = [...jar.pomProperties];
   if (jar.index !== undefined) {
     file.multiRelease = jar.index.multiRelease;
     if (jar.index.manifest !== undefined) file.manifest = { ...jar.index.manifest };
@@ -255,6 +266,8 @@ function fromFile(file: CacheFile): CachedJar {
     failure: file.failure,
     classes: new Map(),
     classesLoaded: false,
+    // Absent in a file written before any folder read the jar: then read when asked for.
+    pomProperties: Array.isArray(file.pomProperties) ? file.pomProperties : undefined,
   };
 }
 

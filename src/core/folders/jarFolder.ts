@@ -2,10 +2,9 @@ import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JarIndex } from '../archive/archiveEntry';
 import { ArchiveError } from '../archive/archiveError';
-import type { ArchiveOptions } from '../archive/archiveLimits';
-import { indexJar } from '../archive/openJar';
 import { folderProblem, isJarFileName } from './findJarFolders';
-import { identifyJar, type JarIdentity } from './jarIdentity';
+import { readFolderJar, type FolderJarOptions } from './folderJarReader';
+import type { JarIdentity } from './jarIdentity';
 
 /** A jar of a loose jar folder, indexed and identified. */
 export interface FolderJar {
@@ -41,7 +40,7 @@ const PARALLEL_JARS = 4;
  * the Java documentation leaves the order unspecified). A folder that does not exist or holds no jar,
  * and a jar that cannot be read, become problems; every other jar is still read.
  */
-export async function readJarFolder(folder: string, options: ArchiveOptions = {}): Promise<JarFolder> {
+export async function readJarFolder(folder: string, options: FolderJarOptions = {}): Promise<JarFolder> {
   const missing = await folderProblem(folder);
   if (missing !== undefined) return { path: folder, jars: [], problems: [{ path: folder, message: `jar folder ${folder} ${missing}` }] };
   const names: string[] = [];
@@ -61,8 +60,8 @@ export async function readJarFolder(folder: string, options: ArchiveOptions = {}
       names.slice(start, start + PARALLEL_JARS).map(async (fileName, offset) => {
         const path = join(folder, fileName);
         try {
-          const index = await indexJar(path, options);
-          jars[start + offset] = { path, fileName, index, identity: await identifyJar(index, options) };
+          const { index, identity } = await readFolderJar(path, options);
+          jars[start + offset] = { path, fileName, index, identity };
         } catch (error) {
           if (!(error instanceof ArchiveError)) throw error;
           problems.push({ path, message: `cannot read jar ${error.message}`, archiveError: error });

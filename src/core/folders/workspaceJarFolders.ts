@@ -1,12 +1,12 @@
 import type { Finding } from '../analysis/finding';
-import type { ArchiveOptions } from '../archive/archiveLimits';
 import { repositoryClassNames } from '../embedded/repositoryClassNames';
 import type { LocalRepository } from '../repo/localRepository';
 import { findJarFolders } from './findJarFolders';
+import type { FolderJarOptions } from './folderJarReader';
 import { folderFindings } from './folderFindings';
 import { readJarFolder } from './jarFolder';
 
-export interface WorkspaceJarFoldersOptions extends ArchiveOptions {
+export interface WorkspaceJarFoldersOptions extends FolderJarOptions {
   /** User globs of jar folders (`jarscope.jarFolders`, `--jar-folder`). */
   readonly globs?: readonly string[];
   /** Folder names the workspace search skips. */

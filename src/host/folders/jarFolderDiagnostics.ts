@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/analysis/finding';
+import { defaultCacheDir, JarIndexCache } from '../../core/cache/jarIndexCache';
 import { workspaceJarFolders } from '../../core/folders/workspaceJarFolders';
 import { LocalRepository } from '../../core/repo/localRepository';
 import { levelOf, type SeverityLevel } from '../findings/findingPresentation';
@@ -42,6 +43,8 @@ export class JarFolderDiagnostics implements vscode.Disposable {
   private findingsNow: readonly LevelledFinding[] = [];
   private foldersNow: readonly string[] = [];
   private running: AbortController | undefined;
+  // Jar indexes and identities across refreshes and sessions: an unchanged jar is read once.
+  private readonly cache = new JarIndexCache(defaultCacheDir(process.env));
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -79,6 +82,7 @@ export class JarFolderDiagnostics implements vscode.Disposable {
           exclude: readScanSettings().exclude,
           repository: new LocalRepository(repositoryRoot),
           signal: controller.signal,
+          cache: this.cache,
         });
         const { severities } = readFindingsSettings(join(root, 'pom.xml'));
         findings.push(...result.findings.map((finding) => ({ finding, level: levelOf(finding, severities) })));
@@ -90,6 +94,7 @@ export class JarFolderDiagnostics implements vscode.Disposable {
       }
     }
     if (controller.signal.aborted) return;
+    void this.cache.flush();
     this.findingsNow = findings;
     this.foldersNow = folders;
     this.render();
