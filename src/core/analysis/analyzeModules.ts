@@ -251,11 +251,7 @@ async function scopeFindings(
   const scopeFacts = await scopeLinkageFacts(services, view, loaded, signal);
   const facts = runtime === undefined ? scopeFacts : { ...scopeFacts, missingClasses: scopeFacts.missingClasses.filter((fact) => !runtimeDefines(runtime, fact.missing)) };
   const check = { context, view, facts, loaded, services, signal };
-  return [
-    ...unparsed,
-    ...(await missingClasses(check)),
-    ...(await missingMembers(check)),
-    ...invalidClassFiles(context, view, facts),
-    ...(await classpathEmbeddedArtifacts(context, view)),
-  ];
+  // Side by side: each waits on local-repository reads (and class parses) while another computes.
+  const [missing, unresolvedMembers, embedded] = await Promise.all([missingClasses(check), missingMembers(check), classpathEmbeddedArtifacts(context, view)]);
+  return [...unparsed, ...missing, ...unresolvedMembers, ...invalidClassFiles(context, view, facts), ...embedded];
 }
