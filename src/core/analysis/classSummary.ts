@@ -42,7 +42,7 @@ export function summarizeClass(info: ClassInfo): ClassSummary {
 
 // Only the boot loader may define java.* classes (JVMS §5.3.5: a SecurityException otherwise), so no
 // classpath element owns a java.* member, and the member check only looks at owners on the classpath.
-const PLATFORM_ONLY_PACKAGE = 'java/';
+export const PLATFORM_ONLY_PACKAGE = 'java/';
 
 /**
  * Keeps only the references that leave the element: a class the element itself defines (`own`) is on every

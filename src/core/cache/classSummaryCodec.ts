@@ -3,12 +3,12 @@ import type { ClassSummary } from '../analysis/classSummary';
 
 const KINDS: readonly MemberReference['kind'][] = ['field', 'method', 'interfaceMethod'];
 
-/**
- * Class summaries as flat number arrays over one string table per batch of a jar: descriptors and class
- * names repeat thousands of times in a jar, so the encoding is a fraction of the size of the objects and
- * decodes several times faster than JSON. Layout: name, superClass (-1 none), then counted lists of interfaces, fields,
- * methods and referenced classes, then the member references as (kind, owner, name, descriptor) quads.
- */
+// Class summaries as flat number arrays over one string table per batch of a jar: descriptors and class
+// names repeat thousands of times in a jar, so the encoding is a fraction of the size of the objects and
+// decodes several times faster than JSON. Layout: name, superClass (-1 none), then counted lists of
+// interfaces, fields, methods and referenced classes, then the member references as (kind, owner, name,
+// descriptor) quads.
+
 /** Gives each string its index in a string table. */
 export interface StringIndexer {
   index(value: string): number;

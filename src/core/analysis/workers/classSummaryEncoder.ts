@@ -5,15 +5,13 @@ import { skipAttributes } from '../../classfile/parseClassFile';
 import { checkModifiedUtf8 } from '../../classfile/modifiedUtf8';
 import { Utf8Interner } from '../../classfile/utf8Interner';
 import { appendSummary } from '../../cache/classSummaryCodec';
-import { externalReferences, summarizeClass } from '../classSummary';
+import { externalReferences, PLATFORM_ONLY_PACKAGE, summarizeClass } from '../classSummary';
 import { parseClassFile } from '../../classfile/parseClassFile';
 
 const CLASS_FILE_MAGIC = 0xcafebabe;
 // classSummaryCodec's member kinds, by constant pool tag.
 const MEMBER_KIND_CODE: Readonly<Record<number, number>> = { [ConstantTag.fieldref]: 0, [ConstantTag.methodref]: 1, [ConstantTag.interfaceMethodref]: 2 };
 const ARRAY_TYPE = 0x5b; // '['
-// See externalReferences: no classpath element owns a java.* member.
-const PLATFORM_ONLY_PACKAGE = 'java/';
 const UNKNOWN = -1;
 const IS_OWN = 1;
 const IS_PLATFORM_ONLY = 2;
