@@ -1,3 +1,4 @@
+import { mapFewAtATime } from '../async/mapFewAtATime';
 import { readPomText, workspacePomFromText, type WorkspacePomFile } from './workspacePomFile';
 
 export interface ReadWorkspacePomsOptions {
@@ -29,16 +30,10 @@ async function readOne(path: string, options: ReadWorkspacePomsOptions): Promise
  * between files. A file that cannot be read is returned as `unreadable`; only an abort throws.
  */
 export async function readWorkspacePoms(paths: readonly string[], options: ReadWorkspacePomsOptions = {}): Promise<WorkspacePomFile[]> {
-  const results: WorkspacePomFile[] = new Array<WorkspacePomFile>(paths.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      options.signal?.throwIfAborted();
-      const index = next++;
-      results[index] = await readOne(paths[index] as string, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, paths.length) }, worker));
+  const results = await mapFewAtATime(paths, PARALLEL_READS, (path) => {
+    options.signal?.throwIfAborted();
+    return readOne(path, options);
+  });
   options.signal?.throwIfAborted();
   return results;
 }

@@ -1,21 +1,11 @@
 // Which repository jars define a class, remembered by the editor's analysis worker across runs (plain Node).
 import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
+import { mapFewAtATime } from '../../core/async/mapFewAtATime';
 import { RepositoryClassIndex, type ArtifactKey, type RepositoryArtifact } from '../../core/analysis/repositoryClassIndex';
 import type { LocalRepository } from '../../core/repo/localRepository';
 
 /** Jars a look-up reads at once. */
 const READS_AT_ONCE = 6;
-
-/** `map` over `items`, at most READS_AT_ONCE at a time; the results in the items' order. */
-async function mapFewAtATime<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await map(items[index]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, reader));
-  return results;
-}
 
 /**
  * The answer `memory` holds for `key`, else `look` made now and remembered until it fails. An answer another
@@ -118,7 +108,7 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
       if (!this.memory.readyArtifacts.has(ga)) unindexed.push([ga, key]);
     }
     // Several jars are read at once: a cold run's hundred candidate artifacts wait on the disk together.
-    await mapFewAtATime(unindexed, ([ga, key]) => this.indexed(ga, key, signal));
+    await mapFewAtATime(unindexed, READS_AT_ONCE, ([ga, key]) => this.indexed(ga, key, signal));
     return { places, indexed: unindexed.length > 0 };
   }
 
@@ -130,7 +120,7 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   private async indexArtifact(ga: string, key: ArtifactKey, signal: AbortSignal | undefined): Promise<void> {
     const byClass = new Map<string, RepositoryArtifact[]>();
     const versions = this.versionsOf(key.groupId, key.artifactId);
-    const entries = await mapFewAtATime(versions, (artifact) => {
+    const entries = await mapFewAtATime(versions, READS_AT_ONCE, (artifact) => {
       signal?.throwIfAborted();
       return this.entryOf(artifact, signal);
     });
