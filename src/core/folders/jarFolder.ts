@@ -2,6 +2,7 @@ import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JarIndex } from '../archive/archiveEntry';
 import { ArchiveError } from '../archive/archiveError';
+import { mapFewAtATime } from '../async/mapFewAtATime';
 import { folderProblem, isJarFileName } from './findJarFolders';
 import { readFolderJar, type FolderJarOptions } from './folderJarReader';
 import type { JarIdentity } from './jarIdentity';
@@ -53,23 +54,23 @@ export async function readJarFolder(folder: string, options: FolderJarOptions = 
   }
   const problems: JarFolderProblem[] = [];
   if (names.length === 0) problems.push({ path: folder, message: `jar folder ${folder} holds no jar` });
-  const jars: (FolderJar | undefined)[] = names.map(() => undefined);
-  for (let start = 0; start < names.length; start += PARALLEL_JARS) {
+  const read = await mapFewAtATime(names, PARALLEL_JARS, async (fileName): Promise<FolderJar | JarFolderProblem> => {
     options.signal?.throwIfAborted();
-    await Promise.all(
-      names.slice(start, start + PARALLEL_JARS).map(async (fileName, offset) => {
-        const path = join(folder, fileName);
-        try {
-          const { index, identity } = await readFolderJar(path, options);
-          jars[start + offset] = { path, fileName, index, identity };
-        } catch (error) {
-          if (!(error instanceof ArchiveError)) throw error;
-          problems.push({ path, message: `cannot read jar ${error.message}`, archiveError: error });
-        }
-      }),
-    );
+    const path = join(folder, fileName);
+    try {
+      const { index, identity } = await readFolderJar(path, options);
+      return { path, fileName, index, identity };
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      return { path, message: `cannot read jar ${error.message}`, archiveError: error };
+    }
+  });
+  const jars: FolderJar[] = [];
+  for (const result of read) {
+    if ('index' in result) jars.push(result);
+    else problems.push(result);
   }
-  return { path: folder, jars: jars.filter((jar): jar is FolderJar => jar !== undefined), problems };
+  return { path: folder, jars, problems };
 }
 
 /**
