@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ArchiveEntry, ClasspathIndex } from '../archive/archiveEntry';
 import { ArchiveError, archiveErrorFromFs } from '../archive/archiveError';
@@ -43,6 +44,8 @@ export class ClasspathIndexer {
   private readonly indexed = new Map<string, Promise<IndexedEntry>>();
   private readonly parsed = new Map<string, Promise<ParsedClasses>>();
   private readonly cachedJars = new Map<string, CachedJar>();
+  /** Jars read so far by file identity (see fileIdentity): what indexSameFile answers from. */
+  private readonly byIdentity = new Map<string, Promise<IndexedEntry>>();
 
   constructor(private readonly options: ClasspathIndexerOptions) {}
 
@@ -53,6 +56,25 @@ export class ClasspathIndexer {
       this.indexed.set(path, result);
     }
     return result;
+  }
+
+  /**
+   * index(path), except that a jar already read under another path to the same file is not read again: its
+   * entry is the answer, named by that other path. Debian's repository links one jar under several versions
+   * (`1.2.3`, `debian`); a look-up among a repository's versions reads each file once. Only for callers that
+   * want a jar's classes, not its path.
+   */
+  async indexSameFile(path: string, signal?: AbortSignal): Promise<IndexedEntry> {
+    const known = this.indexed.get(path);
+    if (known !== undefined) return known;
+    const identity = fileIdentity(await stat(path).catch(() => undefined));
+    if (identity === undefined) return this.index(path, signal);
+    let entry = this.byIdentity.get(identity);
+    if (entry === undefined) {
+      entry = this.index(path, signal);
+      this.byIdentity.set(identity, entry);
+    }
+    return entry;
   }
 
   /** Parses every class the element defines (see IndexedEntry.classes). */
@@ -89,8 +111,10 @@ export class ClasspathIndexer {
       jar = await readJarIntoCache(cache, path, stats, { signal, limits: this.options.limits });
     }
     this.cachedJars.set(path, jar);
-    if (jar.index === undefined) return failed(path, cachedFailure(jar));
-    return indexed(path, jar.index, [], this.options.javaRelease);
+    const entry = jar.index === undefined ? failed(path, cachedFailure(jar)) : indexed(path, jar.index, [], this.options.javaRelease);
+    const identity = fileIdentity(stats);
+    if (identity !== undefined && !this.byIdentity.has(identity)) this.byIdentity.set(identity, Promise.resolve(entry));
+    return entry;
   }
 
   /**
@@ -174,6 +198,15 @@ const parsesUnderWay = new WeakMap<CachedJar, Promise<ParsedClasses>>();
 
 export function isSummary(parsed: CachedClass | undefined): parsed is ClassSummary {
   return parsed !== undefined && !('error' in parsed);
+}
+
+/**
+ * One file's identity whatever path leads to it (a symbolic link, another version's folder): device, inode,
+ * size and modification time; undefined when the file system gives no inode (0 on some Windows volumes).
+ */
+function fileIdentity(stats: Stats | undefined): string | undefined {
+  if (stats === undefined || !stats.isFile() || stats.ino === 0) return undefined;
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 
 function failed(path: string, failure: ArchiveError): IndexedEntry {

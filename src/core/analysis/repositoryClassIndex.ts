@@ -61,9 +61,12 @@ export class RepositoryClassIndex {
     return versions;
   }
 
-  /** Indexes one repository jar (cached); undefined when it cannot be read. */
+  /**
+   * Indexes one repository jar (cached); undefined when it cannot be read. A jar linked under several
+   * versions is read once: the entry may be named by another of its paths (callers read its classes).
+   */
   async entryOf(artifact: RepositoryArtifact, signal?: AbortSignal): Promise<IndexedEntry | undefined> {
-    const entry = await this.indexer.index(artifact.file, signal);
+    const entry = await this.indexer.indexSameFile(artifact.file, signal);
     return entry.index === undefined ? undefined : entry;
   }
 

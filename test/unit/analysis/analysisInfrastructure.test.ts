@@ -5,30 +5,16 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
 import { ClasspathIndexer } from '../../../src/core/analysis/classpathIndexer';
-import { ClassParsePool, type ParsedBatch } from '../../../src/core/analysis/workers/classParsePool';
+import { ClassParsePool } from '../../../src/core/analysis/workers/classParsePool';
 import { parseEntries, type ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
 import { JarIndexCache } from '../../../src/core/cache/jarIndexCache';
 import { fixturePath, repoRoot } from '../helpers/paths';
-import { analyzeFixture, findingsOf } from './analysisTestKit';
+import { analyzeFixture, CountingPool, findingsOf } from './analysisTestKit';
 import { tempDir } from '../helpers/tempDir';
 
 const incidentRepo = fixturePath('incidents', 'hadoop-cos', 'repo');
 const incidentProject = fixturePath('incidents', 'hadoop-cos', 'project');
 const cosJar = join(incidentRepo, 'org', 'apache', 'hadoop', 'hadoop-cos', '3.3.0', 'hadoop-cos-3.3.0.jar');
-
-/** A pool that counts what it is asked to parse, in-process. */
-class CountingPool extends ClassParsePool {
-  parsed = 0;
-
-  constructor() {
-    super({ maxWorkers: 0 });
-  }
-
-  override parseBatch(request: ParseRequest, signal?: AbortSignal): Promise<ParsedBatch> {
-    this.parsed += request.entryNames.length;
-    return super.parseBatch(request, signal);
-  }
-}
 
 async function indexAndParse(cacheDir: string, jar: string) {
   const cache = new JarIndexCache(cacheDir);

@@ -1,5 +1,7 @@
 import { analyzeModules, type AnalysisOptions, type AnalysisResult } from '../../../src/core/analysis/analyzeModules';
 import type { Finding, FindingCode } from '../../../src/core/analysis/finding';
+import { ClassParsePool, type ParsedBatch } from '../../../src/core/analysis/workers/classParsePool';
+import type { ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
 import { openAnalysisSession, type AnalysisSession } from '../../../src/core/workspace/analysisSession';
 import { tempDir } from '../helpers/tempDir';
 
@@ -33,4 +35,18 @@ export function findingsOf(result: AnalysisResult, code: FindingCode): Finding[]
 /** The text a finding's location points at. */
 export function locatedText(text: string, finding: Finding): string {
   return text.slice(finding.location.range.start, finding.location.range.end);
+}
+
+/** A pool that counts the classes it is asked to parse, in-process. */
+export class CountingPool extends ClassParsePool {
+  parsed = 0;
+
+  constructor() {
+    super({ maxWorkers: 0 });
+  }
+
+  override parseBatch(request: ParseRequest, signal?: AbortSignal): Promise<ParsedBatch> {
+    this.parsed += request.entryNames.length;
+    return super.parseBatch(request, signal);
+  }
 }
