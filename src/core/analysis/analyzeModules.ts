@@ -57,12 +57,6 @@ export interface AnalysisOptions {
   readonly runtimes?: RuntimeOptions;
   /** Resources kept between runs by a long-lived caller, which flushes and closes them (then `cacheDir` and `workers` are not read). */
   readonly kept?: KeptAnalysisResources;
-  /**
-   * 'resolution': only the checks that parse no class (pom problems, unresolved artifacts, version
-   * conflicts, duplicate classes from the jars' central directories), a first answer the editor shows
-   * while the full run parses classes. Default 'all'.
-   */
-  readonly checks?: 'resolution' | 'all';
 }
 
 /** What a long-lived caller (the editor's analysis worker) keeps between runs: warm parse workers, the JDK's index, the caches in memory. */
@@ -106,6 +100,16 @@ export interface AnalysisResult {
 }
 
 /**
+ * An analysis whose checks that parse no class are done (pom problems, unresolved artifacts, version
+ * conflicts, duplicate classes): a first answer to show while `finish` parses classes for the rest.
+ */
+export interface PreparedAnalysis {
+  readonly firstAnswer: AnalysisResult;
+  /** Runs the class checks too, on the resolutions and classpaths the first answer has read: every finding. */
+  finish(): Promise<AnalysisResult>;
+}
+
+/**
  * Analyses the modules of a session: each module is resolved as `mvn dependency:tree -Dverbose` does, its
  * compile, runtime and test classpaths are built in Maven's order and indexed, and the checks run on each
  * classpath (pom problems, unresolved and unreadable artifacts, version conflicts, duplicate classes,
@@ -115,6 +119,21 @@ export interface AnalysisResult {
  * present.
  */
 export async function analyzeModules(session: AnalysisSession, modules: readonly ReactorModule[], options: AnalysisOptions = {}): Promise<AnalysisResult> {
+  return (await prepareAnalysis(session, modules, options)).finish();
+}
+
+/**
+ * analyzeModules in two steps: the checks that parse no class first, then the rest. With `parseAhead`, every
+ * jar's classes start parsing on the workers as soon as it is indexed, while the first checks run (the
+ * editor's first answer); else only jars read afresh do (see ClasspathIndexer.startParsingFresh). Resources
+ * not kept by the caller are closed when `finish` ends, or when preparing fails.
+ */
+export async function prepareAnalysis(
+  session: AnalysisSession,
+  modules: readonly ReactorModule[],
+  options: AnalysisOptions = {},
+  parseAhead = false,
+): Promise<PreparedAnalysis> {
   const { signal } = options;
   const { kept } = options;
   const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env));
@@ -123,31 +142,48 @@ export async function analyzeModules(session: AnalysisSession, modules: readonly
   const pomStore = kept ? kept.pomStore : cacheDir === undefined ? undefined : new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
   session.reactor.builder.useParsedPomStore(pomStore);
   const pool = kept?.pool ?? new ClassParsePool(options.workers);
-  const platform = await (kept?.platform(options.javaHome, options.env ?? process.env) ?? openPlatformClasses(options.javaHome, options.env ?? process.env, cacheDir));
-  const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
   const factsCache = kept?.factsCache ?? new LinkageFactsCache(cacheDir);
-  const repositoryIndex = kept?.repositoryIndex(session.repository, indexer) ?? new RepositoryClassIndex(session.repository, indexer);
-  const services: LinkageServices = { indexer, platform, repositoryIndex, factsCache, memberVerdicts: kept?.memberVerdicts };
-  const pomTexts = new PomTexts(options.pomTexts);
-  const ignore = ignoreMatcher(options.ignore);
-  const scopes = options.scopes ?? ANALYSED_SCOPES;
-  const runtimes = options.runtimes === undefined ? undefined : new RuntimeRun(options.runtimes, options.runtimes.baseDir ?? session.reactor.root, indexer);
+  let platform: PlatformClasses | undefined;
+  const close = async (): Promise<void> => {
+    session.reactor.builder.useParsedPomStore(undefined);
+    if (kept !== undefined) return;
+    await pool.close();
+    await platform?.close();
+    await cache.flush();
+    await factsCache.flush();
+    pomStore?.flush();
+  };
   try {
-    const results: ModuleAnalysis[] = [];
+    platform = await (kept?.platform(options.javaHome, options.env ?? process.env) ?? openPlatformClasses(options.javaHome, options.env ?? process.env, cacheDir));
+    const indexer = new ClasspathIndexer({ cache, pool, javaRelease: platform.release, limits: options.limits });
+    const repositoryIndex = kept?.repositoryIndex(session.repository, indexer) ?? new RepositoryClassIndex(session.repository, indexer);
+    const services: LinkageServices = { indexer, platform, repositoryIndex, factsCache, memberVerdicts: kept?.memberVerdicts };
+    const scopes = options.scopes ?? ANALYSED_SCOPES;
+    const runtimes = options.runtimes === undefined ? undefined : new RuntimeRun(options.runtimes, options.runtimes.baseDir ?? session.reactor.root, indexer);
+    const run: RunState = { services, pomTexts: new PomTexts(options.pomTexts), ignore: ignoreMatcher(options.ignore), scopes, signal, runtimes, parseAhead };
+    const warnings = [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])];
+    const prepared: PreparedModule[] = [];
     for (const module of modules) {
       signal?.throwIfAborted();
-      results.push(await analyzeModule(session, module, { services, pomTexts, ignore, scopes, signal, runtimes, resolutionOnly: options.checks === 'resolution' }));
+      prepared.push(await prepareModule(session, module, run));
     }
-    return { modules: results, warnings: [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])] };
-  } finally {
-    session.reactor.builder.useParsedPomStore(undefined);
-    if (kept === undefined) {
-      await pool.close();
-      await platform.close();
-      await cache.flush();
-      await factsCache.flush();
-      pomStore?.flush();
-    }
+    let finishing: Promise<AnalysisResult> | undefined;
+    const finish = async (): Promise<AnalysisResult> => {
+      try {
+        const results: ModuleAnalysis[] = [];
+        for (const module of prepared) {
+          signal?.throwIfAborted();
+          results.push(module.rest === undefined ? module.firstAnswer : await module.rest());
+        }
+        return { modules: results, warnings };
+      } finally {
+        await close();
+      }
+    };
+    return { firstAnswer: { modules: prepared.map((module) => module.firstAnswer), warnings }, finish: () => (finishing ??= finish()) };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 
@@ -158,14 +194,20 @@ interface RunState {
   readonly scopes: readonly AnalysedScope[];
   readonly signal: AbortSignal | undefined;
   readonly runtimes: RuntimeRun | undefined;
-  readonly resolutionOnly: boolean;
+  readonly parseAhead: boolean;
 }
 
-async function analyzeModule(session: AnalysisSession, module: ReactorModule, run: RunState): Promise<ModuleAnalysis> {
+/** A module whose checks that parse no class are done; `rest` runs the others (absent: nothing more to check). */
+interface PreparedModule {
+  readonly firstAnswer: ModuleAnalysis;
+  readonly rest?: () => Promise<ModuleAnalysis>;
+}
+
+async function prepareModule(session: AnalysisSession, module: ReactorModule, run: RunState): Promise<PreparedModule> {
   const moduleId = moduleIdOf(module);
   const pomFindings = modelProblemFindings(module, moduleId, run.pomTexts, run.scopes);
   if (module.model.problems.some((problem) => problem.severity === 'error')) {
-    return { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings };
+    return { firstAnswer: { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings } };
   }
   const resolution = session.resolver.resolve(module.model, { verbose: true, signal: run.signal });
   const classpaths = moduleClasspaths(module, resolution.root, session.reactor.modules, session.repository);
@@ -181,41 +223,67 @@ async function analyzeModule(session: AnalysisSession, module: ReactorModule, ru
     ignore: run.ignore,
     graph: allGraphNodes(resolution.root),
   };
-  const perScope: Finding[][] = [pomFindings, resolutionProblemFindings(context, run.scopes)];
-  const deployment = run.runtimes !== undefined && !run.resolutionOnly && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
-  if (deployment !== undefined) perScope.push(deployment.findings);
+  const moduleFindings = [...pomFindings, ...resolutionProblemFindings(context, run.scopes)];
   const reported: Partial<Record<AnalysedScope, ReportedElement[]>> = {};
-  // Scopes often share one classpath (no test or provided dependencies): analyse each distinct one once.
+  const views: ScopeView[] = [];
+  const unparsed: Finding[][] = [];
+  // Scopes often share one classpath (no test or provided dependencies): each distinct one is checked once.
   const byClasspath = new Map<string, readonly Finding[]>();
   for (const scope of run.scopes) {
-    const view = await scopeView(context, scope, run.services, run.signal, run.resolutionOnly);
+    const view = await scopeView(context, scope, run.services, run.signal, run.parseAhead);
+    views.push(view);
     reported[scope] = view.elements.map(({ element }) => ({
       file: element.file,
       exists: element.exists,
       artifact: element.node === undefined ? undefined : formatArtifact(element.node.artifact),
       scope: element.node?.dependency?.scope.value,
     }));
-    // The runtime classpath of a deployed module counts the runtime's classes as present.
-    const runtime = scope === 'runtime' ? deployment?.runtime : undefined;
-    const key = [...view.elements.map(({ element }) => element.file), ...(runtime === undefined ? [] : [`runtime:${runtime.definition.name}`])].join('\n');
+    const key = classpathKey(view);
     const earlier = byClasspath.get(key);
-    const findings = earlier === undefined ? await scopeFindings(context, view, run.services, run.signal, runtime, run.resolutionOnly) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
+    const findings = earlier === undefined ? await unparsedFindings(context, view, run.signal) : earlier.map((finding) => ({ ...finding, scopes: [scope] }));
     byClasspath.set(key, findings);
-    perScope.push([...findings]);
-    if (runtime !== undefined) perScope.push(await runtimeFindings(context, view, runtime, run.services, run.signal));
+    unparsed.push([...findings]);
   }
-  return { module, moduleId, resolution, classpaths: reported, findings: withoutIgnoredByMarkers(mergeScopes(perScope.flat()), run.pomTexts) };
+  const analysis = (findings: readonly Finding[][]): ModuleAnalysis => ({
+    module,
+    moduleId,
+    resolution,
+    classpaths: reported,
+    findings: withoutIgnoredByMarkers(mergeScopes(findings.flat()), run.pomTexts),
+  });
+  const rest = async (): Promise<ModuleAnalysis> => {
+    const perScope: Finding[][] = [moduleFindings];
+    const deployment = run.runtimes !== undefined && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
+    if (deployment !== undefined) perScope.push(deployment.findings);
+    const checked = new Map<string, readonly Finding[]>();
+    for (const [index, view] of views.entries()) {
+      // The runtime classpath of a deployed module counts the runtime's classes as present.
+      const runtime = view.scope === 'runtime' ? deployment?.runtime : undefined;
+      const key = `${classpathKey(view)}${runtime === undefined ? '' : `\nruntime:${runtime.definition.name}`}`;
+      const earlier = checked.get(key);
+      const findings = earlier === undefined ? await classFindings(context, view, run.services, run.signal, runtime) : earlier.map((finding) => ({ ...finding, scopes: [view.scope] }));
+      checked.set(key, findings);
+      perScope.push(unparsed[index]!, [...findings]);
+      if (runtime !== undefined) perScope.push(await runtimeFindings(context, view, runtime, run.services, run.signal));
+    }
+    return analysis(perScope);
+  };
+  return { firstAnswer: analysis([moduleFindings, ...unparsed]), rest };
+}
+
+/** A classpath as its files in order: scopes with equal keys have the same findings. */
+function classpathKey(view: ScopeView): string {
+  return view.elements.map(({ element }) => element.file).join('\n');
 }
 
 /**
- * `startParsing`: each jar's classes are parsed on the workers as soon as it is indexed, for the full pass
- * that follows a first answer. Otherwise a jar read afresh starts parsing as soon as it is indexed (see
- * startParsingFresh).
+ * `parseAhead`: each jar's classes are parsed on the workers as soon as it is indexed. Otherwise a jar read
+ * afresh starts parsing as soon as it is indexed (see startParsingFresh).
  */
-async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined, startParsing = false): Promise<ScopeView> {
+async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined, parseAhead: boolean): Promise<ScopeView> {
   const indexedElement = async (file: string): Promise<IndexedEntry> => {
     const indexed = await services.indexer.index(file, signal);
-    if (startParsing) services.indexer.startParsing(indexed, signal);
+    if (parseAhead) services.indexer.startParsing(indexed, signal);
     else services.indexer.startParsingFresh(indexed, signal);
     return indexed;
   };
@@ -236,22 +304,24 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
   return { scope, elements, definers };
 }
 
-async function scopeFindings(
+/** The checks that parse no class. */
+async function unparsedFindings(context: ModuleContext, view: ScopeView, signal: AbortSignal | undefined): Promise<Finding[]> {
+  return [...unresolvedArtifacts(context, view), ...versionConflicts(context, view), ...(await duplicateClasses(context, view, signal))];
+}
+
+/** The checks that read classes. */
+async function classFindings(
   context: ModuleContext,
   view: ScopeView,
   services: LinkageServices,
   signal: AbortSignal | undefined,
   runtime: PreparedRuntime | undefined,
-  resolutionOnly: boolean,
 ): Promise<Finding[]> {
-  // The checks that parse no class: the whole of a first answer, and the start of a full one.
-  const unparsed = [...unresolvedArtifacts(context, view), ...versionConflicts(context, view), ...(await duplicateClasses(context, view, signal))];
-  if (resolutionOnly) return unparsed;
   const loaded = once(() => loadedClasses(services, view, signal));
   const scopeFacts = await scopeLinkageFacts(services, view, loaded, signal);
   const facts = runtime === undefined ? scopeFacts : { ...scopeFacts, missingClasses: scopeFacts.missingClasses.filter((fact) => !runtimeDefines(runtime, fact.missing)) };
   const check = { context, view, facts, loaded, services, signal };
   // Side by side: each waits on local-repository reads (and class parses) while another computes.
   const [missing, unresolvedMembers, embedded] = await Promise.all([missingClasses(check), missingMembers(check), classpathEmbeddedArtifacts(context, view)]);
-  return [...unparsed, ...missing, ...unresolvedMembers, ...invalidClassFiles(context, view, facts), ...embedded];
+  return [...missing, ...unresolvedMembers, ...invalidClassFiles(context, view, facts), ...embedded];
 }

@@ -2,7 +2,7 @@
 // in a worker thread (dist/analysisWorker.js) so that typing never waits for it, or in-process without one.
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeModules, type AnalysisOptions, type KeptAnalysisResources, type ModuleAnalysis } from '../../core/analysis/analyzeModules';
+import { prepareAnalysis, type AnalysisResult, type KeptAnalysisResources, type ModuleAnalysis, type PreparedAnalysis } from '../../core/analysis/analyzeModules';
 import type { AnalysedScope, Finding } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
 import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
@@ -82,47 +82,59 @@ export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMa
 }
 
 /**
- * Opens a session per reactor (as `mvn` on its root pom would) and runs every check (or only those that
- * parse no class) on every module, with the resources a long-lived caller keeps between runs when it
- * gives them, and the sessions of an earlier pass over the same request.
+ * Opens a session per reactor (as `mvn` on its root pom would) and runs every check on every module, with
+ * the resources a long-lived caller keeps between runs when it gives them. With `firstAnswer`, every
+ * reactor's checks that parse no class are done first and told through it, while the classes are parsed
+ * for the rest (a cold open's first answer).
  */
 export async function analyseReactors(
   request: AnalysisRequest,
   signal: AbortSignal,
   kept?: KeptAnalysisResources,
-  checks: AnalysisOptions['checks'] = 'all',
-  earlier: readonly AnalysedReactor[] = [],
+  firstAnswer?: (reply: AnalysisReply) => void,
 ): Promise<ReactorAnalyses> {
   const started = performance.now();
   const pomTexts = new Map(request.pomTexts);
-  const findings: Finding[] = [];
   const repositories = new Set<string>();
-  const warnings: string[] = [];
-  const analysed: AnalysedReactor[] = [];
+  const failures: string[] = [];
+  const prepared: { readonly reactor: ReactorRequest; readonly session: AnalysisSession; readonly analysis: PreparedAnalysis }[] = [];
+  const failed = (reactor: ReactorRequest, error: unknown): void => {
+    if (isAbort(error)) throw error;
+    failures.push(`Analysing the classpaths of ${reactor.pomPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
   for (const reactor of request.reactors) {
     signal.throwIfAborted();
     try {
-      // The session of an earlier pass over the same request (the first answer of a cold open) has read the poms already.
-      const session = earlier.find((analysed) => analysed.reactor === reactor)?.session ?? openReactorSession(reactor, pomTexts);
+      const session = openReactorSession(reactor, pomTexts);
       repositories.add(session.repository.root);
-      const result = await analyzeModules(session, session.reactor.modules, {
-        scopes: reactor.scopes,
-        javaHome: reactor.javaHome,
-        ignore: reactor.ignore,
-        runtimes: reactor.runtimes,
-        pomTexts,
-        signal,
-        kept,
-        checks,
-      });
-      warnings.push(...[...session.warnings, ...result.warnings].map((warning) => `${reactor.pomPath}: ${warning}`));
-      findings.push(...result.modules.flatMap((module) => module.findings));
-      analysed.push({ reactor, session, modules: result.modules });
+      const analysis = await prepareAnalysis(
+        session,
+        session.reactor.modules,
+        { scopes: reactor.scopes, javaHome: reactor.javaHome, ignore: reactor.ignore, runtimes: reactor.runtimes, pomTexts, signal, kept },
+        firstAnswer !== undefined,
+      );
+      prepared.push({ reactor, session, analysis });
     } catch (error) {
-      if (isAbort(error)) throw error;
-      warnings.push(`Analysing the classpaths of ${reactor.pomPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failed(reactor, error);
     }
   }
-  const reactors = analysed.map(({ session, modules }) => workspaceReactorOf(session, modules));
-  return { reply: { findings, repositories: [...repositories], warnings, elapsedMs: performance.now() - started, reactors }, analysed };
+  const replyOf = (results: readonly { readonly reactor: ReactorRequest; readonly session: AnalysisSession; readonly result: AnalysisResult }[]): ReactorAnalyses => {
+    const warnings = [...failures];
+    for (const { reactor, session, result } of results) warnings.push(...[...session.warnings, ...result.warnings].map((warning) => `${reactor.pomPath}: ${warning}`));
+    const analysed = results.map(({ reactor, session, result }) => ({ reactor, session, modules: result.modules }));
+    const findings = results.flatMap(({ result }) => result.modules.flatMap((module) => module.findings));
+    const reactors = analysed.map(({ session, modules }) => workspaceReactorOf(session, modules));
+    return { reply: { findings, repositories: [...repositories], warnings, elapsedMs: performance.now() - started, reactors }, analysed };
+  };
+  firstAnswer?.(replyOf(prepared.map(({ reactor, session, analysis }) => ({ reactor, session, result: analysis.firstAnswer }))).reply);
+  const finished: { readonly reactor: ReactorRequest; readonly session: AnalysisSession; readonly result: AnalysisResult }[] = [];
+  for (const { reactor, session, analysis } of prepared) {
+    signal.throwIfAborted();
+    try {
+      finished.push({ reactor, session, result: await analysis.finish() });
+    } catch (error) {
+      failed(reactor, error);
+    }
+  }
+  return replyOf(finished);
 }

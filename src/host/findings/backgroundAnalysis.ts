@@ -51,15 +51,9 @@ export class BackgroundAnalysis {
       this.repositoryGeneration = request.repositoryGeneration;
     }
     const known = new Set(this.latest?.analysed.map((analysed) => analysed.reactor.pomPath));
-    let first: readonly AnalysedReactor[] = [];
-    if (partial !== undefined && request.reactors.some((reactor) => !known.has(reactor.pomPath))) {
-      const resolved = await analyseReactors(request, signal, this.kept, 'resolution');
-      partial(resolved.reply);
-      first = resolved.analysed;
-    }
+    const firstAnswer = partial !== undefined && request.reactors.some((reactor) => !known.has(reactor.pomPath)) ? partial : undefined;
     this.kept.takeReuse();
-    // The full pass goes on in the first pass's sessions: their poms and models are read and built already.
-    const analyses = await analyseReactors(request, signal, this.kept, 'all', first);
+    const analyses = await analyseReactors(request, signal, this.kept, firstAnswer);
     const { analysed } = analyses;
     const reply = { ...analyses.reply, reuse: this.kept.takeReuse() };
     this.latest = { analysed, pomTexts: new Map(request.pomTexts) };
