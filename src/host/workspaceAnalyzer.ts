@@ -140,10 +140,8 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && isPomDocument(event.document)) this.scheduleEdit(event.document.uri.fsPath);
       }),
-      // A pom opened with a text the tree does not have yet (a new file, or changed on disk since it was read)
-      // is read at once: the file watcher reports it later, and then the editor's text wins anyway.
       vscode.workspace.onDidOpenTextDocument((document) => {
-        if (isPomDocument(document) && this.knownText(document.uri.fsPath) !== document.getText()) this.scheduleEdit(document.uri.fsPath);
+        if (isPomDocument(document) && this.knownText(document.uri.fsPath) !== document.getText()) this.readOpened(document.uri.fsPath);
       }),
       // Closing an editor without saving brings back the text on disk.
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -229,6 +227,18 @@ export class WorkspaceAnalyzer implements vscode.Disposable {
       this.scheduleFileUpdate(path);
     }
     // Told once the read is under way or scheduled, so that an analysis waiting for changes to be read waits for this one.
+    this.editEmitter.fire();
+  }
+
+  /**
+   * A pom opened with a text the tree does not have yet (a new file, or changed on disk since it was read)
+   * is read at once, with the changes waiting for the pause: the file watcher's report of the same write
+   * often comes first, and the pom would wait for the pause behind it.
+   */
+  private readOpened(path: string): void {
+    if (!this.isEligible(path)) return;
+    this.pendingPaths.add(path);
+    this.flushPendingPaths();
     this.editEmitter.fire();
   }
 

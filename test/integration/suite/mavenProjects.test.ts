@@ -192,6 +192,29 @@ describe('Maven Projects view', function () {
     await api.whenAnalysed();
   });
 
+  it('reads a pom opened right after it changed on disk at once, not after the pause the change waits for', async () => {
+    const settings = vscode.workspace.getConfiguration('jarscope');
+    const pauseMs = 8_000;
+    await settings.update('debounceMs', pauseMs, vscode.ConfigurationTarget.Workspace);
+    const path = pom('services', 'shipping-service');
+    const original = readFileSync(path, 'utf8');
+    const artifactId = (): string | undefined => api.projectModel().modules.find((module) => module.pomPath === path)?.artifactId;
+    try {
+      await api.whenIdle();
+      writeFileSync(path, original.replace('<artifactId>shipping-service</artifactId>', '<artifactId>shipping-service-opened</artifactId>'));
+      // The watcher's report of the write has come by now, and waits for the pause.
+      await delay(1_500);
+      assert.equal(artifactId(), 'shipping-service', 'the change on disk waits for the pause');
+      await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+      await waitFor('the opened pom read', () => artifactId() === 'shipping-service-opened', () => artifactId(), pauseMs / 2);
+    } finally {
+      writeFileSync(path, original);
+      await settings.update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the restored pom read', () => artifactId() === 'shipping-service', () => artifactId());
+    await api.whenAnalysed();
+  });
+
   it('starts no analysis again when a scan finds nothing changed', async () => {
     await api.whenAnalysed();
     const generation = api.projectModel().generation;
