@@ -225,13 +225,11 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
   };
   const moduleFindings = [...pomFindings, ...resolutionProblemFindings(context, run.scopes)];
   const reported: Partial<Record<AnalysedScope, ReportedElement[]>> = {};
-  const views: ScopeView[] = [];
   const unparsed: Finding[][] = [];
   // Scopes often share one classpath (no test or provided dependencies): each distinct one is checked once.
   const byClasspath = new Map<string, readonly Finding[]>();
   for (const scope of run.scopes) {
     const view = await scopeView(context, scope, run.services, run.signal, run.parseAhead);
-    views.push(view);
     reported[scope] = view.elements.map(({ element }) => ({
       file: element.file,
       exists: element.exists,
@@ -256,7 +254,9 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
     const deployment = run.runtimes !== undefined && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
     if (deployment !== undefined) perScope.push(deployment.findings);
     const checked = new Map<string, readonly Finding[]>();
-    for (const [index, view] of views.entries()) {
+    for (const [index, scope] of run.scopes.entries()) {
+      // Read again from the run's indexer rather than kept: a reactor of many modules holds one module's views at a time.
+      const view = await scopeView(context, scope, run.services, run.signal, run.parseAhead);
       // The runtime classpath of a deployed module counts the runtime's classes as present.
       const runtime = view.scope === 'runtime' ? deployment?.runtime : undefined;
       const key = `${classpathKey(view)}${runtime === undefined ? '' : `\nruntime:${runtime.definition.name}`}`;
