@@ -61,6 +61,13 @@ export interface ReactorAnalyses {
   readonly analysed: readonly AnalysedReactor[];
 }
 
+/** One reactor's session and the result of its analysis (a first answer or the whole). */
+interface ReactorResult {
+  readonly reactor: ReactorRequest;
+  readonly session: AnalysisSession;
+  readonly result: AnalysisResult;
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
@@ -83,24 +90,24 @@ export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMa
 
 /**
  * Opens a session per reactor (as `mvn` on its root pom would) and runs every check on every module, with
- * the resources a long-lived caller keeps between runs when it gives them. With `firstAnswer`, every
- * reactor's checks that parse no class are done first and told through it, while the classes are parsed
- * for the rest (a cold open's first answer).
+ * the resources the caller keeps between runs and closes (a cancelled run leaves nothing else open). With
+ * `firstAnswer`, every reactor's checks that parse no class are done first and told through it, while the
+ * classes are parsed for the rest (a cold open's first answer).
  */
 export async function analyseReactors(
   request: AnalysisRequest,
   signal: AbortSignal,
-  kept?: KeptAnalysisResources,
+  kept: KeptAnalysisResources,
   firstAnswer?: (reply: AnalysisReply) => void,
 ): Promise<ReactorAnalyses> {
   const started = performance.now();
   const pomTexts = new Map(request.pomTexts);
   const repositories = new Set<string>();
-  const failures: string[] = [];
+  const failures = new Map<ReactorRequest, string>();
   const prepared: { readonly reactor: ReactorRequest; readonly session: AnalysisSession; readonly analysis: PreparedAnalysis }[] = [];
   const failed = (reactor: ReactorRequest, error: unknown): void => {
     if (isAbort(error)) throw error;
-    failures.push(`Analysing the classpaths of ${reactor.pomPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    failures.set(reactor, `Analysing the classpaths of ${reactor.pomPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
   for (const reactor of request.reactors) {
     signal.throwIfAborted();
@@ -118,16 +125,21 @@ export async function analyseReactors(
       failed(reactor, error);
     }
   }
-  const replyOf = (results: readonly { readonly reactor: ReactorRequest; readonly session: AnalysisSession; readonly result: AnalysisResult }[]): ReactorAnalyses => {
-    const warnings = [...failures];
-    for (const { reactor, session, result } of results) warnings.push(...[...session.warnings, ...result.warnings].map((warning) => `${reactor.pomPath}: ${warning}`));
+  const replyOf = (results: readonly ReactorResult[]): ReactorAnalyses => {
+    // In the request's order: each reactor's settings and JDK warnings, or why its analysis failed.
+    const warnings = request.reactors.flatMap((reactor) => {
+      const failure = failures.get(reactor);
+      const done = results.find((result) => result.reactor === reactor);
+      if (failure !== undefined || done === undefined) return failure === undefined ? [] : [failure];
+      return [...done.session.warnings, ...done.result.warnings].map((warning) => `${reactor.pomPath}: ${warning}`);
+    });
     const analysed = results.map(({ reactor, session, result }) => ({ reactor, session, modules: result.modules }));
     const findings = results.flatMap(({ result }) => result.modules.flatMap((module) => module.findings));
     const reactors = analysed.map(({ session, modules }) => workspaceReactorOf(session, modules));
     return { reply: { findings, repositories: [...repositories], warnings, elapsedMs: performance.now() - started, reactors }, analysed };
   };
   firstAnswer?.(replyOf(prepared.map(({ reactor, session, analysis }) => ({ reactor, session, result: analysis.firstAnswer }))).reply);
-  const finished: { readonly reactor: ReactorRequest; readonly session: AnalysisSession; readonly result: AnalysisResult }[] = [];
+  const finished: ReactorResult[] = [];
   for (const { reactor, session, analysis } of prepared) {
     signal.throwIfAborted();
     try {
