@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { AnalysisRequest } from '../../../src/host/findings/analyseReactors';
+import { ProjectResolver } from '../../../src/core/resolve/resolveProject';
 import { BackgroundAnalysis } from '../../../src/host/findings/backgroundAnalysis';
 import { repoRoot } from '../helpers/paths';
 import { reactorRequest } from './analysisRequestKit';
@@ -36,6 +37,37 @@ describe('the background analysis of the editor', () => {
     const again = await analysis.run(request(shipped), new AbortController().signal, (partial) => partials.push(codes(partial.findings)));
     assert.equal(partials.length, 1);
     assert.deepEqual(codes(again.findings), codes(reply.findings));
+  });
+
+  it('resolves each module as often for a first answer and the full findings as for the full findings alone', async () => {
+    const original = Reflect.get<ProjectResolver, 'resolve'>(ProjectResolver.prototype, 'resolve');
+    let resolutions = 0;
+    ProjectResolver.prototype.resolve = function (this: ProjectResolver, ...args: Parameters<typeof original>) {
+      resolutions++;
+      return original.apply(this, args);
+    };
+    const coldRun = async (partial?: () => void): Promise<number> => {
+      const dir = tempDir('background-cold');
+      const cold = new BackgroundAnalysis(dir);
+      resolutions = 0;
+      try {
+        await cold.run(request(shipped), new AbortController().signal, partial);
+        return resolutions;
+      } finally {
+        await cold.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    try {
+      let answers = 0;
+      const withFirstAnswer = await coldRun(() => answers++);
+      const fullOnly = await coldRun();
+      assert.equal(answers, 1);
+      assert.ok(fullOnly > 0);
+      assert.equal(withFirstAnswer, fullOnly, 'the first answer is part of the one pass, not a pass of its own');
+    } finally {
+      ProjectResolver.prototype.resolve = original;
+    }
   });
 
   it('takes an edit that removes a dependency and its undo from memory where the classpath is unchanged', async () => {
