@@ -105,11 +105,12 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   // One read of .vscode/settings.json for the runtimes and the jar folders: a malformed file is one warning.
   const settingsFile = readWorkspaceSettingsFile(dir);
   const { runtimes, warnings: runtimeWarnings } = checkRuntimeOptions(dir, options.runtime, process.cwd(), settingsFile);
-  const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore), runtimes });
+  // One jar cache for the classpaths and the jar folders: a jar on both is read once.
+  const jarCache = new JarIndexCache(defaultCacheDir(env));
+  const analysis = await analyzeModules(session, modules, { scopes, javaHome: check.jdk, env, ignore: ignorePatterns(check.ignore), runtimes, jarCache });
   const folderSettings = readJarFolderSettings(dir, settingsFile);
-  const folderCache = new JarIndexCache(defaultCacheDir(env));
-  const folders = await workspaceJarFolders(dir, { globs: [...folderSettings.globs, ...options.jarFolders], repository: session.repository, cache: folderCache });
-  await folderCache.flush();
+  const folders = await workspaceJarFolders(dir, { globs: [...folderSettings.globs, ...options.jarFolders], repository: session.repository, cache: jarCache });
+  await jarCache.flush();
   const findings = [...reactorFindings(session, scopes), ...analysis.modules.flatMap((module) => module.findings), ...folders.findings];
   const warnings = new Set([...session.warnings, ...runtimeWarnings, ...analysis.warnings, ...folderSettings.warnings, ...folders.warnings]);
   const stderr = [...warnings].map((warning) => `jarscope: warning: ${warning}\n`).join('');

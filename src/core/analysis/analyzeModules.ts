@@ -47,6 +47,8 @@ export interface AnalysisOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Folder of the persistent jar cache; default ~/.cache/jarscope (see defaultCacheDir); null: memory only. */
   readonly cacheDir?: string | null;
+  /** The jar cache to read jars through when the caller reads other jars with it too; default one on `cacheDir`. */
+  readonly jarCache?: JarIndexCache;
   readonly ignore?: IgnorePatterns;
   /** Pom texts to use instead of the files (an editor's unsaved buffers), by absolute path. */
   readonly pomTexts?: ReadonlyMap<string, string>;
@@ -137,7 +139,7 @@ export async function prepareAnalysis(
   const { signal } = options;
   const { kept } = options;
   const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env));
-  const cache = kept?.cache ?? new JarIndexCache(cacheDir);
+  const cache = kept?.cache ?? options.jarCache ?? new JarIndexCache(cacheDir);
   // Repository poms parsed in an earlier run are read back instead of parsed again.
   const pomStore = kept ? kept.pomStore : cacheDir === undefined ? undefined : new ParsedPomStore(join(cacheDir, PARSED_POMS_FILE));
   session.reactor.builder.useParsedPomStore(pomStore);
