@@ -81,6 +81,20 @@ export function candidateArtifacts(context: ModuleContext, referencing: readonly
   return [...keys.values()];
 }
 
+const elementCandidates = new WeakMap<ModuleContext, WeakMap<ClasspathElement, ArtifactKey[]>>();
+
+/**
+ * candidateArtifacts for the classes one element references, made once per module context and element:
+ * one list per element lets RepositoryClassIndex answer each of its classes from what it kept for that list.
+ */
+export function elementCandidateArtifacts(context: ModuleContext, element: ClasspathElement): readonly ArtifactKey[] {
+  let byElement = elementCandidates.get(context);
+  if (byElement === undefined) elementCandidates.set(context, (byElement = new WeakMap()));
+  let candidates = byElement.get(element);
+  if (candidates === undefined) byElement.set(element, (candidates = candidateArtifacts(context, [element])));
+  return candidates;
+}
+
 function declaredDependencies(context: ModuleContext, node: DependencyNode | undefined) {
   if (node === undefined) return context.module.model.dependencies;
   const { groupId, artifactId, version } = node.artifact;

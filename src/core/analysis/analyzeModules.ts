@@ -24,6 +24,7 @@ import { openPlatformClasses, type PlatformClasses } from './jdkClasses';
 import { loadedClasses, once, scopeLinkageFacts, type LinkageServices } from './linkageServices';
 import type { MemberVerdicts } from './memberVerdicts';
 import { mergeScopes } from './mergeScopes';
+import { lookAheadForMissingClasses } from './missingClassLookAhead';
 import { missingClasses } from './missingClasses';
 import { missingMembers } from './missingMembers';
 import { ANALYSED_SCOPES, moduleClasspaths } from './moduleClasspaths';
@@ -319,11 +320,18 @@ async function classFindings(
   signal: AbortSignal | undefined,
   runtime: PreparedRuntime | undefined,
 ): Promise<Finding[]> {
-  const loaded = once(() => loadedClasses(services, view, signal));
+  // Reads no class: runs while the classes are parsed. Handled here too, so that a run that fails before
+  // awaiting it leaves no unhandled rejection.
+  const embedded = classpathEmbeddedArtifacts(context, view);
+  embedded.catch(() => undefined);
+  // Only when the facts are derived (not cached) are the classes parsed, and the look-ups worth starting early.
+  const lookAhead = lookAheadForMissingClasses(context, view, services, signal);
+  const loaded = once(() => loadedClasses(services, view, signal, lookAhead.elementParsed));
   const scopeFacts = await scopeLinkageFacts(services, view, loaded, signal);
   const facts = runtime === undefined ? scopeFacts : { ...scopeFacts, missingClasses: scopeFacts.missingClasses.filter((fact) => !runtimeDefines(runtime, fact.missing)) };
   const check = { context, view, facts, loaded, services, signal };
   // Side by side: each waits on local-repository reads (and class parses) while another computes.
-  const [missing, unresolvedMembers, embedded] = await Promise.all([missingClasses(check), missingMembers(check), classpathEmbeddedArtifacts(context, view)]);
-  return [...missing, ...unresolvedMembers, ...invalidClassFiles(context, view, facts), ...embedded];
+  const [missing, unresolvedMembers] = await Promise.all([missingClasses(check), missingMembers(check)]);
+  await lookAhead.done();
+  return [...missing, ...unresolvedMembers, ...invalidClassFiles(context, view, facts), ...(await embedded)];
 }

@@ -46,6 +46,8 @@ export class ClasspathIndexer {
   private readonly cachedJars = new Map<string, CachedJar>();
   /** Jars read so far by file identity (see fileIdentity): what indexSameFile answers from. */
   private readonly byIdentity = new Map<string, Promise<IndexedEntry>>();
+  /** Elements some of whose classes this indexer parsed (the others' all came from the cache). */
+  private readonly parsedHere = new Set<string>();
 
   constructor(private readonly options: ClasspathIndexerOptions) {}
 
@@ -85,6 +87,11 @@ export class ClasspathIndexer {
       this.parsed.set(entry.path, result);
     }
     return result;
+  }
+
+  /** Whether classesOf parsed some of the element's classes rather than finding them all in the cache. */
+  parsedClassesOf(entry: IndexedEntry): boolean {
+    return this.parsedHere.has(entry.path);
   }
 
   private async read(path: string, signal: AbortSignal | undefined): Promise<IndexedEntry> {
@@ -176,6 +183,7 @@ export class ClasspathIndexer {
     // The element's class names go too: the parser keeps only the references that leave the element.
     const request = { kind: entry.index.kind, path: entry.path, entryNames: wanted, ownClasses: [...entry.classes.keys()], ...(index === undefined ? {} : { index }) };
     const batch = await this.options.pool.parseBatch(request, signal);
+    this.parsedHere.add(entry.path);
     const fresh: [string, CachedClass][] = [];
     for (const item of batch.entries) {
       const className = classOfEntry.get(item.entryName);

@@ -50,36 +50,8 @@ export async function linkageFactsOf(
   loaded: ReadonlyMap<string, LoadedClass>,
   signal?: AbortSignal,
 ): Promise<LinkageFacts> {
-  const missingClasses: MissingClassFact[] = [];
-  for (const [className, { elementIndex, summary }] of loaded) {
-    for (const referenced of summary.referencedClasses) {
-      if (view.definers.has(referenced) || services.platform.has(referenced)) continue;
-      missingClasses.push({ elementIndex, missing: referenced, from: className });
-    }
-  }
-  const lookup = loadedLookup(services, loaded);
-  const unresolvedMembers: UnresolvedMemberFact[] = [];
-  const memory = services.memberVerdicts ?? new MemberVerdicts();
-  memory.usePlatform(services.platform.identity);
-  const verdicts = new Map<string, Resolution>();
-  let checked = 0;
-  for (const [className, { elementIndex, summary }] of loaded) {
-    if (++checked % 512 === 0) signal?.throwIfAborted();
-    const keys = memory.keysOf(summary);
-    for (let index = 0; index < keys.length; index++) {
-      const reference = summary.memberReferences[index]!;
-      const owner = loaded.get(reference.owner);
-      if (owner === undefined) continue;
-      const key = keys[index]!;
-      let verdict = verdicts.get(key);
-      // Most references are seen many times: await (a microtask each) only the first time.
-      if (verdict === undefined && !verdicts.has(key)) {
-        verdict = await memory.resolve(reference, key, loaded, lookup);
-        verdicts.set(key, verdict);
-      }
-      if (verdict === false) unresolvedMembers.push({ elementIndex, ownerIndex: owner.elementIndex, reference, from: className });
-    }
-  }
+  const missingClasses = missingClassFacts(services, view, loaded);
+  const unresolvedMembers = await unresolvedMemberFacts(services, loaded, signal);
   const invalidClasses: [string, string][][] = [];
   for (const { indexed } of view.elements) {
     const parsed = await services.indexer.classesOf(indexed, signal);
@@ -88,6 +60,69 @@ export async function linkageFactsOf(
     invalidClasses.push(broken);
   }
   return { missingClasses, unresolvedMembers, invalidClasses };
+}
+
+function missingClassFacts(services: LinkageServices, view: ScopeView, loaded: ReadonlyMap<string, LoadedClass>): MissingClassFact[] {
+  const missingClasses: MissingClassFact[] = [];
+  for (const [className, { elementIndex, summary }] of loaded) {
+    for (const referenced of summary.referencedClasses) {
+      if (view.definers.has(referenced) || services.platform.has(referenced)) continue;
+      missingClasses.push({ elementIndex, missing: referenced, from: className });
+    }
+  }
+  return missingClasses;
+}
+
+/**
+ * Resolves each distinct reference to a loaded owner once, in the order the loaded classes first make
+ * it, then lists the references that do not resolve. The walks over every reference are plain loops:
+ * only the resolutions wait.
+ */
+async function unresolvedMemberFacts(services: LinkageServices, loaded: ReadonlyMap<string, LoadedClass>, signal?: AbortSignal): Promise<UnresolvedMemberFact[]> {
+  const memory = services.memberVerdicts ?? new MemberVerdicts();
+  memory.usePlatform(services.platform.identity);
+  const lookup = loadedLookup(services, loaded);
+  const verdicts = new Map<string, Resolution>();
+  const toResolve = referencesToResolve(memory, loaded, verdicts, signal);
+  for (let index = 0; index < toResolve.length; index++) {
+    if (index % 512 === 511) signal?.throwIfAborted();
+    const [reference, key] = toResolve[index]!;
+    verdicts.set(key, await memory.resolve(reference, key, loaded, lookup));
+  }
+  const unresolvedMembers: UnresolvedMemberFact[] = [];
+  for (const [className, { elementIndex, summary }] of loaded) {
+    const keys = memory.keysOf(summary);
+    for (let index = 0; index < keys.length; index++) {
+      if (verdicts.get(keys[index]!) !== false) continue;
+      const reference = summary.memberReferences[index]!;
+      unresolvedMembers.push({ elementIndex, ownerIndex: loaded.get(reference.owner)!.elementIndex, reference, from: className });
+    }
+  }
+  return unresolvedMembers;
+}
+
+/** The first reference of each key whose owner is loaded, each key marked in `verdicts` (as undefined) until resolved. */
+function referencesToResolve(
+  memory: MemberVerdicts,
+  loaded: ReadonlyMap<string, LoadedClass>,
+  verdicts: Map<string, Resolution | undefined>,
+  signal: AbortSignal | undefined,
+): [MemberReference, string][] {
+  const toResolve: [MemberReference, string][] = [];
+  let checked = 0;
+  for (const { summary } of loaded.values()) {
+    if (++checked % 512 === 0) signal?.throwIfAborted();
+    const keys = memory.keysOf(summary);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      if (verdicts.has(key)) continue;
+      const reference = summary.memberReferences[index]!;
+      if (!loaded.has(reference.owner)) continue;
+      verdicts.set(key, undefined);
+      toResolve.push([reference, key]);
+    }
+  }
+  return toResolve;
 }
 
 /** The classes of a scope as loaded, then the JDK's: what member resolution walks. */

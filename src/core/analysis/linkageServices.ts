@@ -1,4 +1,4 @@
-import { isSummary, type ClasspathIndexer } from './classpathIndexer';
+import { isSummary, type ClasspathIndexer, type ParsedClasses } from './classpathIndexer';
 import type { LinkageFactsCache } from '../cache/linkageFactsCache';
 import type { ClassSummary } from './classSummary';
 import type { PlatformClasses } from './jdkClasses';
@@ -39,8 +39,19 @@ export interface LinkageCheck {
  * Parses the classes of every element of a scope and keeps, per binary name, the copy that wins by
  * classpath order. Copies that fail to parse are left out (the invalid-class-file check reports them).
  */
-export async function loadedClasses(services: LinkageServices, view: ScopeView, signal?: AbortSignal): Promise<Map<string, LoadedClass>> {
-  const parsed = await Promise.all(view.elements.map(({ indexed }) => services.indexer.classesOf(indexed, signal)));
+export async function loadedClasses(
+  services: LinkageServices,
+  view: ScopeView,
+  signal?: AbortSignal,
+  elementParsed?: (elementIndex: number, classes: ParsedClasses) => void,
+): Promise<Map<string, LoadedClass>> {
+  const parsed = await Promise.all(
+    view.elements.map(async ({ indexed }, elementIndex) => {
+      const classes = await services.indexer.classesOf(indexed, signal);
+      elementParsed?.(elementIndex, classes);
+      return classes;
+    }),
+  );
   const loaded = new Map<string, LoadedClass>();
   for (const [className, definers] of view.definers) {
     const elementIndex = definers[0]!;

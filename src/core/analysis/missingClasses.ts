@@ -1,4 +1,4 @@
-import { absentProvider, candidateArtifacts, explainAbsence, type Absence } from './absence';
+import { absentProvider, elementCandidateArtifacts, explainAbsence, type Absence } from './absence';
 import { absenceFixes, absenceSeverity, absenceText } from './absenceFixes';
 import { dottedName } from './classSummary';
 import type { Finding, PathStep } from './finding';
@@ -32,7 +32,7 @@ export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
     const { element } = view.elements[elementIndex]!;
     const artifact = element.node?.artifact;
     if (artifact !== undefined && context.ignore.ignoresArtifact(artifact.groupId, artifact.artifactId)) continue;
-    const candidates = candidateArtifacts(context, [element]);
+    const candidates = elementCandidateArtifacts(context, element);
     const groups = new Map<string, { absence: Absence; classes: string[]; from: Set<string> }>();
     for (const [className, from] of [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       signal?.throwIfAborted();

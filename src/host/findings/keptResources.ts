@@ -1,7 +1,6 @@
 // What the editor's analysis keeps between runs (plain Node, no vscode): a run after an edit then finds the
 // parse workers started, the JDK indexed, and jar indexes, class summaries, parsed poms and linkage facts in
 // memory instead of reading them back from the cache folder.
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { PARSED_POMS_FILE, type KeptAnalysisResources } from '../../core/analysis/analyzeModules';
 import { openPlatformClasses, type PlatformClasses } from '../../core/analysis/jdkClasses';
@@ -63,9 +62,11 @@ class RememberingFactsCache extends LinkageFactsCache {
 export class KeptResources implements KeptAnalysisResources {
   readonly cache: JarIndexCache;
   readonly pomStore: ParsedPomStore;
-  // This worker mostly waits while a cold open's classes are parsed, unlike the CLI's main thread: one parse
-  // worker per core (2 to 4) showed all findings sooner (3.6-4.2 s against 4.4-4.7 s with one, on 2 cores).
-  readonly pool = new ClassParsePool({ maxWorkers: Math.min(4, Math.max(2, availableParallelism())) });
+  // One parse worker per core beyond this worker's, as the CLI: each worker compiles the parse code for
+  // itself, and on 2 cores a second one cost more CPU (its compiles and warm-up) than its share of the
+  // parse saved; this worker's own work during a cold open's parse (look-ups, see lookAheadForMissingClasses)
+  // then has a core.
+  readonly pool = new ClassParsePool();
   readonly factsCache: RememberingFactsCache;
   readonly memberVerdicts = new MemberVerdicts();
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
