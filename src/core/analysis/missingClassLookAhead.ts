@@ -30,7 +30,7 @@ export function lookAheadForMissingClasses(context: ModuleContext, view: ScopeVi
       // Only the copy the class loader loads counts (the first element that defines the class).
       if (!isSummary(parsed) || view.definers.get(className)?.[0] !== elementIndex) continue;
       for (const referenced of parsed.referencedClasses) {
-        if (!view.definers.has(referenced) && !services.platform.has(referenced) && !context.ignore.ignoresClass(referenced)) missing.add(referenced);
+        if (!view.definers.has(referenced) && !services.platform.has(referenced)) missing.add(referenced);
       }
     }
     if (missing.size === 0) return;
@@ -39,7 +39,7 @@ export function lookAheadForMissingClasses(context: ModuleContext, view: ScopeVi
       .then(async () => {
         for (const className of missing) {
           if (signal?.aborted === true) return;
-          await services.repositoryIndex.providersOf(className, candidates, signal);
+          if (!context.ignore.ignoresClass(className)) await services.repositoryIndex.providersOf(className, candidates, signal);
         }
       })
       // The check itself looks again and reports what goes wrong; this only reads ahead.
