@@ -62,11 +62,16 @@ export async function linkageFactsOf(
   return { missingClasses, unresolvedMembers, invalidClasses };
 }
 
+/** Whether an element of the classpath or the JDK defines the class; if neither does, linking it fails (JVM spec §5.3). */
+export function definesClass(services: LinkageServices, view: ScopeView, className: string): boolean {
+  return view.definers.has(className) || services.platform.has(className);
+}
+
 function missingClassFacts(services: LinkageServices, view: ScopeView, loaded: ReadonlyMap<string, LoadedClass>): MissingClassFact[] {
   const missingClasses: MissingClassFact[] = [];
   for (const [className, { elementIndex, summary }] of loaded) {
     for (const referenced of summary.referencedClasses) {
-      if (view.definers.has(referenced) || services.platform.has(referenced)) continue;
+      if (definesClass(services, view, referenced)) continue;
       missingClasses.push({ elementIndex, missing: referenced, from: className });
     }
   }

@@ -1,5 +1,6 @@
 import { elementCandidateArtifacts } from './absence';
 import { isSummary, type ParsedClasses } from './classpathIndexer';
+import { definesClass } from './linkageFacts';
 import type { LinkageServices } from './linkageServices';
 import type { ModuleContext, ScopeView } from './moduleContext';
 
@@ -30,7 +31,7 @@ export function lookAheadForMissingClasses(context: ModuleContext, view: ScopeVi
       // Only the copy the class loader loads counts (the first element that defines the class).
       if (!isSummary(parsed) || view.definers.get(className)?.[0] !== elementIndex) continue;
       for (const referenced of parsed.referencedClasses) {
-        if (!view.definers.has(referenced) && !services.platform.has(referenced)) missing.add(referenced);
+        if (!definesClass(services, view, referenced)) missing.add(referenced);
       }
     }
     if (missing.size === 0) return;
