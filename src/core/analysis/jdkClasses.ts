@@ -27,8 +27,11 @@ export interface PlatformClasses {
    */
   readonly identity: string;
   has(binaryName: string): boolean;
-  /** A JDK class's declared members and supertypes; undefined when unknown (no JDK, absent, unreadable). */
-  summary(binaryName: string): Promise<ClassSummary | undefined>;
+  /**
+   * A JDK class's declared members and supertypes; undefined when unknown (no JDK, absent, unreadable).
+   * At once for a class read before, else once it is read.
+   */
+  summary(binaryName: string): ClassSummary | undefined | Promise<ClassSummary | undefined>;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,8 @@ export async function openPlatformClasses(javaHome: string | undefined, env: Nod
   } catch (error) {
     return fallbackPlatform(`The JDK at ${location.home} cannot be read (${error instanceof Error ? error.message : String(error)}); java.*, javax.* and the other platform packages are taken as provided.`);
   }
-  const summaries = new Map<string, Promise<ClassSummary | undefined>>();
+  const reading = new Map<string, Promise<ClassSummary | undefined>>();
+  const summaries = new Map<string, ClassSummary | undefined>();
   return {
     jdk,
     release: jdk.release.featureVersion,
@@ -57,13 +61,19 @@ export async function openPlatformClasses(javaHome: string | undefined, env: Nod
     identity: await jdkIdentity(jdk),
     has: (binaryName) => jdk.has(binaryName),
     summary(binaryName) {
-      let summary = summaries.get(binaryName);
+      if (summaries.has(binaryName)) return summaries.get(binaryName);
+      let summary = reading.get(binaryName);
       if (summary === undefined) {
         summary = jdk
           .readClass(binaryName)
           .then((bytes) => (bytes === undefined ? undefined : summarizeClass(parseClassFile(bytes))))
-          .catch(() => undefined);
-        summaries.set(binaryName, summary);
+          .catch(() => undefined)
+          .then((read) => {
+            summaries.set(binaryName, read);
+            reading.delete(binaryName);
+            return read;
+          });
+        reading.set(binaryName, summary);
       }
       return summary;
     },
@@ -92,7 +102,7 @@ function fallbackPlatform(problem: string): PlatformClasses {
     problem,
     identity: `fallback ${FALLBACK_PLATFORM_PACKAGES.join(' ')}`,
     has: (binaryName) => FALLBACK_PLATFORM_PACKAGES.some((prefix) => binaryName.startsWith(prefix)),
-    summary: () => Promise.resolve(undefined),
+    summary: () => undefined,
     close: () => Promise.resolve(),
   };
 }

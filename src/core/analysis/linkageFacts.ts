@@ -50,7 +50,7 @@ export async function linkageFactsOf(
   loaded: ReadonlyMap<string, LoadedClass>,
   signal?: AbortSignal,
 ): Promise<LinkageFacts> {
-  const missingClasses = missingClassFacts(services, view, loaded);
+  const missingClasses = missingClassFacts(loaded);
   const unresolvedMembers = await unresolvedMemberFacts(services, loaded, signal);
   const invalidClasses: [string, string][][] = [];
   for (const { indexed } of view.elements) {
@@ -67,13 +67,10 @@ export function definesClass(services: LinkageServices, view: ScopeView, classNa
   return view.definers.has(className) || services.platform.has(className);
 }
 
-function missingClassFacts(services: LinkageServices, view: ScopeView, loaded: ReadonlyMap<string, LoadedClass>): MissingClassFact[] {
+function missingClassFacts(loaded: ReadonlyMap<string, LoadedClass>): MissingClassFact[] {
   const missingClasses: MissingClassFact[] = [];
-  for (const [className, { elementIndex, summary }] of loaded) {
-    for (const referenced of summary.referencedClasses) {
-      if (definesClass(services, view, referenced)) continue;
-      missingClasses.push({ elementIndex, missing: referenced, from: className });
-    }
+  for (const [className, { elementIndex, missing }] of loaded) {
+    for (const referenced of missing) missingClasses.push({ elementIndex, missing: referenced, from: className });
   }
   return missingClasses;
 }
@@ -132,6 +129,6 @@ function referencesToResolve(
 
 /** The classes of a scope as loaded, then the JDK's: what member resolution walks. */
 export function loadedLookup(services: LinkageServices, loaded: ReadonlyMap<string, LoadedClass>): ClassLookup {
-  return async (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
+  return (name) => loaded.get(name)?.summary ?? (services.platform.has(name) ? services.platform.summary(name) : undefined);
 }
 

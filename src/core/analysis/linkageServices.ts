@@ -2,7 +2,7 @@ import { isSummary, type ClasspathIndexer, type ParsedClasses } from './classpat
 import type { LinkageFactsCache } from '../cache/linkageFactsCache';
 import type { ClassSummary } from './classSummary';
 import type { PlatformClasses } from './jdkClasses';
-import { linkageFactsOf, type LinkageFacts } from './linkageFacts';
+import { definesClass, linkageFactsOf, type LinkageFacts } from './linkageFacts';
 import type { MemberVerdicts } from './memberVerdicts';
 import type { ModuleContext, ScopeView } from './moduleContext';
 import type { RepositoryClassIndex } from './repositoryClassIndex';
@@ -22,7 +22,14 @@ export interface LinkageServices {
 export interface LoadedClass {
   readonly elementIndex: number;
   readonly summary: ClassSummary;
+  /** The classes it references that neither the classpath nor the JDK defines (see missingReferences). */
+  readonly missing: readonly string[];
 }
+
+/** Per class an element loads, the classes it references that no element and not the JDK define: only classes with any. */
+export type MissingReferences = ReadonlyMap<string, readonly string[]>;
+
+const NONE: readonly string[] = [];
 
 /** What a class-level check of one scope works on. */
 export interface LinkageCheck {
@@ -38,17 +45,24 @@ export interface LinkageCheck {
 /**
  * Parses the classes of every element of a scope and keeps, per binary name, the copy that wins by
  * classpath order. Copies that fail to parse are left out (the invalid-class-file check reports them).
+ * Each element's missing references are worked out as soon as its classes are there, while other
+ * elements are still parsed, and handed to `elementParsed`.
  */
 export async function loadedClasses(
   services: LinkageServices,
   view: ScopeView,
   signal?: AbortSignal,
-  elementParsed?: (elementIndex: number, classes: ParsedClasses) => void,
+  elementParsed?: (elementIndex: number, missing: MissingReferences) => void,
 ): Promise<Map<string, LoadedClass>> {
+  const missingOf: MissingReferences[] = [];
+  const readAhead = platformSupertypesReader(services, view);
   const parsed = await Promise.all(
     view.elements.map(async ({ indexed }, elementIndex) => {
       const classes = await services.indexer.classesOf(indexed, signal);
-      elementParsed?.(elementIndex, classes);
+      readAhead(classes);
+      const missing = missingReferences(services, view, elementIndex, classes);
+      missingOf[elementIndex] = missing;
+      elementParsed?.(elementIndex, missing);
       return classes;
     }),
   );
@@ -56,9 +70,48 @@ export async function loadedClasses(
   for (const [className, definers] of view.definers) {
     const elementIndex = definers[0]!;
     const summary = parsed[elementIndex]!.get(className);
-    if (isSummary(summary)) loaded.set(className, { elementIndex, summary });
+    if (isSummary(summary)) loaded.set(className, { elementIndex, summary, missing: missingOf[elementIndex]!.get(className) ?? NONE });
   }
   return loaded;
+}
+
+/**
+ * Starts reading the JDK classes that classpath classes extend or implement, and their own supertypes:
+ * member resolution walks them (JVM spec §5.4.3), and reading one from the JDK's image is a file read it
+ * would otherwise wait for, one after another, after the last class is parsed.
+ */
+function platformSupertypesReader(services: LinkageServices, view: ScopeView): (classes: ParsedClasses) => void {
+  const started = new Set<string>();
+  const readSupertypes = (summary: ClassSummary): void => {
+    for (const name of summary.superClass === undefined ? summary.interfaces : [summary.superClass, ...summary.interfaces]) {
+      if (started.has(name) || view.definers.has(name) || !services.platform.has(name)) continue;
+      started.add(name);
+      const read = services.platform.summary(name);
+      if (read instanceof Promise) void read.then((platformClass) => platformClass && readSupertypes(platformClass));
+      else if (read !== undefined) readSupertypes(read);
+    }
+  };
+  return (classes) => {
+    for (const parsed of classes.values()) if (isSummary(parsed)) readSupertypes(parsed);
+  };
+}
+
+/**
+ * For each class the element loads (it is the first element to define it), the classes it references
+ * that neither the classpath nor the JDK defines, in the order it references them: linking them fails
+ * (JVM spec §5.3).
+ */
+function missingReferences(services: LinkageServices, view: ScopeView, elementIndex: number, classes: ParsedClasses): MissingReferences {
+  const missing = new Map<string, string[]>();
+  for (const [className, parsed] of classes) {
+    if (!isSummary(parsed) || view.definers.get(className)?.[0] !== elementIndex) continue;
+    let names: string[] | undefined;
+    for (const referenced of parsed.referencedClasses) {
+      if (!definesClass(services, view, referenced)) (names ??= []).push(referenced);
+    }
+    if (names !== undefined) missing.set(className, names);
+  }
+  return missing;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { MemberReference } from '../classfile/classInfo';
 import { fieldKey, methodKey, type ClassSummary } from './classSummary';
 
-/** Finds a class's summary, or undefined when it is unknown (absent, unreadable). */
-export type ClassLookup = (binaryName: string) => Promise<ClassSummary | undefined>;
+/**
+ * Finds a class's summary, or undefined when it is unknown (absent, unreadable); at once when it is in
+ * memory (the classpath's classes), else as a promise (a JDK class read on demand).
+ */
+export type ClassLookup = (binaryName: string) => ClassSummary | undefined | Promise<ClassSummary | undefined>;
 
 /** Whether the reference resolves: true, false, or undefined when a supertype is unknown and it cannot be told. */
 export type Resolution = boolean | undefined;
@@ -20,7 +23,9 @@ const OBJECT = 'java/lang/Object';
 export async function resolvesMember(reference: MemberReference, lookup: ClassLookup): Promise<Resolution> {
   const key = reference.kind === 'field' ? fieldKey(reference.name, reference.descriptor) : methodKey(reference.name, reference.descriptor);
   const declares = (summary: ClassSummary): boolean => (reference.kind === 'field' ? summary.fields : summary.methods).includes(key);
-  const owner = await lookup(reference.owner);
+  // Only a promise is awaited: a walk whose look-ups all answer at once never gives up the thread.
+  const foundOwner = lookup(reference.owner);
+  const owner = foundOwner instanceof Promise ? await foundOwner : foundOwner;
   if (owner === undefined) return undefined;
   if (reference.name === '<init>' || reference.name === '<clinit>') return declares(owner);
   const seen = new Set<string>();
@@ -31,7 +36,8 @@ export async function resolvesMember(reference: MemberReference, lookup: ClassLo
     const name = queue.shift()!;
     if (seen.has(name)) continue;
     seen.add(name);
-    const summary = name === reference.owner ? owner : await lookup(name);
+    const found = name === reference.owner ? owner : lookup(name);
+    const summary = found instanceof Promise ? await found : found;
     if (summary === undefined) {
       unknown = true;
       continue;

@@ -1,12 +1,10 @@
 import { elementCandidateArtifacts } from './absence';
-import { isSummary, type ParsedClasses } from './classpathIndexer';
-import { definesClass } from './linkageFacts';
-import type { LinkageServices } from './linkageServices';
+import type { LinkageServices, MissingReferences } from './linkageServices';
 import type { ModuleContext, ScopeView } from './moduleContext';
 
 /** Starts look-ups as elements are parsed (see lookAheadForMissingClasses); `done` waits for those started. */
 export interface MissingClassLookAhead {
-  readonly elementParsed: (elementIndex: number, classes: ParsedClasses) => void;
+  readonly elementParsed: (elementIndex: number, missing: MissingReferences) => void;
   readonly done: () => Promise<void>;
 }
 
@@ -20,20 +18,14 @@ export interface MissingClassLookAhead {
  */
 export function lookAheadForMissingClasses(context: ModuleContext, view: ScopeView, services: LinkageServices, signal: AbortSignal | undefined): MissingClassLookAhead {
   let chain = Promise.resolve();
-  const elementParsed = (elementIndex: number, classes: ParsedClasses): void => {
+  const elementParsed = (elementIndex: number, missingReferences: MissingReferences): void => {
     const { element, indexed } = view.elements[elementIndex]!;
     // Classes all found in the cache come at once: there is no parse to overlap, only work to repeat.
     if (!services.indexer.parsedClassesOf(indexed)) return;
     const artifact = element.node?.artifact;
     if (artifact !== undefined && context.ignore.ignoresArtifact(artifact.groupId, artifact.artifactId)) return;
     const missing = new Set<string>();
-    for (const [className, parsed] of classes) {
-      // Only the copy the class loader loads counts (the first element that defines the class).
-      if (!isSummary(parsed) || view.definers.get(className)?.[0] !== elementIndex) continue;
-      for (const referenced of parsed.referencedClasses) {
-        if (!definesClass(services, view, referenced)) missing.add(referenced);
-      }
-    }
+    for (const names of missingReferences.values()) for (const name of names) missing.add(name);
     if (missing.size === 0) return;
     const candidates = elementCandidateArtifacts(context, element);
     chain = chain

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { analyzeModules, type KeptAnalysisResources } from '../../../src/core/analysis/analyzeModules';
-import { openPlatformClasses } from '../../../src/core/analysis/jdkClasses';
+import { openPlatformClasses, type PlatformClasses } from '../../../src/core/analysis/jdkClasses';
 import { RepositoryClassIndex } from '../../../src/core/analysis/repositoryClassIndex';
 import { ClassParsePool, type ParsedBatch } from '../../../src/core/analysis/workers/classParsePool';
 import type { ParseRequest } from '../../../src/core/analysis/workers/parseEntries';
@@ -49,8 +49,21 @@ class HoldingPool extends ClassParsePool {
   }
 }
 
-describe('the missing-class look-ups of a cold analysis', () => {
-  it('read the repository jars that explain a missing class while other classpath jars are still being parsed', async () => {
+/** A platform that tells when a JDK class's summary is first asked for. */
+function watchingPlatform(platform: PlatformClasses, onSummary: (binaryName: string) => void): PlatformClasses {
+  return {
+    ...platform,
+    has: (binaryName) => platform.has(binaryName),
+    summary(binaryName) {
+      onSummary(binaryName);
+      return platform.summary(binaryName);
+    },
+    close: () => platform.close(),
+  };
+}
+
+describe('what a cold analysis reads while classpath jars are still being parsed', () => {
+  it('the missing-class look-ups read the repository jars that explain a missing class while other classpath jars are still being parsed', async () => {
     let providerRead!: () => void;
     const release = new Promise<void>((resolve) => (providerRead = resolve));
     const pool = new HoldingPool('stream-runtime-1.0.jar', release);
@@ -77,6 +90,34 @@ describe('the missing-class look-ups of a cold analysis', () => {
     } finally {
       await pool.close();
       await (await platform).close();
+    }
+  });
+
+  it('the JDK classes that classpath classes extend are read before the last jar is parsed', async () => {
+    let objectRead!: () => void;
+    const release = new Promise<void>((resolve) => (objectRead = resolve));
+    const pool = new HoldingPool('stream-runtime-1.0.jar', release);
+    const opened = await openPlatformClasses(undefined, process.env);
+    // Member resolution walks java.lang.Object last of nearly every hierarchy.
+    const platform = Promise.resolve(watchingPlatform(opened, (binaryName) => binaryName === 'java/lang/Object' && objectRead()));
+    const kept: KeptAnalysisResources = {
+      cache: new JarIndexCache(undefined),
+      pomStore: undefined,
+      pool,
+      factsCache: new LinkageFactsCache(undefined),
+      platform: () => platform,
+      repositoryIndex: (localRepository, indexer) => new RepositoryClassIndex(localRepository, indexer),
+    };
+    const session = fixtureSession(project, repository);
+    try {
+      const result = await analyzeModules(session, session.reactor.modules, { env: process.env, kept });
+      assert.deepEqual(pool.outcomes, ['released']);
+      const expected = await analyzeFixture(project, repository);
+      assert.deepEqual(result.modules.map((module) => module.findings), expected.modules.map((module) => module.findings));
+      assert.ok(findingsOf(result, 'missing-class').length > 0);
+    } finally {
+      await pool.close();
+      await opened.close();
     }
   });
 });
