@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { analyzeModules, type KeptAnalysisResources } from '../../../src/core/analysis/analyzeModules';
+import { analyzeModules, type AnalysisResult, type KeptAnalysisResources } from '../../../src/core/analysis/analyzeModules';
 import { openPlatformClasses, type PlatformClasses } from '../../../src/core/analysis/jdkClasses';
 import { RepositoryClassIndex } from '../../../src/core/analysis/repositoryClassIndex';
 import { ClassParsePool, type ParsedBatch } from '../../../src/core/analysis/workers/classParsePool';
@@ -62,62 +62,52 @@ function watchingPlatform(platform: PlatformClasses, onSummary: (binaryName: str
   };
 }
 
+/** Analyses the hadoop-cos incident with the parse of stream-runtime held until `release` settles. */
+async function analyseHoldingOneJar(release: Promise<void>, cache: JarIndexCache, platform: Promise<PlatformClasses>): Promise<{ outcomes: string[]; result: AnalysisResult }> {
+  const pool = new HoldingPool('stream-runtime-1.0.jar', release);
+  const kept: KeptAnalysisResources = {
+    cache,
+    pomStore: undefined,
+    pool,
+    factsCache: new LinkageFactsCache(undefined),
+    platform: () => platform,
+    repositoryIndex: (localRepository, indexer) => new RepositoryClassIndex(localRepository, indexer),
+  };
+  const session = fixtureSession(project, repository);
+  try {
+    const result = await analyzeModules(session, session.reactor.modules, { env: process.env, kept });
+    return { outcomes: pool.outcomes, result };
+  } finally {
+    await pool.close();
+    await (await platform).close();
+  }
+}
+
 describe('what a cold analysis reads while classpath jars are still being parsed', () => {
-  it('the missing-class look-ups read the repository jars that explain a missing class while other classpath jars are still being parsed', async () => {
+  it('the missing-class look-ups read the repository jars that explain a missing class', async () => {
     let providerRead!: () => void;
     const release = new Promise<void>((resolve) => (providerRead = resolve));
-    const pool = new HoldingPool('stream-runtime-1.0.jar', release);
-    const platform = openPlatformClasses(undefined, process.env);
-    const kept: KeptAnalysisResources = {
-      cache: new WatchingCache((path) => {
-        if (path === providerJar) providerRead();
-      }),
-      pomStore: undefined,
-      pool,
-      factsCache: new LinkageFactsCache(undefined),
-      platform: () => platform,
-      repositoryIndex: (localRepository, indexer) => new RepositoryClassIndex(localRepository, indexer),
-    };
-    const session = fixtureSession(project, repository);
-    try {
-      const result = await analyzeModules(session, session.reactor.modules, { env: process.env, kept });
-      // hadoop-cos references CleanerUtil: once its classes are parsed, hadoop-common 3.4.1 is read, before the
-      // parse of stream-runtime (held until then) ends.
-      assert.deepEqual(pool.outcomes, ['released']);
-      const expected = await analyzeFixture(project, repository);
-      assert.deepEqual(findingsOf(result, 'missing-class'), findingsOf(expected, 'missing-class'));
-      assert.equal(findingsOf(result, 'missing-class').filter((finding) => finding.classes.includes('org.apache.hadoop.util.CleanerUtil')).length, 1);
-    } finally {
-      await pool.close();
-      await (await platform).close();
-    }
+    const cache = new WatchingCache((path) => {
+      if (path === providerJar) providerRead();
+    });
+    const { outcomes, result } = await analyseHoldingOneJar(release, cache, openPlatformClasses(undefined, process.env));
+    // hadoop-cos references CleanerUtil: once its classes are parsed, hadoop-common 3.4.1 is read, before the
+    // parse of stream-runtime (held until then) ends.
+    assert.deepEqual(outcomes, ['released']);
+    const expected = await analyzeFixture(project, repository);
+    assert.deepEqual(findingsOf(result, 'missing-class'), findingsOf(expected, 'missing-class'));
+    assert.equal(findingsOf(result, 'missing-class').filter((finding) => finding.classes.includes('org.apache.hadoop.util.CleanerUtil')).length, 1);
   });
 
-  it('the JDK classes that classpath classes extend are read before the last jar is parsed', async () => {
+  it('the JDK classes that classpath classes extend are read', async () => {
     let objectRead!: () => void;
     const release = new Promise<void>((resolve) => (objectRead = resolve));
-    const pool = new HoldingPool('stream-runtime-1.0.jar', release);
-    const opened = await openPlatformClasses(undefined, process.env);
     // Member resolution walks java.lang.Object last of nearly every hierarchy.
-    const platform = Promise.resolve(watchingPlatform(opened, (binaryName) => binaryName === 'java/lang/Object' && objectRead()));
-    const kept: KeptAnalysisResources = {
-      cache: new JarIndexCache(undefined),
-      pomStore: undefined,
-      pool,
-      factsCache: new LinkageFactsCache(undefined),
-      platform: () => platform,
-      repositoryIndex: (localRepository, indexer) => new RepositoryClassIndex(localRepository, indexer),
-    };
-    const session = fixtureSession(project, repository);
-    try {
-      const result = await analyzeModules(session, session.reactor.modules, { env: process.env, kept });
-      assert.deepEqual(pool.outcomes, ['released']);
-      const expected = await analyzeFixture(project, repository);
-      assert.deepEqual(result.modules.map((module) => module.findings), expected.modules.map((module) => module.findings));
-      assert.ok(findingsOf(result, 'missing-class').length > 0);
-    } finally {
-      await pool.close();
-      await opened.close();
-    }
+    const platform = openPlatformClasses(undefined, process.env).then((opened) => watchingPlatform(opened, (binaryName) => binaryName === 'java/lang/Object' && objectRead()));
+    const { outcomes, result } = await analyseHoldingOneJar(release, new JarIndexCache(undefined), platform);
+    assert.deepEqual(outcomes, ['released']);
+    const expected = await analyzeFixture(project, repository);
+    assert.deepEqual(result.modules.map((module) => module.findings), expected.modules.map((module) => module.findings));
+    assert.ok(findingsOf(result, 'missing-class').length > 0);
   });
 });
