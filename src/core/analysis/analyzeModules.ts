@@ -231,8 +231,9 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
   const unparsed: Finding[][] = [];
   // Scopes often share one classpath (no test or provided dependencies): each distinct one is checked once.
   const byClasspath = new Map<string, readonly Finding[]>();
+  const unparsedDefiners: DefinersMemo = new Map();
   for (const scope of run.scopes) {
-    const view = await scopeView(context, scope, run.services, run.signal, run.parseAhead);
+    const view = await scopeView(context, scope, run, unparsedDefiners);
     reported[scope] = view.elements.map(({ element }) => ({
       file: element.file,
       exists: element.exists,
@@ -257,9 +258,10 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
     const deployment = run.runtimes !== undefined && run.scopes.includes('runtime') ? await run.runtimes.forModule(module, moduleId, run.pomTexts, run.signal) : undefined;
     if (deployment !== undefined) perScope.push(deployment.findings);
     const checked = new Map<string, readonly Finding[]>();
+    const classDefiners: DefinersMemo = new Map();
     for (const [index, scope] of run.scopes.entries()) {
       // Read again from the run's indexer rather than kept: a reactor of many modules holds one module's views at a time.
-      const view = await scopeView(context, scope, run.services, run.signal, run.parseAhead);
+      const view = await scopeView(context, scope, run, classDefiners);
       // The runtime classpath of a deployed module counts the runtime's classes as present.
       const runtime = view.scope === 'runtime' ? deployment?.runtime : undefined;
       const key = `${classpathKey(view)}${runtime === undefined ? '' : `\nruntime:${runtime.definition.name}`}`;
@@ -275,15 +277,20 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
 }
 
 /** A classpath as its files in order: scopes with equal keys have the same findings. */
-function classpathKey(view: ScopeView): string {
+function classpathKey(view: Pick<ScopeView, 'elements'>): string {
   return view.elements.map(({ element }) => element.file).join('\n');
 }
 
+/** The definers of the classpaths a module's scopes had so far, by classpathKey, with the entries they were made from. */
+type DefinersMemo = Map<string, { readonly indexed: readonly IndexedEntry[]; readonly definers: ReadonlyMap<string, readonly number[]> }>;
+
 /**
  * `parseAhead`: each jar's classes are parsed on the workers as soon as it is indexed. Otherwise a jar read
- * afresh starts parsing as soon as it is indexed (see startParsingFresh).
+ * afresh starts parsing as soon as it is indexed (see startParsingFresh). Scopes with one classpath (the
+ * same entries in the same order) share one map of definers (`memo`): it has an entry per class.
  */
-async function scopeView(context: ModuleContext, scope: AnalysedScope, services: LinkageServices, signal: AbortSignal | undefined, parseAhead: boolean): Promise<ScopeView> {
+async function scopeView(context: ModuleContext, scope: AnalysedScope, run: RunState, memo: DefinersMemo): Promise<ScopeView> {
+  const { services, signal, parseAhead } = run;
   const indexedElement = async (file: string): Promise<IndexedEntry> => {
     const indexed = await services.indexer.index(file, signal);
     if (parseAhead) services.indexer.startParsing(indexed, signal);
@@ -296,6 +303,11 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
       indexed: element.exists ? await indexedElement(element.file) : { path: element.file, index: undefined, failure: undefined, problems: [], classes: new Map<string, ArchiveEntry>() },
     })),
   );
+  const key = classpathKey({ elements });
+  const earlier = memo.get(key);
+  if (earlier !== undefined && earlier.indexed.every((indexed, index) => elements[index]!.indexed === indexed)) {
+    return { scope, elements, definers: earlier.definers };
+  }
   const definers = new Map<string, number[]>();
   elements.forEach(({ indexed }, index) => {
     for (const className of indexed.classes.keys()) {
@@ -304,6 +316,7 @@ async function scopeView(context: ModuleContext, scope: AnalysedScope, services:
       else list.push(index);
     }
   });
+  memo.set(key, { indexed: elements.map(({ indexed }) => indexed), definers });
   return { scope, elements, definers };
 }
 
