@@ -59,7 +59,8 @@ export async function loadedClasses(
   const parsed = await Promise.all(
     view.elements.map(async ({ indexed }, elementIndex) => {
       const classes = await services.indexer.classesOf(indexed, signal);
-      readAhead(classes);
+      // Classes all found in the cache come at once: there is no parse to overlap the reads with.
+      if (services.indexer.parsedClassesOf(indexed)) readAhead(classes);
       const missing = missingReferences(services, view, elementIndex, classes);
       missingOf[elementIndex] = missing;
       elementParsed?.(elementIndex, missing);
@@ -82,14 +83,16 @@ export async function loadedClasses(
  */
 function platformSupertypesReader(services: LinkageServices, view: ScopeView): (classes: ParsedClasses) => void {
   const started = new Set<string>();
+  const read = (name: string): void => {
+    if (started.has(name) || view.definers.has(name) || !services.platform.has(name)) return;
+    started.add(name);
+    const found = services.platform.summary(name);
+    if (found instanceof Promise) void found.then((platformClass) => platformClass && readSupertypes(platformClass));
+    else if (found !== undefined) readSupertypes(found);
+  };
   const readSupertypes = (summary: ClassSummary): void => {
-    for (const name of summary.superClass === undefined ? summary.interfaces : [summary.superClass, ...summary.interfaces]) {
-      if (started.has(name) || view.definers.has(name) || !services.platform.has(name)) continue;
-      started.add(name);
-      const read = services.platform.summary(name);
-      if (read instanceof Promise) void read.then((platformClass) => platformClass && readSupertypes(platformClass));
-      else if (read !== undefined) readSupertypes(read);
-    }
+    if (summary.superClass !== undefined) read(summary.superClass);
+    for (const name of summary.interfaces) read(name);
   };
   return (classes) => {
     for (const parsed of classes.values()) if (isSummary(parsed)) readSupertypes(parsed);
