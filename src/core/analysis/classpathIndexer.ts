@@ -222,6 +222,22 @@ function failed(path: string, failure: ArchiveError): IndexedEntry {
 }
 
 function indexed(path: string, index: ClasspathIndex, problems: readonly ArchiveError[], javaRelease: number | undefined): IndexedEntry {
+  const versioned = index.entries.some((entry) => entry.releaseVersion !== undefined && entry.releaseVersion > 0);
+  return { path, index, failure: undefined, problems, classes: versioned ? releaseClasses(index, javaRelease) : baseClasses(index) };
+}
+
+/** Each class from its first entry: what a jar without versioned entries defines. */
+function baseClasses(index: ClasspathIndex): Map<string, ArchiveEntry> {
+  const classes = new Map<string, ArchiveEntry>();
+  for (const entry of index.entries) {
+    if (entry.className === undefined || entry.isModuleInfo || entry.isPackageInfo || classes.has(entry.className)) continue;
+    classes.set(entry.className, entry);
+  }
+  return classes;
+}
+
+/** Each class from the entry of the highest release up to `javaRelease` (JAR File Specification, multi-release jars). */
+function releaseClasses(index: ClasspathIndex, javaRelease: number | undefined): Map<string, ArchiveEntry> {
   const classes = new Map<string, ArchiveEntry>();
   const chosenRelease = new Map<string, number>();
   for (const entry of index.entries) {
@@ -241,5 +257,5 @@ function indexed(path: string, index: ClasspathIndex, problems: readonly Archive
       chosenRelease.set(entry.className, release);
     }
   }
-  return { path, index, failure: undefined, problems, classes };
+  return classes;
 }
