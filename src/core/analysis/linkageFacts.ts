@@ -62,11 +62,6 @@ export async function linkageFactsOf(
   return { missingClasses, unresolvedMembers, invalidClasses };
 }
 
-/** Whether an element of the classpath or the JDK defines the class; if neither does, linking it fails (JVM spec §5.3). */
-export function definesClass(services: LinkageServices, view: ScopeView, className: string): boolean {
-  return view.definers.has(className) || services.platform.has(className);
-}
-
 function missingClassFacts(loaded: ReadonlyMap<string, LoadedClass>): MissingClassFact[] {
   const missingClasses: MissingClassFact[] = [];
   for (const [className, { elementIndex, missing }] of loaded) {

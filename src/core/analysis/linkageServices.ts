@@ -2,7 +2,7 @@ import { isSummary, type ClasspathIndexer, type ParsedClasses } from './classpat
 import type { LinkageFactsCache } from '../cache/linkageFactsCache';
 import type { ClassSummary } from './classSummary';
 import type { PlatformClasses } from './jdkClasses';
-import { definesClass, linkageFactsOf, type LinkageFacts } from './linkageFacts';
+import { linkageFactsOf, type LinkageFacts } from './linkageFacts';
 import type { MemberVerdicts } from './memberVerdicts';
 import type { ModuleContext, ScopeView } from './moduleContext';
 import type { RepositoryClassIndex } from './repositoryClassIndex';
@@ -97,6 +97,11 @@ function platformSupertypesReader(services: LinkageServices, view: ScopeView): (
   return (classes) => {
     for (const parsed of classes.values()) if (isSummary(parsed)) readSupertypes(parsed);
   };
+}
+
+/** Whether an element of the classpath or the JDK defines the class; if neither does, linking it fails (JVM spec §5.3). */
+function definesClass(services: LinkageServices, view: ScopeView, className: string): boolean {
+  return view.definers.has(className) || services.platform.has(className);
 }
 
 /**
