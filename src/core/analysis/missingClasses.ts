@@ -27,16 +27,28 @@ export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
     if (from === undefined) byClass.set(referenced, (from = new Set<string>()));
     from.add(className);
   }
+  // Every look-up starts at once: those the look-ahead (lookAheadForMissingClasses) has not answered yet
+  // overlap their jar reads instead of waiting one after another.
+  const lookups = [...missing]
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([elementIndex, byClass]) => {
+      const { element } = view.elements[elementIndex]!;
+      const artifact = element.node?.artifact;
+      if (artifact !== undefined && context.ignore.ignoresArtifact(artifact.groupId, artifact.artifactId)) return [];
+      const candidates = elementCandidateArtifacts(context, element);
+      const classes = [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const providerLists = Promise.all(classes.map(([className]) => services.repositoryIndex.providersOf(className, candidates, signal)));
+      // Awaited in turn below; one that fails while an earlier one is awaited is not left unhandled.
+      providerLists.catch(() => undefined);
+      return [{ element, classes, providerLists }];
+    });
   const findings: Finding[] = [];
-  for (const [elementIndex, byClass] of [...missing].sort((a, b) => a[0] - b[0])) {
-    const { element } = view.elements[elementIndex]!;
-    const artifact = element.node?.artifact;
-    if (artifact !== undefined && context.ignore.ignoresArtifact(artifact.groupId, artifact.artifactId)) continue;
-    const candidates = elementCandidateArtifacts(context, element);
+  for (const { element, classes, providerLists } of lookups) {
+    const providersOfClass = await providerLists;
     const groups = new Map<string, { absence: Absence; classes: string[]; from: Set<string> }>();
-    for (const [className, from] of [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [index, [className, from]] of classes.entries()) {
       signal?.throwIfAborted();
-      const providers = await services.repositoryIndex.providersOf(className, candidates, signal);
+      const providers = providersOfClass[index]!;
       const absence = explainAbsence(context, view, [element], providers, className);
       const key = absence.kind === 'nowhere' ? 'nowhere' : `${absence.kind}:${gaKey(absence.provider)}`;
       let group = groups.get(key);

@@ -37,7 +37,8 @@ export class RepositoryClassIndex {
   private readonly groupListings = new Map<string, string[]>();
   private readonly candidateLists = new WeakMap<readonly ArtifactKey[], Map<string, readonly RepositoryArtifact[]>>();
   private readonly indexedEntries = new Map<string, IndexedEntry | undefined>();
-  private readonly classMapsOf = new WeakMap<readonly RepositoryArtifact[], readonly (ReadonlyMap<string, unknown> | undefined)[]>();
+  private readonly classMapsOf = new WeakMap<readonly RepositoryArtifact[], Promise<readonly (ReadonlyMap<string, unknown> | undefined)[]>>();
+  private readonly entryReads = new Map<string, Promise<IndexedEntry | undefined>>();
 
   constructor(
     private readonly repository: LocalRepository,
@@ -74,18 +75,29 @@ export class RepositoryClassIndex {
   async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
     const providers: RepositoryArtifact[] = [];
     const candidates = this.candidateVersions(known, packageOf(binaryName));
-    // Every candidate is read below anyway: reading those not yet indexed side by side overlaps their file reads.
-    let classMaps = this.classMapsOf.get(candidates);
-    if (classMaps === undefined) {
-      const unread = candidates.filter((artifact) => !this.indexedEntries.has(artifact.file));
-      if (unread.length > 0) await Promise.all(unread.map((artifact) => this.rememberedEntryOf(artifact, signal)));
-      signal?.throwIfAborted();
-      // Every class of a package asked about with one list walks the same jars: their class maps, in order.
-      classMaps = candidates.map((artifact) => this.indexedEntries.get(artifact.file)?.classes);
-      this.classMapsOf.set(candidates, classMaps);
+    // Every class of a package asked about with one list walks the same jars: their class maps, in order,
+    // read once even when its classes are asked about side by side.
+    let pending = this.classMapsOf.get(candidates);
+    if (pending === undefined) {
+      const read = this.classMaps(candidates, signal);
+      pending = read;
+      this.classMapsOf.set(candidates, read);
+      // A cancelled or failed read is not an answer.
+      read.catch(() => {
+        if (this.classMapsOf.get(candidates) === read) this.classMapsOf.delete(candidates);
+      });
     }
+    const classMaps = await pending;
     for (let i = 0; i < candidates.length; i++) if (classMaps[i]?.has(binaryName) === true) providers.push(candidates[i]!);
     return providers;
+  }
+
+  /** The candidates' class maps, in order; those not yet indexed are read side by side, overlapping their file reads. */
+  private async classMaps(candidates: readonly RepositoryArtifact[], signal: AbortSignal | undefined): Promise<readonly (ReadonlyMap<string, unknown> | undefined)[]> {
+    const unread = candidates.filter((artifact) => !this.indexedEntries.has(artifact.file));
+    if (unread.length > 0) await Promise.all(unread.map((artifact) => this.rememberedEntryOf(artifact, signal)));
+    signal?.throwIfAborted();
+    return candidates.map((artifact) => this.indexedEntries.get(artifact.file)?.classes);
   }
 
   /**
@@ -108,10 +120,22 @@ export class RepositoryClassIndex {
     return versions;
   }
 
-  private async rememberedEntryOf(artifact: RepositoryArtifact, signal: AbortSignal | undefined): Promise<IndexedEntry | undefined> {
-    const entry = await this.entryOf(artifact, signal);
-    this.indexedEntries.set(artifact.file, entry);
-    return entry;
+  /** entryOf, kept by file once read; one read per file while it is under way. */
+  private rememberedEntryOf(artifact: RepositoryArtifact, signal: AbortSignal | undefined): Promise<IndexedEntry | undefined> {
+    let read = this.entryReads.get(artifact.file);
+    if (read === undefined) {
+      read = this.entryOf(artifact, signal).then((entry) => {
+        this.indexedEntries.set(artifact.file, entry);
+        return entry;
+      });
+      const reading = read;
+      this.entryReads.set(artifact.file, reading);
+      const forget = (): void => {
+        if (this.entryReads.get(artifact.file) === reading) this.entryReads.delete(artifact.file);
+      };
+      reading.then(forget, forget);
+    }
+    return read;
   }
 
   /** Artifacts whose groupId is the package or one of its prefixes (down to two segments). */

@@ -66,7 +66,7 @@ export class RepositoryMemory {
  * candidate list) reads no jar again.
  */
 export class RememberingRepositoryIndex extends RepositoryClassIndex {
-  private readonly candidates = new WeakMap<readonly ArtifactKey[], Candidates>();
+  private readonly candidates = new WeakMap<readonly ArtifactKey[], Promise<Candidates>>();
 
   constructor(
     repository: LocalRepository,
@@ -77,15 +77,21 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   }
 
   override async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
-    // One candidate list serves every class an element references: its artifacts are indexed once.
-    let candidates = this.candidates.get(known);
+    // One candidate list serves every class an element references: its artifacts are indexed once, also
+    // when its classes are asked about side by side.
+    let pending = this.candidates.get(known);
     let fromMemory = true;
-    if (candidates === undefined) {
-      candidates = await this.candidatesOf(known, signal);
-      this.candidates.set(known, candidates);
-      fromMemory = !candidates.indexed;
+    if (pending === undefined) {
+      const listed = this.candidatesOf(known, signal);
+      pending = listed;
+      this.candidates.set(known, listed);
+      // A cancelled look-up is not an answer.
+      listed.catch(() => {
+        if (this.candidates.get(known) === listed) this.candidates.delete(known);
+      });
+      fromMemory = !(await listed).indexed;
     }
-    const { places } = candidates;
+    const { places } = await pending;
     const defining = (this.memory.providersByClass.get(binaryName) ?? []).filter(({ ga }) => places.has(ga));
     defining.sort((a, b) => places.get(a.ga)! - places.get(b.ga)!);
     const providers = defining.flatMap(({ artifacts }) => artifacts);
