@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalRepository } from '../repo/localRepository';
+import { sharedPromise } from '../async/sharedPromise';
 import { compareVersions } from '../version/comparableVersion';
 import type { ClasspathIndexer, IndexedEntry } from './classpathIndexer';
 import { packageOf } from './classSummary';
@@ -77,17 +78,7 @@ export class RepositoryClassIndex {
     const candidates = this.candidateVersions(known, packageOf(binaryName));
     // Every class of a package asked about with one list walks the same jars: their class maps, in order,
     // read once even when its classes are asked about side by side.
-    let pending = this.classMapsOf.get(candidates);
-    if (pending === undefined) {
-      const read = this.classMaps(candidates, signal);
-      pending = read;
-      this.classMapsOf.set(candidates, read);
-      // A cancelled or failed read is not an answer.
-      read.catch(() => {
-        if (this.classMapsOf.get(candidates) === read) this.classMapsOf.delete(candidates);
-      });
-    }
-    const classMaps = await pending;
+    const classMaps = await sharedPromise(this.classMapsOf, candidates, () => this.classMaps(candidates, signal));
     for (let i = 0; i < candidates.length; i++) if (classMaps[i]?.has(binaryName) === true) providers.push(candidates[i]!);
     return providers;
   }
@@ -120,22 +111,13 @@ export class RepositoryClassIndex {
     return versions;
   }
 
-  /** entryOf, kept by file once read; one read per file while it is under way. */
+  /** entryOf, kept by file: one read per file, also for look-ups side by side. */
   private rememberedEntryOf(artifact: RepositoryArtifact, signal: AbortSignal | undefined): Promise<IndexedEntry | undefined> {
-    let read = this.entryReads.get(artifact.file);
-    if (read === undefined) {
-      read = this.entryOf(artifact, signal).then((entry) => {
-        this.indexedEntries.set(artifact.file, entry);
-        return entry;
-      });
-      const reading = read;
-      this.entryReads.set(artifact.file, reading);
-      const forget = (): void => {
-        if (this.entryReads.get(artifact.file) === reading) this.entryReads.delete(artifact.file);
-      };
-      reading.then(forget, forget);
-    }
-    return read;
+    return sharedPromise(this.entryReads, artifact.file, async () => {
+      const entry = await this.entryOf(artifact, signal);
+      this.indexedEntries.set(artifact.file, entry);
+      return entry;
+    });
   }
 
   /** Artifacts whose groupId is the package or one of its prefixes (down to two segments). */

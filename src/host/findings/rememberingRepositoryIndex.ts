@@ -1,6 +1,7 @@
 // Which repository jars define a class, remembered by the editor's analysis worker across runs (plain Node).
 import type { ClasspathIndexer } from '../../core/analysis/classpathIndexer';
 import { mapFewAtATime } from '../../core/async/mapFewAtATime';
+import { sharedPromise } from '../../core/async/sharedPromise';
 import { RepositoryClassIndex, type ArtifactKey, type RepositoryArtifact } from '../../core/analysis/repositoryClassIndex';
 import type { LocalRepository } from '../../core/repo/localRepository';
 
@@ -79,19 +80,9 @@ export class RememberingRepositoryIndex extends RepositoryClassIndex {
   override async providersOf(binaryName: string, known: readonly ArtifactKey[], signal?: AbortSignal): Promise<RepositoryArtifact[]> {
     // One candidate list serves every class an element references: its artifacts are indexed once, also
     // when its classes are asked about side by side.
-    let pending = this.candidates.get(known);
-    let fromMemory = true;
-    if (pending === undefined) {
-      const listed = this.candidatesOf(known, signal);
-      pending = listed;
-      this.candidates.set(known, listed);
-      // A cancelled look-up is not an answer.
-      listed.catch(() => {
-        if (this.candidates.get(known) === listed) this.candidates.delete(known);
-      });
-      fromMemory = !(await listed).indexed;
-    }
-    const { places } = await pending;
+    const listedBefore = this.candidates.get(known) !== undefined;
+    const { places, indexed } = await sharedPromise(this.candidates, known, () => this.candidatesOf(known, signal));
+    let fromMemory = listedBefore || !indexed;
     const defining = (this.memory.providersByClass.get(binaryName) ?? []).filter(({ ga }) => places.has(ga));
     defining.sort((a, b) => places.get(a.ga)! - places.get(b.ga)!);
     const providers = defining.flatMap(({ artifacts }) => artifacts);
