@@ -37,7 +37,6 @@ export class RepositoryClassIndex {
   private readonly versionListings = new Map<string, RepositoryArtifact[]>();
   private readonly groupListings = new Map<string, string[]>();
   private readonly candidateLists = new WeakMap<readonly ArtifactKey[], Map<string, readonly RepositoryArtifact[]>>();
-  private readonly indexedEntries = new Map<string, IndexedEntry | undefined>();
   private readonly classMapsOf = new WeakMap<readonly RepositoryArtifact[], Promise<readonly (ReadonlyMap<string, unknown> | undefined)[]>>();
   private readonly entryReads = new Map<string, Promise<IndexedEntry | undefined>>();
 
@@ -85,10 +84,9 @@ export class RepositoryClassIndex {
 
   /** The candidates' class maps, in order; those not yet indexed are read side by side, overlapping their file reads. */
   private async classMaps(candidates: readonly RepositoryArtifact[], signal: AbortSignal | undefined): Promise<readonly (ReadonlyMap<string, unknown> | undefined)[]> {
-    const unread = candidates.filter((artifact) => !this.indexedEntries.has(artifact.file));
-    if (unread.length > 0) await Promise.all(unread.map((artifact) => this.rememberedEntryOf(artifact, signal)));
+    const entries = await Promise.all(candidates.map((artifact) => this.rememberedEntryOf(artifact, signal)));
     signal?.throwIfAborted();
-    return candidates.map((artifact) => this.indexedEntries.get(artifact.file)?.classes);
+    return entries.map((entry) => entry?.classes);
   }
 
   /**
@@ -113,11 +111,7 @@ export class RepositoryClassIndex {
 
   /** entryOf, kept by file: one read per file, also for look-ups side by side. */
   private rememberedEntryOf(artifact: RepositoryArtifact, signal: AbortSignal | undefined): Promise<IndexedEntry | undefined> {
-    return sharedPromise(this.entryReads, artifact.file, async () => {
-      const entry = await this.entryOf(artifact, signal);
-      this.indexedEntries.set(artifact.file, entry);
-      return entry;
-    });
+    return sharedPromise(this.entryReads, artifact.file, () => this.entryOf(artifact, signal));
   }
 
   /** Artifacts whose groupId is the package or one of its prefixes (down to two segments). */

@@ -18,17 +18,11 @@ async function remembered<T>(memory: Map<string, Promise<T>>, key: string, look:
     try {
       return await earlier;
     } catch {
+      // sharedPromise has dropped it: a cancelled or failed look-up is not an answer.
       signal?.throwIfAborted();
-      if (memory.get(key) === earlier) memory.delete(key);
     }
   }
-  const answer = look();
-  memory.set(key, answer);
-  // A cancelled or failed look-up is not an answer.
-  answer.catch(() => {
-    if (memory.get(key) === answer) memory.delete(key);
-  });
-  return answer;
+  return sharedPromise(memory, key, look);
 }
 
 /** One artifact's versions that define a class (oldest first). */
