@@ -164,6 +164,9 @@ export class ClasspathIndexer {
     const result = new Map<string, CachedClass>();
     if (entry.index === undefined) return result;
     if (jar !== undefined) await this.options.cache.loadClasses(jar);
+    const earlier = jar === undefined ? undefined : completeClasses.get(jar);
+    // A jar's recorded classes only grow: the same count means the same classes.
+    if (earlier !== undefined && earlier.classes === entry.classes && earlier.recorded === jar!.classes.size) return earlier.parsed;
     const wanted: string[] = [];
     const wantedEntries: ArchiveEntry[] = [];
     const classOfEntry = new Map<string, string>();
@@ -177,7 +180,7 @@ export class ClasspathIndexer {
         classOfEntry.set(archiveEntry.name, className);
       }
     }
-    if (wanted.length === 0) return result;
+    if (wanted.length === 0) return rememberComplete(jar, entry, result);
     // A jar's entries to read go with the request: the reader need not list the central directory again.
     const index = entry.index.kind === 'jar' ? { ...entry.index, manifest: undefined, entries: wantedEntries } : undefined;
     // The element's class names go too: the parser keeps only the references that leave the element.
@@ -197,8 +200,19 @@ export class ClasspathIndexer {
       this.options.cache.addClasses(jar, fresh, fresh.length === batch.entries.length ? batch.encoded : undefined);
       this.options.cache.writeSoon(jar.path);
     }
-    return result;
+    return rememberComplete(jar, entry, result);
   }
+}
+
+/**
+ * Per cached jar, its parsed classes once every class was recorded: later runs (each with its own indexer)
+ * get the same map, without building it again, and what is derived from it can be kept with it.
+ */
+const completeClasses = new WeakMap<CachedJar, { readonly classes: IndexedEntry['classes']; readonly recorded: number; readonly parsed: ParsedClasses }>();
+
+function rememberComplete(jar: CachedJar | undefined, entry: IndexedEntry, parsed: ParsedClasses): ParsedClasses {
+  if (jar !== undefined && parsed.size === entry.classes.size) completeClasses.set(jar, { classes: entry.classes, recorded: jar.classes.size, parsed });
+  return parsed;
 }
 
 /** Parses of a cached jar's classes under way, across indexers (each run has its own). */
@@ -222,8 +236,22 @@ function failed(path: string, failure: ArchiveError): IndexedEntry {
 }
 
 function indexed(path: string, index: ClasspathIndex, problems: readonly ArchiveError[], javaRelease: number | undefined): IndexedEntry {
+  return { path, index, failure: undefined, problems, classes: classesOfIndex(index, javaRelease) };
+}
+
+/**
+ * The classes of a jar's index, kept with the index: a jar kept in memory (see JarIndexCache) gives each
+ * run the same map, and what is worked out per element's classes (see parseUncached) holds across runs.
+ */
+const classesByIndex = new WeakMap<ClasspathIndex, { readonly javaRelease: number | undefined; readonly classes: ReadonlyMap<string, ArchiveEntry> }>();
+
+function classesOfIndex(index: ClasspathIndex, javaRelease: number | undefined): ReadonlyMap<string, ArchiveEntry> {
+  const known = classesByIndex.get(index);
+  if (known !== undefined && known.javaRelease === javaRelease) return known.classes;
   const versioned = index.entries.some((entry) => entry.releaseVersion !== undefined && entry.releaseVersion > 0);
-  return { path, index, failure: undefined, problems, classes: versioned ? releaseClasses(index, javaRelease) : baseClasses(index) };
+  const classes = versioned ? releaseClasses(index, javaRelease) : baseClasses(index);
+  classesByIndex.set(index, { javaRelease, classes });
+  return classes;
 }
 
 /** Each class from its first entry: what a jar without versioned entries defines. */

@@ -99,11 +99,6 @@ function platformSupertypesReader(services: LinkageServices, view: ScopeView): (
   };
 }
 
-/** Whether an element of the classpath or the JDK defines the class; if neither does, linking it fails (JVM spec §5.3). */
-function definesClass(services: LinkageServices, view: ScopeView, className: string): boolean {
-  return view.definers.has(className) || services.platform.has(className);
-}
-
 /**
  * For each class the element loads (it is the first element to define it), the classes it references
  * that neither the classpath nor the JDK defines, in the order it references them: linking them fails
@@ -111,15 +106,35 @@ function definesClass(services: LinkageServices, view: ScopeView, className: str
  */
 function missingReferences(services: LinkageServices, view: ScopeView, elementIndex: number, classes: ParsedClasses): MissingReferences {
   const missing = new Map<string, string[]>();
-  for (const [className, parsed] of classes) {
-    if (!isSummary(parsed) || view.definers.get(className)?.[0] !== elementIndex) continue;
+  for (const [className, referenced] of referencesBeyondJdk(services.platform, classes)) {
+    if (view.definers.get(className)?.[0] !== elementIndex) continue;
     let names: string[] | undefined;
-    for (const referenced of parsed.referencedClasses) {
-      if (!definesClass(services, view, referenced)) (names ??= []).push(referenced);
+    for (const name of referenced) {
+      if (!view.definers.has(name)) (names ??= []).push(name);
     }
     if (names !== undefined) missing.set(className, names);
   }
   return missing;
+}
+
+/**
+ * Per class of an element, the classes it references that the JDK does not define, in order (the parser
+ * already left out the element's own): only these can be missing, whatever else is on the classpath. Kept
+ * with the element's parsed classes, so that a new classpath of the same jars (an edit) checks only them.
+ */
+const beyondJdk = new WeakMap<ParsedClasses, { readonly platform: string; readonly references: ReadonlyMap<string, readonly string[]> }>();
+
+function referencesBeyondJdk(platform: PlatformClasses, classes: ParsedClasses): ReadonlyMap<string, readonly string[]> {
+  const known = beyondJdk.get(classes);
+  if (known !== undefined && known.platform === platform.identity) return known.references;
+  const references = new Map<string, readonly string[]>();
+  for (const [className, parsed] of classes) {
+    if (!isSummary(parsed)) continue;
+    const names = parsed.referencedClasses.filter((name) => !platform.has(name));
+    if (names.length > 0) references.set(className, names);
+  }
+  beyondJdk.set(classes, { platform: platform.identity, references });
+  return references;
 }
 
 /**

@@ -58,6 +58,21 @@ describe('the persistent jar cache', () => {
     assert.deepEqual([...classes], [...alone.classes]);
   });
 
+  it("gives a later run a kept jar's classes as the earlier run had them, not a map built again", async () => {
+    const cache = new JarIndexCache(undefined);
+    const pool = new CountingPool();
+    const firstRun = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
+    const firstEntry = await firstRun.index(cosJar);
+    const first = await firstRun.classesOf(firstEntry);
+    const laterRun = new ClasspathIndexer({ cache, pool, javaRelease: 17 });
+    const laterEntry = await laterRun.index(cosJar);
+    assert.equal(laterEntry.classes, firstEntry.classes, 'the same map of class entries');
+    assert.equal(await laterRun.classesOf(laterEntry), first, 'the same map of parsed classes');
+    assert.equal(pool.parsed, 2);
+    const otherRelease = new ClasspathIndexer({ cache, pool, javaRelease: 8 });
+    assert.deepEqual([...(await otherRelease.index(cosJar)).classes.keys()], [...firstEntry.classes.keys()]);
+  });
+
   it('ignores a damaged cache file', async () => {
     const cacheDir = tempDir('cache');
     await indexAndParse(cacheDir, cosJar);
