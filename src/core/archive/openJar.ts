@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, gunzipSync, inflateRawSync } from 'node:zlib';
 import { fromRandomAccessReaderPromise, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
 import type { ArchiveEntry, JarIndex } from './archiveEntry';
 import { describeEntryName } from './archiveEntry';
@@ -25,6 +25,11 @@ const MAX_ONE_READ_BYTES = 64 * 1024 * 1024;
 const MIN_INFLATE_CHUNK = 64;
 // How often (in entries) a long loop looks at the abort signal.
 const ABORT_CHECK_INTERVAL = 1024;
+// Entries inflated in one zlib call inflate to at most this many bytes together (see inflateTogether).
+const MAX_INFLATED_TOGETHER = 16 * 1024 * 1024;
+// A gzip member header (RFC 1952 §2.3): deflate, no flags, no time, no extra flags, unknown OS.
+const GZIP_MEMBER_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const GZIP_TRAILER_SIZE = 8;
 
 /** Entry bytes that could be read, and a typed error for each entry that could not. */
 export interface ReadEntriesResult {
@@ -220,9 +225,16 @@ function jarHandle(index: JarIndex, reader: CachedFileReader, limits: ArchiveLim
       // File order turns the reads into one sequential pass through the read-ahead block.
       wanted.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
       await preloadSpan(reader, wanted);
+      let together: InflatedTogether = { inflated: new Map(), end: 0 };
       for (let i = 0; i < wanted.length; i++) {
         if (i % 64 === 0) options.signal?.throwIfAborted();
         const entry = wanted[i]!;
+        if (i >= together.end) together = await inflateTogether(reader, wanted, i, limits.maxInflatedEntrySize);
+        const inflated = together.inflated.get(entry);
+        if (inflated !== undefined) {
+          result.bytes.set(entry.name, inflated);
+          continue;
+        }
         try {
           result.bytes.set(entry.name, await readEntry(reader, entry, limits.maxInflatedEntrySize));
         } catch (error) {
@@ -246,6 +258,63 @@ async function preloadSpan(reader: CachedFileReader, sorted: readonly RawEntry[]
   const end = Math.min(reader.size, last.localHeaderOffset + LOCAL_HEADER_SIZE + MAX_LOCAL_HEADER_VARIABLE + last.compressedSize);
   if (end - first > MAX_ONE_READ_BYTES) return;
   await reader.preload(first, end - first);
+}
+
+/** Entries inflated by one zlib call, by entry; `end`: the index in the sorted entries after those it considered. */
+interface InflatedTogether {
+  readonly inflated: Map<RawEntry, Buffer>;
+  readonly end: number;
+}
+
+/**
+ * Inflates deflated entries from `sorted[from]` on, up to MAX_INFLATED_TOGETHER bytes, in one zlib call:
+ * each entry's data becomes a gzip member (RFC 1952) whose trailer holds the central directory's CRC-32
+ * and size, and zlib inflates concatenated members one after another, checking each one's CRC-32 and
+ * size. A zlib call per entry builds a stream object per entry, which costs as much as inflating a small
+ * class. Entries it leaves out (stored, encrypted, too large, no local header) and every entry of a call
+ * that fails (one corrupt entry, a size that lies) are read on their own by readEntry, which says why.
+ */
+async function inflateTogether(reader: CachedFileReader, sorted: readonly RawEntry[], from: number, maxSize: number): Promise<InflatedTogether> {
+  const members: Buffer[] = [];
+  const placed: RawEntry[] = [];
+  let inflatedSize = 0;
+  let memberBytes = 0;
+  let end = from;
+  for (; end < sorted.length && inflatedSize < MAX_INFLATED_TOGETHER; end++) {
+    const entry = sorted[end]!;
+    if (entry.isEncrypted || entry.compressionMethod !== DEFLATED || entry.uncompressedSize > maxSize || entry.crc32 === undefined) continue;
+    let data: Buffer;
+    try {
+      const header = await reader.readAt(entry.localHeaderOffset, LOCAL_HEADER_SIZE);
+      if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) continue;
+      data = await reader.readAt(entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28), entry.compressedSize);
+    } catch {
+      continue;
+    }
+    const trailer = Buffer.allocUnsafe(GZIP_TRAILER_SIZE);
+    trailer.writeUInt32LE(entry.crc32 >>> 0, 0);
+    trailer.writeUInt32LE(entry.uncompressedSize >>> 0, 4);
+    members.push(GZIP_MEMBER_HEADER, data, trailer);
+    memberBytes += GZIP_MEMBER_HEADER.length + data.length + GZIP_TRAILER_SIZE;
+    placed.push(entry);
+    inflatedSize += entry.uncompressedSize;
+  }
+  const together: InflatedTogether = { inflated: new Map(), end };
+  if (placed.length === 0) return together;
+  let inflated: Buffer;
+  try {
+    // As readEntry: inflation stops at the declared sizes, into one chunk one byte larger than their sum.
+    inflated = gunzipSync(Buffer.concat(members, memberBytes), { maxOutputLength: Math.max(1, inflatedSize), chunkSize: Math.max(MIN_INFLATE_CHUNK, inflatedSize + 1) });
+  } catch {
+    return together;
+  }
+  if (inflated.length !== inflatedSize) return together;
+  let at = 0;
+  for (const entry of placed) {
+    together.inflated.set(entry, inflated.subarray(at, at + entry.uncompressedSize));
+    at += entry.uncompressedSize;
+  }
+  return together;
 }
 
 /**

@@ -208,6 +208,52 @@ describe('readEntries', () => {
   });
 });
 
+describe('reading many deflated entries at once', () => {
+  const texts = Array.from({ length: 40 }, (_, index) => Buffer.from(`entry ${index} `.repeat(20 + index)));
+  const names = texts.map((_, index) => `e/${String(index).padStart(2, '0')}.txt`);
+
+  /** A jar of the texts, deflated but for every seventh (stored); `lying`: an entry whose declared size is too small. */
+  function textJar(lying?: number): Buffer {
+    return writeZip(texts.map((data, index) => ({ name: names[index]!, data, method: index % 7 === 0 ? 'stored' : 'deflated', ...(index === lying ? { declaredSize: 10 } : {}) })));
+  }
+
+  /** The jar with the CRC-32 of its `index`th entry changed in the central directory. */
+  function withWrongCrc(zip: Buffer, index: number): Buffer {
+    const damaged = Buffer.from(zip);
+    let at = -1;
+    for (let seen = 0; seen <= index; seen++) at = damaged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 1);
+    damaged.writeUInt32LE((damaged.readUInt32LE(at + 16) ^ 1) >>> 0, at + 16);
+    return damaged;
+  }
+
+  it('gives every entry byte for byte, stored and deflated, in file order', async () => {
+    const path = join(tempDir('together'), 'texts.jar');
+    writeFileSync(path, textJar());
+    const { bytes, errors } = await readEntries(path, [...names].reverse());
+    assert.deepEqual(errors, []);
+    assert.deepEqual([...bytes.keys()], names);
+    names.forEach((name, index) => assert.deepEqual(bytes.get(name), texts[index]));
+  });
+
+  it('names only the entry whose CRC-32 does not match, and reads the others', async () => {
+    const path = join(tempDir('together'), 'crc.jar');
+    writeFileSync(path, withWrongCrc(textJar(), 12));
+    const { bytes, errors } = await readEntries(path, names);
+    assert.deepEqual(errors.map((error) => [error.reason, error.entryName, error.message.includes('CRC-32')]), [['corrupt', names[12], true]]);
+    assert.equal(bytes.size, names.length - 1);
+    for (const [name, data] of bytes) assert.deepEqual(data, texts[names.indexOf(name)]);
+  });
+
+  it('names only the entry that inflates past its declared size, and reads the others', async () => {
+    const path = join(tempDir('together'), 'liar.jar');
+    writeFileSync(path, textJar(20));
+    const { bytes, errors } = await readEntries(path, names);
+    assert.deepEqual(errors.map((error) => [error.reason, error.entryName]), [['corrupt', names[20]]]);
+    assert.equal(bytes.size, names.length - 1);
+    assert.deepEqual(bytes.get(names[21]!), texts[21]);
+  });
+});
+
 describe('damaged jars', () => {
   it('give an ArchiveError or a result, never another exception, for any flipped bytes', async () => {
     const original = readFileSync(jar('sample.jar'));
