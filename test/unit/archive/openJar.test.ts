@@ -235,6 +235,21 @@ describe('reading many deflated entries at once', () => {
     names.forEach((name, index) => assert.deepEqual(bytes.get(name), texts[index]));
   });
 
+  it('reads entries that inflate to more than one zlib call takes (16 MB), and a damaged one past the first call', async () => {
+    const big = [0, 1, 2, 3].map((index) => Buffer.alloc(6 * 1024 * 1024, String.fromCharCode(97 + index)));
+    const bigNames = big.map((_, index) => `big/${index}.bin`);
+    const zip = writeZip(big.map((data, index) => ({ name: bigNames[index]!, data, method: 'deflated' })));
+    const path = join(tempDir('together'), 'big.jar');
+    writeFileSync(path, zip);
+    const whole = await readEntries(path, bigNames);
+    assert.deepEqual(whole.errors, []);
+    bigNames.forEach((name, index) => assert.ok(whole.bytes.get(name)!.equals(big[index]!), name));
+    writeFileSync(path, withWrongCrc(zip, 3));
+    const damaged = await readEntries(path, bigNames);
+    assert.deepEqual(damaged.errors.map((error) => error.entryName), [bigNames[3]]);
+    assert.equal(damaged.bytes.size, 3);
+  });
+
   it('names only the entry whose CRC-32 does not match, and reads the others', async () => {
     const path = join(tempDir('together'), 'crc.jar');
     writeFileSync(path, withWrongCrc(textJar(), 12));
