@@ -4,6 +4,7 @@ import type { ArchiveLimits } from '../archive/archiveLimits';
 import { defaultCacheDir, JarIndexCache } from '../cache/jarIndexCache';
 import { LinkageFactsCache } from '../cache/linkageFactsCache';
 import { classpathEmbeddedArtifacts } from '../embedded/classpathEmbedded';
+import type { KeptRepositoryModels } from '../model/keptRepositoryModels';
 import { ParsedPomStore } from '../model/parsedPomStore';
 import { formatArtifact } from '../resolve/artifact';
 import type { LocalRepository } from '../repo/localRepository';
@@ -73,6 +74,8 @@ export interface KeptAnalysisResources {
   readonly memberVerdicts?: MemberVerdicts;
   /** The run's repository class index (one that remembers answers while the repository is unchanged). */
   repositoryIndex(repository: LocalRepository, indexer: ClasspathIndexer): RepositoryClassIndex;
+  /** Repository poms' models kept across runs while the repository is unchanged (see KeptRepositoryModels). */
+  readonly repositoryModels?: KeptRepositoryModels;
 }
 
 /** One classpath element as reported: its file and the artifact it stands for (none for own classes). */

@@ -13,6 +13,7 @@ import {
   type WorkingDependency,
 } from './inheritance';
 import type { Interpolator, InterpolationIssue } from './interpolation';
+import { isRepositoryFile, modelContextKey, type KeptModel, type KeptRepositoryModels } from './keptRepositoryModels';
 import { indexManagement, injectManagement } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
@@ -40,6 +41,8 @@ export interface ModelBuildContext {
   os: { name: string; family: string; arch: string; version: string };
   /** Texts to use instead of the files at these absolute pom paths: the unsaved contents of open editors. */
   pomTexts?: ReadonlyMap<string, string>;
+  /** Repository models kept across the builders of a long-lived caller (see KeptRepositoryModels). */
+  keptModels?: KeptRepositoryModels;
 }
 
 /**
@@ -104,10 +107,17 @@ export class ModelBuilder {
   private readonly repositoryProblems = new Map<string, ModelProblem[]>();
   private readonly sources: InterpolationSources;
   private readonly projectActivation: { active: Set<string>; inactive: Set<string> };
+  /** The poms read for each built model and assembled pom, by cache key (see recorded). */
+  private readonly builtInputs = new Map<string, ReadonlySet<string>>();
+  private readonly assembledInputs = new Map<string, ReadonlySet<string>>();
+  /** One set per build under way, outermost first: each pom read is added to all of them. */
+  private readonly recorders: Set<string>[] = [];
+  private readonly keptModels: Map<string, KeptModel> | undefined;
 
   constructor(private readonly context: ModelBuildContext) {
     this.sources = { userProperties: context.userProperties, systemProperties: context.systemProperties, env: context.env };
-    this.files = new PomFileCache(new Map([...(context.pomTexts ?? new Map<string, string>())].map(([path, text]) => [resolve(path), text])));
+    const overlays = new Map([...(context.pomTexts ?? new Map<string, string>())].map(([path, text]) => [resolve(path), text]));
+    this.files = new PomFileCache(overlays, (pomPath) => this.noteRead(pomPath));
     this.locator = new PomLocator(context, this.files);
     // MavenCli: `-P +id` activates, `-P !id` and `-P -id` deactivate; the marks are not part of the id.
     const bare = (id: string): string => id.trim().replace(/^[+!-]/, '');
@@ -115,6 +125,20 @@ export class ModelBuilder {
       active: new Set([...context.activeProfiles, ...(context.settings?.activeProfiles ?? [])].map(bare)),
       inactive: new Set(context.inactiveProfiles.map(bare)),
     };
+    this.keptModels = context.keptModels?.forContext(
+      modelContextKey({
+        repositoryRoot: context.repository.root,
+        workspacePoms: context.workspacePoms,
+        userProperties: context.userProperties,
+        systemProperties: context.systemProperties,
+        env: context.env,
+        activeProfiles: context.activeProfiles,
+        inactiveProfiles: context.inactiveProfiles,
+        settings: context.settings,
+        jdkVersion: context.jdkVersion,
+        os: context.os,
+      }),
+    );
   }
 
   /** Reads pom files through `store` from now on (see ParsedPomStore); undefined: parse every file. */
@@ -157,8 +181,9 @@ export class ModelBuilder {
     const coordinates = coordinatesOf(groupId, artifactId, version);
     const workspacePom = this.locator.reactorPom(coordinates);
     const pomPath = workspacePom ?? this.locator.repositoryPomPath(groupId, artifactId, version);
-    const read = this.files.read(pomPath);
-    if (!read.ok && read.reason === 'missing') {
+    const kept = workspacePom === undefined ? this.keptModel(pomPath) : undefined;
+    const read = kept === undefined ? this.files.read(pomPath) : undefined;
+    if (read !== undefined && !read.ok && read.reason === 'missing') {
       const message = `The POM for ${coordinates} is missing (${pomPath}); no dependency information available.`;
       this.repositoryProblems.set(coordinates, [this.files.problem('warning', 'pom-missing', message, pomPath)]);
       return undefined;
@@ -180,13 +205,64 @@ export class ModelBuilder {
   ): EffectiveModel {
     const cacheKey = `${mode}|${pomPath}`;
     const cached = this.built.get(cacheKey);
-    if (cached) return cached;
-    const assembled = this.assemble(pomPath, kind, mode, []);
-    const model = assembled.ok
-      ? this.finish(assembled.pom, mode, importChain)
-      : this.unreadableModel(pomPath, kind, assembled.problem, expected);
+    if (cached) {
+      this.noteInputs(this.builtInputs.get(cacheKey));
+      return cached;
+    }
+    const keepable = kind === 'repository' && mode === 'dependency';
+    const kept = keepable ? this.keptModel(pomPath) : undefined;
+    const { value: model, inputs } =
+      kept === undefined
+        ? this.recorded(() => {
+            const assembled = this.assemble(pomPath, kind, mode, []);
+            return assembled.ok ? this.finish(assembled.pom, mode, importChain) : this.unreadableModel(pomPath, kind, assembled.problem, expected);
+          })
+        : { value: kept.model, inputs: kept.inputs };
     this.built.set(cacheKey, model);
+    this.builtInputs.set(cacheKey, inputs);
+    this.noteInputs(inputs);
+    if (keepable && kept === undefined && this.keptModels !== undefined && this.mayKeep(model, inputs)) this.keptModels.set(pomPath, { model, inputs });
     return model;
+  }
+
+  /** A model kept from an earlier builder, unless one of its poms is now read from an editor's text. */
+  private keptModel(pomPath: string): KeptModel | undefined {
+    const kept = this.keptModels?.get(pomPath);
+    return kept === undefined || [...kept.inputs].some((path) => this.files.hasOverlay(path)) ? undefined : kept;
+  }
+
+  /**
+   * Whether a repository model depends on nothing but repository files and the build context: every pom read
+   * for it is a repository file read from disk, none of them activates a profile by a file (which may be
+   * anywhere), and no dependency names a systemPath (whose file validation looks for).
+   */
+  private mayKeep(model: EffectiveModel, inputs: ReadonlySet<string>): boolean {
+    for (const path of inputs) {
+      if (!isRepositoryFile(this.context.repository.root, path) || this.files.hasOverlay(path)) return false;
+      const read = this.files.read(path);
+      if (read.ok && read.pom.profiles.some((profile) => profile.activation?.file !== undefined)) return false;
+    }
+    return ![...model.dependencies, ...model.dependencyManagement].some((dependency) => dependency.systemPath !== undefined);
+  }
+
+  /** Runs a build, recording the poms it reads (and those its cached parts were built from). */
+  private recorded<T>(build: () => T): { value: T; inputs: ReadonlySet<string> } {
+    const inputs = new Set<string>();
+    this.recorders.push(inputs);
+    try {
+      return { value: build(), inputs };
+    } finally {
+      this.recorders.pop();
+    }
+  }
+
+  private noteRead(pomPath: string): void {
+    for (const recorder of this.recorders) recorder.add(pomPath);
+  }
+
+  private noteInputs(inputs: ReadonlySet<string> | undefined): void {
+    if (inputs === undefined || this.recorders.length === 0) return;
+    for (const path of inputs) this.noteRead(path);
   }
 
   private unreadableModel(
@@ -230,7 +306,16 @@ export class ModelBuilder {
   private assemble(pomPath: string, kind: PomSource['kind'], mode: BuildMode, parentChain: readonly string[]): AssembleResult {
     const cacheKey = `${mode}|${pomPath}`;
     const cached = this.assembled.get(cacheKey);
-    if (cached) return cached;
+    if (cached) {
+      this.noteInputs(this.assembledInputs.get(cacheKey));
+      return cached;
+    }
+    const { value, inputs } = this.recorded(() => this.assembleUncached(pomPath, kind, mode, parentChain, cacheKey));
+    this.assembledInputs.set(cacheKey, inputs);
+    return value;
+  }
+
+  private assembleUncached(pomPath: string, kind: PomSource['kind'], mode: BuildMode, parentChain: readonly string[], cacheKey: string): AssembleResult {
     const read = this.files.read(pomPath);
     if (!read.ok) return { ok: false, problem: read.problem };
     const raw = read.pom;

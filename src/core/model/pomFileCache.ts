@@ -50,8 +50,19 @@ export class PomFileCache {
   private readonly lineIndexes = new Map<string, LineIndex>();
   private store: ParsedPomStore | undefined;
 
-  /** @param overlays texts to use instead of the files at these absolute paths (editors' unsaved contents) */
-  constructor(private readonly overlays: ReadonlyMap<string, string> = new Map()) {}
+  /**
+   * @param overlays texts to use instead of the files at these absolute paths (editors' unsaved contents)
+   * @param onRead told of every path asked for, read before or not (what a model was built from)
+   */
+  constructor(
+    private readonly overlays: ReadonlyMap<string, string> = new Map(),
+    private readonly onRead?: (pomPath: string) => void,
+  ) {}
+
+  /** Whether the pom at this path is read from an overlay text rather than the file. */
+  hasOverlay(pomPath: string): boolean {
+    return this.overlays.has(pomPath);
+  }
 
   /**
    * Keeps parsed pom files in `store` across runs (keyed by path, size and modification time); texts
@@ -62,6 +73,7 @@ export class PomFileCache {
   }
 
   read(pomPath: string): PomFileRead {
+    this.onRead?.(pomPath);
     const known = this.reads.get(pomPath);
     if (known) return known;
     const read = this.readUncached(pomPath);

@@ -1,3 +1,4 @@
+import type { KeptRepositoryModels } from '../model/keptRepositoryModels';
 import { ModelBuilder } from '../model/modelBuilder';
 import { LocalRepository } from '../repo/localRepository';
 import { locateLocalRepository } from '../repo/locateLocalRepository';
@@ -32,6 +33,8 @@ export interface AnalysisSessionOptions {
   readonly inactiveProfiles?: readonly string[];
   /** Pom texts to build from instead of the files (an editor's unsaved buffers), by path. */
   readonly pomTexts?: ReadonlyMap<string, string>;
+  /** Repository models kept across sessions by a long-lived caller (see KeptRepositoryModels). */
+  readonly keptModels?: KeptRepositoryModels;
 }
 
 /** A reactor with the local repository and the resolver that resolves its modules. */
@@ -75,6 +78,7 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
       jdkVersion: runtime.jdkVersion,
       os: runtime.os,
       ...(options.pomTexts === undefined ? {} : { pomTexts: options.pomTexts }),
+      ...(options.keptModels === undefined ? {} : { keptModels: options.keptModels }),
     });
   const reactor = loadReactor(createBuilder, options.dir);
   return {

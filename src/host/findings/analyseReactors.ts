@@ -6,6 +6,7 @@ import { prepareAnalysis, type AnalysisResult, type KeptAnalysisResources, type 
 import type { AnalysedScope, Finding } from '../../core/analysis/finding';
 import type { IgnorePatterns } from '../../core/analysis/ignorePatterns';
 import type { RuntimeOptions } from '../../core/runtime/runtimeSelection';
+import type { KeptRepositoryModels } from '../../core/model/keptRepositoryModels';
 import { openAnalysisSession, type AnalysisSession } from '../../core/workspace/analysisSession';
 import { workspaceReactorOf, type WorkspaceReactor } from '../resolution/workspaceReactor';
 import type { KeptReuse } from './keptResources';
@@ -73,7 +74,7 @@ function isAbort(error: unknown): boolean {
 }
 
 /** Opens the analysis session of one reactor with its folder's Maven settings, as `mvn` on its root pom would. */
-export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMap<string, string>): AnalysisSession {
+export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMap<string, string>, keptModels?: KeptRepositoryModels): AnalysisSession {
   const userProperties = new Map(reactor.userProperties);
   return openAnalysisSession({
     dir: dirname(reactor.pomPath),
@@ -85,6 +86,7 @@ export function openReactorSession(reactor: ReactorRequest, pomTexts: ReadonlyMa
     activeProfiles: reactor.activeProfiles,
     inactiveProfiles: reactor.inactiveProfiles,
     pomTexts,
+    keptModels,
   });
 }
 
@@ -112,7 +114,7 @@ export async function analyseReactors(
   for (const reactor of request.reactors) {
     signal.throwIfAborted();
     try {
-      const session = openReactorSession(reactor, pomTexts);
+      const session = openReactorSession(reactor, pomTexts, kept.repositoryModels);
       repositories.add(session.repository.root);
       const analysis = await prepareAnalysis(
         session,

@@ -1,6 +1,6 @@
 // What the editor's analysis keeps between runs (plain Node, no vscode): a run after an edit then finds the
-// parse workers started, the JDK indexed, and jar indexes, class summaries, parsed poms and linkage facts in
-// memory instead of reading them back from the cache folder.
+// parse workers started, the JDK indexed, and jar indexes, class summaries, parsed poms, repository poms'
+// models and linkage facts in memory instead of reading them back from the cache folder or building them again.
 import { join } from 'node:path';
 import { PARSED_POMS_FILE, type KeptAnalysisResources } from '../../core/analysis/analyzeModules';
 import { openPlatformClasses, type PlatformClasses } from '../../core/analysis/jdkClasses';
@@ -13,6 +13,7 @@ import type { LocalRepository } from '../../core/repo/localRepository';
 import { RememberingRepositoryIndex, RepositoryMemory } from './rememberingRepositoryIndex';
 import { JarIndexCache } from '../../core/cache/jarIndexCache';
 import { LinkageFactsCache } from '../../core/cache/linkageFactsCache';
+import { KeptRepositoryModels } from '../../core/model/keptRepositoryModels';
 import { ParsedPomStore } from '../../core/model/parsedPomStore';
 
 /** What a run took from memory: linkage facts per classpath, and which repository jars define a class. */
@@ -69,6 +70,7 @@ export class KeptResources implements KeptAnalysisResources {
   readonly pool = new ClassParsePool();
   readonly factsCache: RememberingFactsCache;
   readonly memberVerdicts = new MemberVerdicts();
+  readonly repositoryModels = new KeptRepositoryModels();
   private readonly platforms = new Map<string, Promise<PlatformClasses>>();
   private readonly repositories = new Map<string, RepositoryMemory>();
 
@@ -121,9 +123,10 @@ export class KeptResources implements KeptAnalysisResources {
     return reuse;
   }
 
-  /** A jar or pom of a local repository was added, changed or deleted: which jars define a class may differ now. */
+  /** A jar or pom of a local repository was added, changed or deleted: which jars define a class, and the repository poms' models, may differ now. */
   forgetRepositoryAnswers(): void {
     this.repositories.clear();
+    this.repositoryModels.clear();
   }
 
   /** Starts the class-parse workers and indexes the default JDK now, while the workspace is still being scanned. */
