@@ -283,14 +283,8 @@ async function inflateTogether(reader: CachedFileReader, sorted: readonly RawEnt
   for (; end < sorted.length && inflatedSize < MAX_INFLATED_TOGETHER; end++) {
     const entry = sorted[end]!;
     if (entry.isEncrypted || entry.compressionMethod !== DEFLATED || entry.uncompressedSize > maxSize || entry.crc32 === undefined) continue;
-    let data: Buffer;
-    try {
-      const header = await reader.readAt(entry.localHeaderOffset, LOCAL_HEADER_SIZE);
-      if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) continue;
-      data = await reader.readAt(entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28), entry.compressedSize);
-    } catch {
-      continue;
-    }
+    const data = await entryData(reader, entry).catch(() => undefined);
+    if (data === undefined) continue;
     const trailer = Buffer.allocUnsafe(GZIP_TRAILER_SIZE);
     trailer.writeUInt32LE(entry.crc32 >>> 0, 0);
     trailer.writeUInt32LE(entry.uncompressedSize >>> 0, 4);
@@ -317,6 +311,13 @@ async function inflateTogether(reader: CachedFileReader, sorted: readonly RawEnt
   return together;
 }
 
+/** An entry's stored bytes, after its local header (APPNOTE 4.3.7); undefined when no local header is where the central directory points. */
+async function entryData(reader: CachedFileReader, entry: RawEntry): Promise<Buffer | undefined> {
+  const header = await reader.readAt(entry.localHeaderOffset, LOCAL_HEADER_SIZE);
+  if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) return undefined;
+  return reader.readAt(entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28), entry.compressedSize);
+}
+
 /**
  * Reads one entry's local header and data and inflates it (APPNOTE 4.3.7), refusing encrypted
  * entries and anything that would inflate past `maxSize` whatever size it declares.
@@ -328,10 +329,8 @@ async function readEntry(reader: CachedFileReader, entry: RawEntry, maxSize: num
     throw fail('unsupported-compression', `compression method ${entry.compressionMethod}`);
   }
   if (entry.uncompressedSize > maxSize) throw fail('entry-too-large', `${entry.uncompressedSize} bytes, more than the limit of ${maxSize}`);
-  const header = await reader.readAt(entry.localHeaderOffset, LOCAL_HEADER_SIZE);
-  if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw fail('corrupt', 'no local file header where the central directory points');
-  const dataStart = entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const data = await reader.readAt(dataStart, entry.compressedSize);
+  const data = await entryData(reader, entry);
+  if (data === undefined) throw fail('corrupt', 'no local file header where the central directory points');
   let bytes: Buffer;
   if (entry.compressionMethod === STORED) {
     bytes = Buffer.from(data);

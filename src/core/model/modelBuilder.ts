@@ -211,17 +211,20 @@ export class ModelBuilder {
     }
     const keepable = kind === 'repository' && mode === 'dependency';
     const kept = keepable ? this.keptModel(pomPath) : undefined;
-    const { value: model, inputs } =
-      kept === undefined
-        ? this.recorded(() => {
-            const assembled = this.assemble(pomPath, kind, mode, []);
-            return assembled.ok ? this.finish(assembled.pom, mode, importChain) : this.unreadableModel(pomPath, kind, assembled.problem, expected);
-          })
-        : { value: kept.model, inputs: kept.inputs };
+    if (kept !== undefined) {
+      this.built.set(cacheKey, kept.model);
+      this.builtInputs.set(cacheKey, kept.inputs);
+      this.noteInputs(kept.inputs);
+      return kept.model;
+    }
+    // The poms it reads are told to the builds under way as they are read (see noteRead).
+    const { value: model, inputs } = this.recorded(() => {
+      const assembled = this.assemble(pomPath, kind, mode, []);
+      return assembled.ok ? this.finish(assembled.pom, mode, importChain) : this.unreadableModel(pomPath, kind, assembled.problem, expected);
+    });
     this.built.set(cacheKey, model);
     this.builtInputs.set(cacheKey, inputs);
-    this.noteInputs(inputs);
-    if (keepable && kept === undefined && this.keptModels !== undefined && this.mayKeep(model, inputs)) this.keptModels.set(pomPath, { model, inputs });
+    if (keepable && this.keptModels !== undefined && this.mayKeep(model, inputs)) this.keptModels.set(pomPath, { model, inputs });
     return model;
   }
 
