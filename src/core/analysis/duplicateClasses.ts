@@ -1,7 +1,7 @@
-import { entryCrc32 } from '../archive/classpathEntries';
 import { embeddingNote } from '../embedded/embeddingNote';
 import { exclusionFix } from '../fix/exclusionFix';
 import { dottedName } from './classSummary';
+import { compareCopies } from './compareCopies';
 import type { Finding, Fix } from './finding';
 import { elementLocation, elementName, pathSteps, type ModuleContext, type ScopeView } from './moduleContext';
 import type { ClasspathElement } from './moduleClasspaths';
@@ -34,17 +34,10 @@ export async function duplicateClasses(context: ModuleContext, view: ScopeView, 
     signal?.throwIfAborted();
     const elements = group.elements.map((index) => view.elements[index]!);
     if (elements.some(({ element }) => isIgnoredElement(context, element))) continue;
-    const different: string[] = [];
-    const identical: string[] = [];
-    for (const className of group.classes.sort()) {
-      const copies = await Promise.all(
-        elements.map(async ({ indexed }) => {
-          const entry = indexed.classes.get(className)!;
-          return `${await entryCrc32(indexed.index!, entry).catch(() => -1)}:${entry.uncompressedSize}`;
-        }),
-      );
-      (copies.every((copy) => copy === copies[0]) ? identical : different).push(className);
-    }
+    const { identical, different } = await compareCopies(
+      elements.map(({ indexed }) => indexed),
+      group.classes.sort(),
+    );
     const finding = duplicateFinding(context, view, elements.map(({ element }) => element), identical, different);
     // A copy inside a fat jar at its original names: name the jar that embeds it.
     const note = await embeddingNote(elements.map(({ element, indexed }) => ({ file: element.file, index: indexed.index, artifact: element.node?.artifact })), group.classes);

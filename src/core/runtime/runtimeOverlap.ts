@@ -1,10 +1,9 @@
-import { entryCrc32 } from '../archive/classpathEntries';
 import { dottedName } from '../analysis/classSummary';
 import { embeddingNote } from '../embedded/embeddingNote';
+import { compareCopies } from '../analysis/compareCopies';
 import type { Finding } from '../analysis/finding';
 import { listNames } from '../analysis/missingClasses';
 import { elementLocation, elementName, pathSteps, type ModuleContext } from '../analysis/moduleContext';
-import type { IndexedEntry } from '../analysis/classpathIndexer';
 import type { DeployedView } from './deployedView';
 import { runtimeJarName } from './preparedRuntime';
 import { parentFirstPatternOf } from './runtimeDefinition';
@@ -14,15 +13,6 @@ interface OverlapGroup {
   readonly job: number;
   readonly runtime: number;
   readonly classes: string[];
-}
-
-async function sameBytes(a: IndexedEntry, b: IndexedEntry, className: string): Promise<boolean> {
-  const copy = async (indexed: IndexedEntry): Promise<string> => {
-    const entry = indexed.classes.get(className)!;
-    return `${await entryCrc32(indexed.index!, entry).catch(() => -1)}:${entry.uncompressedSize}`;
-  };
-  const [left, right] = await Promise.all([copy(a), copy(b)]);
-  return left === right && !left.startsWith('-1:');
 }
 
 /**
@@ -56,13 +46,8 @@ export async function runtimeOverlaps(context: ModuleContext, view: DeployedView
     const artifact = job.element.node?.artifact;
     if (artifact !== undefined && context.ignore.ignoresArtifact(artifact.groupId, artifact.artifactId)) continue;
     const runtimeJar = view.elements[group.runtime]!;
-    const different: string[] = [];
-    const identical: string[] = [];
-    const runtimeWins: string[] = [];
-    for (const className of group.classes.sort()) {
-      (await sameBytes(job.indexed, runtimeJar.indexed, className) ? identical : different).push(className);
-      if (view.definers.get(className)![0]! >= view.jobCount) runtimeWins.push(className);
-    }
+    const { identical, different } = await compareCopies([job.indexed, runtimeJar.indexed], group.classes.sort());
+    const runtimeWins = group.classes.filter((className) => view.definers.get(className)![0]! >= view.jobCount);
     // A fat jar on either side (the job's shaded dependency, a runtime's -dist jar) hides what it carries.
     const note = await embeddingNote(
       [job, runtimeJar].map(({ element, indexed }) => ({ file: element.file, index: indexed.index, artifact: element.node?.artifact })),
