@@ -307,6 +307,8 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
     const userCache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
     mkdirSync(join(scratch, 'cache'), { recursive: true });
     if (existsSync(join(userCache, 'jarscope-vscode'))) symlinkSync(join(userCache, 'jarscope-vscode'), join(scratch, 'cache', 'jarscope-vscode'));
+    // The probe writes the host's profiles there; the workers create it themselves only when they stop.
+    if (option('--profile', undefined)) mkdirSync(resolve(option('--profile', undefined)), { recursive: true });
     console.log(`Editor benchmark: ${artifacts.length} dependencies from ${debianRepo}, cold jar cache, real VS Code`);
     const result = spawnSync(
       process.execPath,

@@ -11,7 +11,7 @@ import { writeFileAtomically, writeJsonAtomically } from './atomicWrite';
 import { classesFileBytes, readClassesFile, type CacheFileHeader } from './classesFile';
 
 // Bumped whenever the record's shape or the meaning of a summary changes: older files are ignored.
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 const WRITE_BATCH = 8;
 
 /** name, crc32, compressedSize, uncompressedSize, compressionMethod, encrypted (0/1), localHeaderOffset. */

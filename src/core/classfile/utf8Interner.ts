@@ -1,7 +1,6 @@
 import { ClassFormatError } from './classFormatError';
 import { decodeModifiedUtf8 } from './modifiedUtf8';
 
-const EMPTY = -1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const INITIAL_SLOTS = 1 << 12;
@@ -9,8 +8,7 @@ const INITIAL_SLOTS = 1 << 12;
 /**
  * A string table filled from CONSTANT_Utf8 bytes (JVM spec §4.4.7): equal bytes get one id and one
  * string, decoded (and checked) the first time they are seen. A jar's classes share most of their names
- * and descriptors, so most lookups find bytes already decoded. Ids also stand for pairs of ids (a field's
- * `name:descriptor`, a method's `name` + descriptor), interned alike.
+ * and descriptors, so most lookups find bytes already decoded.
  */
 export class Utf8Interner {
   readonly strings: string[] = [];
@@ -23,13 +21,6 @@ export class Utf8Interner {
   private byteLength = new Int32Array(INITIAL_SLOTS / 2);
   private arena = new Uint8Array(INITIAL_SLOTS * 16);
   private arenaUsed = 0;
-  // Byte ids and pair ids share `strings`; pairs are keyed apart, by (first, second, separator).
-  private pairSlots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
-  private pairFirst = new Int32Array(INITIAL_SLOTS / 2);
-  private pairSecond = new Int32Array(INITIAL_SLOTS / 2);
-  private pairSeparator = new Int32Array(INITIAL_SLOTS / 2);
-  private pairId = new Int32Array(INITIAL_SLOTS / 2);
-  private pairCount = 0;
 
   /**
    * The id of the modified UTF-8 text `bytes[start, end)`.
@@ -102,50 +93,10 @@ export class Utf8Interner {
     this.byteSlots = slots;
   }
 
-  /** The id of `strings[first] + separator + strings[second]`. */
-  internPair(first: number, separator: string, second: number): number {
-    const separatorCode = separator.length === 0 ? -1 : separator.charCodeAt(0);
-    const hash = pairHash(first, second, separatorCode);
-    const mask = this.pairSlots.length - 1;
-    let slot = hash & mask;
-    for (;;) {
-      const pair = this.pairSlots[slot]!;
-      if (pair === EMPTY) break;
-      if (this.pairFirst[pair] === first && this.pairSecond[pair] === second && this.pairSeparator[pair] === separatorCode) return this.pairId[pair]!;
-      slot = (slot + 1) & mask;
-    }
-    const pair = this.pairCount++;
-    if (pair >= this.pairFirst.length) {
-      this.pairFirst = grown(this.pairFirst);
-      this.pairSecond = grown(this.pairSecond);
-      this.pairSeparator = grown(this.pairSeparator);
-      this.pairId = grown(this.pairId);
-    }
-    this.pairFirst[pair] = first;
-    this.pairSecond[pair] = second;
-    this.pairSeparator[pair] = separatorCode;
-    this.pairId[pair] = this.strings.length;
-    this.pairSlots[slot] = pair;
-    this.strings.push(this.strings[first]! + separator + this.strings[second]!);
-    if (this.pairCount * 2 > this.pairSlots.length) this.rehashPairs();
-    return this.strings.length - 1;
-  }
-
   /** Adds a string as a new id, without looking for an equal one (entry names, error messages). */
   add(text: string): number {
     this.strings.push(text);
     return this.strings.length - 1;
-  }
-
-  private rehashPairs(): void {
-    const slots = new Int32Array(this.pairSlots.length * 2).fill(EMPTY);
-    const mask = slots.length - 1;
-    for (let pair = 0; pair < this.pairCount; pair++) {
-      let slot = pairHash(this.pairFirst[pair]!, this.pairSecond[pair]!, this.pairSeparator[pair]!) & mask;
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      slots[slot] = pair;
-    }
-    this.pairSlots = slots;
   }
 }
 
@@ -157,10 +108,6 @@ function canonicalLength(text: string): number {
     length += c !== 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
   }
   return length;
-}
-
-function pairHash(first: number, second: number, separator: number): number {
-  return Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ first, FNV_PRIME) ^ second, FNV_PRIME) ^ separator, FNV_PRIME);
 }
 
 function grown(array: Int32Array, size = array.length * 2): Int32Array<ArrayBuffer> {

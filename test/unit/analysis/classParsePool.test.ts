@@ -19,7 +19,7 @@ writeFileSync(
   markerWorker,
   `const { parentPort } = require('node:worker_threads');
 // The reply is encoded as parsedEntriesCodec lays it out: entry name, ERROR (1), error message.
-parentPort.on('message', ({ id }) => parentPort.postMessage({ id, encoded: { strings: ['parsed-by-worker', 'marker'], data: Int32Array.from([0, 1, 1]) } }));
+parentPort.on('message', ({ id }) => parentPort.postMessage({ id, encoded: { strings: ['parsed-by-worker', 'marker'], data: Int32Array.from([0, 1, 1]), memberKeys: new Uint8Array(0) } }));
 `,
 );
 
@@ -33,7 +33,7 @@ const held = [];
 const answer = () => {
   const count = held.length;
   for (const { id, request } of held.splice(0).reverse()) {
-    parentPort.postMessage({ id, encoded: { strings: [request.entryNames[0], 'held ' + count], data: Int32Array.from([0, 1, 1]) } });
+    parentPort.postMessage({ id, encoded: { strings: [request.entryNames[0], 'held ' + count], data: Int32Array.from([0, 1, 1]), memberKeys: new Uint8Array(0) } });
   }
 };
 let timer;
@@ -130,6 +130,6 @@ describe('parsedEntriesCodec', () => {
   });
 
   it('refuses a damaged encoding with a RangeError instead of inventing entries', () => {
-    assert.throws(() => decodeParsedEntries({ strings: ['only'], data: Int32Array.from([0, 0, 7]) }), RangeError);
+    assert.throws(() => decodeParsedEntries({ strings: ['only'], data: Int32Array.from([0, 0, 7]), memberKeys: new Uint8Array(0) }), RangeError);
   });
 });

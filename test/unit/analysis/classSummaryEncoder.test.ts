@@ -7,6 +7,7 @@ import { ClassSummaryEncoder } from '../../../src/core/analysis/workers/classSum
 import { parseEntries } from '../../../src/core/analysis/workers/parseEntries';
 import { indexJar, readEntries } from '../../../src/core/archive/openJar';
 import { decodeSummaryAt } from '../../../src/core/cache/classSummaryCodec';
+import { memberKeysBuffer } from '../../../src/core/cache/memberKeys';
 import { parseClassFile } from '../../../src/core/classfile/parseClassFile';
 import { PoolBuilder } from '../classfile/poolBuilder';
 import { fixturePath } from '../helpers/paths';
@@ -20,7 +21,7 @@ function viaObjects(bytes: Buffer, own: ReadonlySet<string> | undefined): ClassS
 function viaEncoder(bytes: Buffer, own: ReadonlySet<string> | undefined, encoder = new ClassSummaryEncoder(own)): ClassSummary {
   const start = encoder.out.length;
   encoder.append(bytes);
-  return decodeSummaryAt(encoder.out, encoder.interner.strings, start).summary;
+  return decodeSummaryAt(encoder.out, encoder.interner.strings, memberKeysBuffer(encoder.memberKeys.result()), start).summary;
 }
 
 function filesUnder(dir: string, suffix: string): string[] {

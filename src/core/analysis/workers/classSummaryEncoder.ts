@@ -5,6 +5,7 @@ import { skipAttributes } from '../../classfile/parseClassFile';
 import { checkModifiedUtf8 } from '../../classfile/modifiedUtf8';
 import { Utf8Interner } from '../../classfile/utf8Interner';
 import { appendSummary } from '../../cache/classSummaryCodec';
+import { MemberKeysWriter } from '../../cache/memberKeys';
 import { externalReferences, PLATFORM_ONLY_PACKAGE, summarizeClass } from '../classSummary';
 import { parseClassFile } from '../../classfile/parseClassFile';
 
@@ -12,6 +13,7 @@ const CLASS_FILE_MAGIC = 0xcafebabe;
 // classSummaryCodec's member kinds, by constant pool tag.
 const MEMBER_KIND_CODE: Readonly<Record<number, number>> = { [ConstantTag.fieldref]: 0, [ConstantTag.methodref]: 1, [ConstantTag.interfaceMethodref]: 2 };
 const ARRAY_TYPE = 0x5b; // '['
+const COLON = 0x3a; // between a field's name and descriptor (fieldKey)
 const UNKNOWN = -1;
 const IS_OWN = 1;
 const IS_PLATFORM_ONLY = 2;
@@ -28,6 +30,7 @@ const IS_PLATFORM_ONLY = 2;
 export class ClassSummaryEncoder {
   readonly interner = new Utf8Interner();
   readonly out: number[] = [];
+  readonly memberKeys = new MemberKeysWriter();
   // Per string id: UNKNOWN, or the IS_OWN and IS_PLATFORM_ONLY bits of the name.
   private nameKinds = new Int8Array(1024).fill(UNKNOWN);
   // Per string id: the class last counted as referenced (a stamp), for one walk's set of referenced classes.
@@ -52,13 +55,16 @@ export class ClassSummaryEncoder {
   append(input: Uint8Array): void {
     const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     const mark = this.out.length;
+    const keysMark = this.memberKeys.length;
     try {
       this.encode(bytes);
     } catch {
       this.out.length = mark;
+      this.memberKeys.truncate(keysMark);
       // The error parseClassFile gives, word for word; and should it accept the bytes after all, its summary.
       const summary = summarizeClass(parseClassFile(bytes));
-      appendSummary(this.own === undefined ? summary : externalReferences(summary, this.own), { index: (text) => this.interner.add(text) }, this.out);
+      const kept = this.own === undefined ? summary : externalReferences(summary, this.own);
+      appendSummary(kept, { index: (text) => this.interner.add(text) }, this.out, this.memberKeys);
     } finally {
       this.pool = undefined;
     }
@@ -82,17 +88,15 @@ export class ClassSummaryEncoder {
     requireBytes(bytes, at, 2 * interfaceCount);
     const interfaces: number[] = [];
     for (let i = 0; i < interfaceCount; i++, at += 2) interfaces.push(this.className(bytes.readUInt16BE(at), at));
-    const fields: number[] = [];
-    at = this.members(at, ':', fields);
-    const methods: number[] = [];
-    skipAttributes(bytes, this.members(at, '', methods));
+    const keysStart = this.memberKeys.length;
+    at = this.members(at, COLON);
+    const fieldsEnd = this.memberKeys.length;
+    skipAttributes(bytes, this.members(at, undefined));
 
     const out = this.out;
-    out.push(thisClass, superClass);
-    for (const list of [interfaces, fields, methods]) {
-      out.push(list.length);
-      for (const id of list) out.push(id);
-    }
+    out.push(thisClass, superClass, interfaces.length);
+    for (const id of interfaces) out.push(id);
+    out.push(keysStart, fieldsEnd, this.memberKeys.length);
     const referencedAt = out.length;
     out.push(0);
     let referencedCount = 0;
@@ -164,26 +168,32 @@ export class ClassSummaryEncoder {
     return quads;
   }
 
-  /** Declared fields or methods (JVM spec §4.5, §4.6): each one's key into `keys`; returns the offset after them. */
-  private members(start: number, separator: string, keys: number[]): number {
+  /**
+   * Declared fields or methods (JVM spec §4.5, §4.6): each one's key (fieldKey, methodKey) into
+   * memberKeys, its bytes copied as the class file holds them; returns the offset after them.
+   */
+  private members(start: number, separator: typeof COLON | undefined): number {
     const bytes = this.bytes;
+    const pool = this.pool!;
     requireBytes(bytes, start, 2);
     const count = bytes.readUInt16BE(start);
     let at = start + 2;
     for (let i = 0; i < count; i++) {
       requireBytes(bytes, at, 6);
-      const descriptor = this.descriptor(bytes.readUInt16BE(at + 4), at + 4);
-      const name = this.utf8Id(bytes.readUInt16BE(at + 2), at + 2);
-      keys.push(this.interner.internPair(name, separator, descriptor));
+      const descriptorIndex = bytes.readUInt16BE(at + 4);
+      this.descriptorClasses(descriptorIndex, at + 4);
+      const nameStart = pool.utf8Start(bytes.readUInt16BE(at + 2), at + 2);
+      const nameEnd = utf8End(bytes, nameStart);
+      checkModifiedUtf8(bytes, nameStart, nameEnd);
+      const descriptorStart = pool.utf8Start(descriptorIndex, at + 4);
+      const keys = this.memberKeys;
+      keys.appendBytes(bytes, nameStart, nameEnd);
+      if (separator !== undefined) keys.appendByte(separator);
+      keys.appendBytes(bytes, descriptorStart, utf8End(bytes, descriptorStart));
+      keys.endKey();
       at = skipAttributes(bytes, at + 6);
     }
     return at;
-  }
-
-  /** The id of descriptor Utf8 `index`, its classes counted as referenced the first time. */
-  private descriptor(index: number, at: number): number {
-    this.descriptorClasses(index, at);
-    return this.utf8Id(index, at);
   }
 
   /** Counts the classes of descriptor Utf8 `index` as referenced the first time, checking its bytes. */

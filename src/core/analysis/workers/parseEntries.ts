@@ -65,5 +65,5 @@ export async function parseEncodedEntries(request: ParseRequest, signal?: AbortS
       appendErrorEntry(entryName, `${request.path}!/${entryName}: ${error instanceof Error ? error.message : String(error)}`, table, out);
     }
   }
-  return { strings: encoder.interner.strings, data: Int32Array.from(out) };
+  return { strings: encoder.interner.strings, data: Int32Array.from(out), memberKeys: encoder.memberKeys.result() };
 }
