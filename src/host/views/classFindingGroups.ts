@@ -80,11 +80,13 @@ export function duplicateSets(findings: readonly Finding[]): DuplicateSet[] {
         identicalCount: classes.filter((entry) => !entry.different).length,
       };
     });
+  // Each label made once, not once per comparison.
+  const labels = new Map(sets.map((set) => [set, duplicateSetLabel(set)]));
   return sets.sort(
     (a, b) =>
       severityRank(a.finding.severity) - severityRank(b.finding.severity) ||
       a.moduleName.localeCompare(b.moduleName) ||
-      duplicateSetLabel(a).localeCompare(duplicateSetLabel(b)),
+      labels.get(a)!.localeCompare(labels.get(b)!),
   );
 }
 

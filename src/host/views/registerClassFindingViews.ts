@@ -75,11 +75,15 @@ export function registerClassFindingViews(subscriptions: vscode.Disposable[], lo
   const duplicatesView = vscode.window.createTreeView(DUPLICATE_CLASSES_VIEW_ID, { treeDataProvider: duplicates, showCollapseAll: true });
   const missingView = vscode.window.createTreeView(MISSING_CLASSES_VIEW_ID, { treeDataProvider: missing, showCollapseAll: true });
   const views: ClassFindingViews = { duplicates, duplicatesView, missing, missingView };
+  let analysedContext: boolean | undefined;
   const show = (): void => {
     const { state } = findings.service;
     const shown = shownFindings(state.findings);
     duplicates.update(shown);
     missing.update(shown);
+    // A command round trip to the workbench: only when the value changes, not on every run's findings.
+    if (state.analysed === analysedContext) return;
+    analysedContext = state.analysed;
     void vscode.commands.executeCommand('setContext', ANALYSED_CONTEXT, state.analysed);
   };
   show();
