@@ -46,10 +46,18 @@ export async function missingClasses(check: LinkageCheck): Promise<Finding[]> {
   for (const { element, classes, providerLists } of lookups) {
     const providersOfClass = await providerLists;
     const groups = new Map<string, { absence: Absence; classes: string[]; from: Set<string> }>();
+    // The classes of one package mostly have the same providers, hence the same explanation: worked out once
+    // per list (it walks the graph). Without a provider, the class's package decides (optionalByPackage).
+    const explained = new Map<string, Absence>();
     for (const [index, [className, from]] of classes.entries()) {
       signal?.throwIfAborted();
       const providers = providersOfClass[index]!;
-      const absence = explainAbsence(context, view, [element], providers, className);
+      const providersKey = providers.map((provider) => provider.file).join('\n');
+      let absence = providers.length === 0 ? undefined : explained.get(providersKey);
+      if (absence === undefined) {
+        absence = explainAbsence(context, view, [element], providers, className);
+        if (providers.length > 0) explained.set(providersKey, absence);
+      }
       const key = absence.kind === 'nowhere' ? 'nowhere' : `${absence.kind}:${gaKey(absence.provider)}`;
       let group = groups.get(key);
       if (group === undefined) groups.set(key, (group = { absence, classes: [], from: new Set() }));
