@@ -131,5 +131,16 @@ describe('parsedEntriesCodec', () => {
 
   it('refuses a damaged encoding with a RangeError instead of inventing entries', () => {
     assert.throws(() => decodeParsedEntries({ strings: ['only'], data: Int32Array.from([0, 0, 7]), memberKeys: new Uint8Array(0) }), RangeError);
+    // Entry name, SUMMARY, class name, no superclass, no interface, then member keys past the 4 bytes there are.
+    const keysPastTheEnd = { strings: ['A.class', 'A'], data: Int32Array.from([0, 0, 1, -1, 0, 0, 2, 9, 0, 0]), memberKeys: Uint8Array.from([0x61, 0, 0x62, 0]) };
+    assert.throws(() => decodeParsedEntries(keysPastTheEnd), RangeError);
+  });
+
+  it('gives summaries whose fields and methods survive a spread copy and a structured clone', () => {
+    const summary = { name: 'a/A', superClass: 'a/S', interfaces: [], fields: ['size:I'], methods: ['<init>()V', 'run(Ljava/lang/String;)V'], referencedClasses: [], memberReferences: [] };
+    const [decoded] = decodeParsedEntries(encodeParsedEntries([{ entryName: 'a/A.class', summary }]));
+    assert.ok(decoded !== undefined && 'summary' in decoded);
+    assert.deepEqual({ ...decoded.summary }, summary);
+    assert.deepEqual(structuredClone(decoded.summary), summary);
   });
 });
