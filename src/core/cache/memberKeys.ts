@@ -1,4 +1,4 @@
-import { decodeModifiedUtf8 } from '../classfile/modifiedUtf8';
+import { decodeModifiedUtf8, latin1Text } from '../classfile/modifiedUtf8';
 
 // The keys of classes' declared fields and methods (`name:descriptor`, `name` + descriptor) as bytes:
 // modified UTF-8 (JVM spec §4.4.7), each key ended by a 0 byte, which modified UTF-8 never holds. A parse
@@ -8,10 +8,6 @@ import { decodeModifiedUtf8 } from '../classfile/modifiedUtf8';
 
 const END = 0;
 const INITIAL_BYTES = 1 << 16;
-
-interface Latin1Slicer {
-  latin1Slice(start: number, end: number): string;
-}
 
 /** Collects member keys, one after the other, into one growing buffer. */
 export class MemberKeysWriter {
@@ -99,7 +95,7 @@ export function decodeMemberKeys(keys: Buffer, start: number, end: number): stri
   if (ascii) {
     // No multi-byte character, so no encoded U+0000 either: every 0 ends a key.
     if (start === end) return [];
-    const decoded = (keys as unknown as Latin1Slicer).latin1Slice(start, end).split('\0');
+    const decoded = latin1Text(keys, start, end).split('\0');
     decoded.pop();
     return decoded;
   }

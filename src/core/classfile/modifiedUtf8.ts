@@ -4,6 +4,12 @@ interface Latin1Slicer {
   latin1Slice(start: number, end: number): string;
 }
 
+/** `bytes[start, end)` as Latin-1 text: one byte per character, for bytes known to be ASCII. */
+export function latin1Text(bytes: Buffer, start: number, end: number): string {
+  // latin1Slice skips toString's encoding dispatch, which costs more than decoding a short name.
+  return (bytes as unknown as Latin1Slicer).latin1Slice(start, end);
+}
+
 /**
  * Decodes a CONSTANT_Utf8 body: "modified UTF-8" (JVM spec §4.4.7) — one to three bytes per UTF-16
  * code unit, NUL as two bytes, supplementary characters as two encoded surrogates, no four-byte forms.
@@ -12,8 +18,7 @@ interface Latin1Slicer {
 export function decodeModifiedUtf8(bytes: Buffer, start: number, end: number): string {
   let i = start;
   while (i < end && bytes[i]! < 0x80 && bytes[i] !== 0) i++;
-  // latin1Slice skips toString's encoding dispatch, which costs more than decoding a short name.
-  if (i === end) return (bytes as unknown as Latin1Slicer).latin1Slice(start, end);
+  if (i === end) return latin1Text(bytes, start, end);
   const units: number[] = [];
   for (let j = start; j < i; j++) units.push(bytes[j]!);
   while (i < end) {
