@@ -405,11 +405,6 @@ export class ModelBuilder {
     return merged;
   }
 
-
-
-
-
-
   /** DefaultModelBuilder.readParent, then the parent's own assembly (its profiles and its parents). */
   private resolveParent(
     child: RawPom,

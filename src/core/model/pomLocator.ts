@@ -22,6 +22,8 @@ export function coordinatesOf(groupId: string, artifactId: string, version: stri
   return `${groupId}:${artifactId}:${version}`;
 }
 
+const separatorOrNul = /[/\\\0]/;
+
 /** Where the pom of a parent, a BOM or a dependency is: in the reactor's files or in the local repository. */
 export class PomLocator {
   constructor(
@@ -40,8 +42,9 @@ export class PomLocator {
    * path inside it that does not exist, so a hostile pom cannot make Jarscope read other files.
    */
   repositoryPomPath(groupId: string, artifactId: string, version: string): string {
-    const unsafe = (segment: string): boolean => segment === '..' || segment === '.' || /[/\\\0]/.test(segment);
-    if (groupId.split('.').some(unsafe) || unsafe(artifactId) || unsafe(version)) {
+    const unsafe = (segment: string): boolean => segment === '..' || segment === '.' || separatorOrNul.test(segment);
+    // A groupId's segments are split at dots, so none of them can be `.` or `..`: only separators matter.
+    if (separatorOrNul.test(groupId) || unsafe(artifactId) || unsafe(version)) {
       return join(this.locations.repository.root, '.jarscope-unsafe-coordinates', 'missing.pom');
     }
     return this.locations.repository.pomPath(groupId, artifactId, version);

@@ -29,9 +29,11 @@ export function readSmallText(path: string, maxBytes: number): string | undefine
         buffer.copy(larger, 0, 0, length);
         buffer = larger;
       }
-      const count = readSync(fd, buffer, length, buffer.length - length, null);
-      if (count === 0) break;
+      const wanted = buffer.length - length;
+      const count = readSync(fd, buffer, length, wanted, null);
       length += count;
+      // A regular file's read comes back short only at its end: most poms then take one read, not two.
+      if (count < wanted) break;
     }
     if (length === 0 || length > maxBytes) return undefined;
     if (buffer.length > sharedBuffer.length && buffer.length <= 1024 * 1024) sharedBuffer = buffer;

@@ -24,11 +24,27 @@ export function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+/** The offset of the `>` that ends the start tag at `start`: a `>` inside a quoted attribute value does not (XML 1.0 §3.1). */
+function startTagEnd(source: string, start: number, end: number): number {
+  let quote = 0;
+  for (let at = start; at < end; at++) {
+    const code = source.charCodeAt(at);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 34 /* '"' */ || code === 39 /* "'" */) {
+      quote = code;
+    } else if (code === 62 /* '>' */) {
+      return at;
+    }
+  }
+  return -1;
+}
+
 /** The range between an element's start and end tags, found in the source from the element's range. */
 export function contentRangeOf(source: string, range: TextRange): TextRange {
-  const startTagEnd = source.indexOf('>', range.start);
-  if (startTagEnd < 0 || startTagEnd >= range.end) return { start: range.end, end: range.end };
-  if (source.charCodeAt(startTagEnd - 1) === 47 /* '/' */) return { start: startTagEnd + 1, end: startTagEnd + 1 };
+  const tagEnd = startTagEnd(source, range.start, range.end);
+  if (tagEnd < 0) return { start: range.end, end: range.end };
+  if (source.charCodeAt(tagEnd - 1) === 47 /* '/' */) return { start: tagEnd + 1, end: tagEnd + 1 };
   const endTagStart = source.lastIndexOf('</', range.end - 1);
-  return { start: startTagEnd + 1, end: Math.max(startTagEnd + 1, endTagStart) };
+  return { start: tagEnd + 1, end: Math.max(tagEnd + 1, endTagStart) };
 }

@@ -1,4 +1,4 @@
-import { contentRangeOf, decodeReferences, normalizeLineEnds } from './xmlElementParts';
+import { decodeReferences, normalizeLineEnds } from './xmlElementParts';
 import type { XmlElement } from './xmlTree';
 
 // A single forward pass over the plain XML that poms and settings files are written in. It accepts
@@ -55,6 +55,8 @@ const noChildren: readonly XmlElement[] = Object.freeze([]);
 interface OpenElement {
   readonly name: string;
   readonly start: number;
+  /** Just after the start tag's `>`. */
+  readonly contentStart: number;
   readonly attributes: ReadonlyMap<string, string>;
   children: XmlElement[] | undefined;
   /** Its text parts so far, concatenated (fast-xml-parser's text nodes, joined). */
@@ -168,18 +170,28 @@ function addText(open: OpenElement, text: string, from: number, to: number): boo
   return true;
 }
 
-/** The element as fast-xml-parser's output becomes it: text parts joined, references decoded, trimmed. */
+/**
+ * The element as fast-xml-parser's output becomes it: text parts joined, references decoded, trimmed. Its
+ * content lies between the offsets where the scan left its start tag and met its end tag.
+ */
 function element(
-  source: string,
   name: string,
   start: number,
   end: number,
+  contentStart: number,
+  contentEnd: number,
   attributes: ReadonlyMap<string, string>,
   children: readonly XmlElement[],
   text: string,
 ): XmlElement {
-  const range = { start, end };
-  return { name, range, contentRange: contentRangeOf(source, range), attributes, children, text: decodeReferences(text).trim() };
+  return {
+    name,
+    range: { start, end },
+    contentRange: { start: contentStart, end: contentEnd },
+    attributes,
+    children,
+    text: decodeReferences(text).trim(),
+  };
 }
 
 /**
@@ -206,7 +218,7 @@ export function scanXml(text: string): XmlElement | undefined {
       const close = skipSpaces(text, at + 2 + open.name.length);
       if (text.charCodeAt(close) !== GT) return undefined;
       stack.pop();
-      const closed = element(text, open.name, open.start, close + 1, open.attributes, open.children ?? noChildren, open.text);
+      const closed = element(open.name, open.start, close + 1, open.contentStart, at, open.attributes, open.children ?? noChildren, open.text);
       const parent = stack[stack.length - 1];
       if (parent) (parent.children ??= []).push(closed);
       else root = closed;
@@ -223,12 +235,12 @@ export function scanXml(text: string): XmlElement | undefined {
       const tagEnd = readStartTag(text, at);
       if (tagEnd < 0) return undefined;
       if (tagSelfClosing) {
-        const leaf = element(text, tagName, at, tagEnd, tagAttributes, noChildren, '');
+        const leaf = element(tagName, at, tagEnd, tagEnd, tagEnd, tagAttributes, noChildren, '');
         if (open) (open.children ??= []).push(leaf);
         else root = leaf;
       } else {
         if (stack.length >= maxDepth) return undefined;
-        stack.push({ name: tagName, start: at, attributes: tagAttributes, children: undefined, text: '' });
+        stack.push({ name: tagName, start: at, contentStart: tagEnd, attributes: tagAttributes, children: undefined, text: '' });
       }
       at = tagEnd;
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseXmlWithLibrary } from '../../../src/core/pom/xmlLibraryParser';
 import { scanXml } from '../../../src/core/pom/xmlScanner';
-import { parseXml } from '../../../src/core/pom/xmlTree';
+import { parseXml, type XmlElement } from '../../../src/core/pom/xmlTree';
 import { fixturePath } from '../helpers/paths';
 
 function xmlFilesUnder(root: string): string[] {
@@ -119,6 +119,11 @@ describe('scanXml', () => {
       [['groupId', 'g'], ['artifactId', 'b'], ['optional', '']],
     );
     assert.equal(scanXml('<a>x &amp; y<!--c-->z</a>')?.text, 'x & yz');
+    // A `>` in an attribute value does not end the start tag, in either parser.
+    const quoted = '<a t="x>y" u=\'>\'>text</a>';
+    for (const element of [scanXml(quoted), (parseXmlWithLibrary(quoted) as { root: XmlElement }).root]) {
+      assert.equal(quoted.slice(element!.contentRange.start, element!.contentRange.end), 'text');
+    }
   });
 
   it('leaves malformed documents and DTDs to the library, which reports the position', () => {
