@@ -8,9 +8,10 @@ const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * The UTF-8 text of a file of 1 to `maxBytes` bytes, read without a stat: open, read, close. Undefined when
- * anything else is there (nothing, an empty file, a directory, a FIFO, a larger file) or any call fails:
- * the caller then asks why through its slower, stat-based path, which words every case as before. A stat
- * builds a Stats object with four Dates per file, as much as the read itself costs for a small pom.
+ * anything else is there (nothing, an empty file, a directory, a FIFO no one writes to, a larger file) or any
+ * call fails: the caller then asks why through its slower, stat-based path, which words every case as before.
+ * A stat builds a Stats object with four Dates per file, as much as the read itself costs for a small pom. What
+ * a FIFO's writer has written when it is read is taken as its text (a pom cut short is then not well-formed).
  */
 export function readSmallText(path: string, maxBytes: number): string | undefined {
   let fd: number;
