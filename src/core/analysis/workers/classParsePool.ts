@@ -131,7 +131,7 @@ export class ClassParsePool {
   }
 
   private startWorker(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(this.workerScript!), jobs: new Map() };
+    const entry: PoolWorker = { worker: new Worker(this.workerScript!, { name: 'jarscope-parse' }), jobs: new Map() };
     entry.worker.on('message', (reply: WorkerReply) => {
       const pending = entry.jobs.get(reply.id);
       if (pending === undefined) return;
