@@ -202,6 +202,12 @@ export const artifacts = [
     managed: ['org.fixture.bom:bom-two:1.0 type=pom scope=import', 'org.fixture.bom:gamma:2.0'],
   },
 
+  // 49 one Maven session, one dependency pool: reached via compile-path and runtime-path, shared gets the
+  // scope string of the equal dependency a module built earlier wrote (<scope>compile</scope>).
+  { coordinates: 'org.fixture.pool:compile-path:1.0', dependencies: ['org.fixture.pool:shared:1.0'] },
+  { coordinates: 'org.fixture.pool:runtime-path:1.0', dependencies: ['org.fixture.pool:shared:1.0'] },
+  leaf('org.fixture.pool:shared:1.0'),
+
   // A dependency pom with profiles: activation conditions apply to it, -P does not.
   {
     coordinates: 'org.fixture.profiles:with-profiles:1.0',

@@ -3,7 +3,7 @@ import { artifactFile } from '../core/resolve/artifactFiles';
 import { classpathArtifacts } from '../core/resolve/classpath';
 import type { CliOptions } from './parseArguments';
 import { resolveModule } from './resolveModule';
-import { openSession } from './session';
+import { modelProblemText, openSession, type Session } from './session';
 
 export interface CommandOutput {
   readonly exitCode: number;
@@ -22,6 +22,7 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
   let stderr = opened.warnings;
   const trees: string[] = [];
   let exitCode = 0;
+  if (options.verbose) collectModulesBefore(session);
   for (const module of session.selected) {
     // maven-dependency-tree resolves the graph with a filter that accepts no artifact: no file is needed.
     const outcome = resolveModule(session, module, options.verbose, false);
@@ -34,6 +35,19 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
     trees.push(dependencyTreeText({ node: root, projectArtifact }, options.verbose));
   }
   return { exitCode, stdout: trees.join('\n'), stderr };
+}
+
+/**
+ * Maven builds every module of the reactor in one session, whose dependency pool decides some notes of a
+ * verbose tree (see DependencyPool): the modules built before the first selected one are collected too,
+ * into the same pool, and their output dropped.
+ */
+function collectModulesBefore(session: Session): void {
+  const first = session.selected[0];
+  for (const module of session.reactor.modules) {
+    if (module === first) return;
+    if (!modelProblemText(module.model.problems).fatal) session.resolver.resolve(module.model, { verbose: false });
+  }
 }
 
 /** `jarscope classpath`: what `mvn dependency:build-classpath -Dmdep.outputFile=F` writes for one module. */

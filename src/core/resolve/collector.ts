@@ -12,6 +12,7 @@ import {
 } from './artifact';
 import { managedBits, type ChildList, type Dependency, type DependencyNode } from './dependencyGraph';
 import { managedArtifact, RootDependencyManagement } from './dependencyManager';
+import { DependencyPool } from './dependencyPool';
 
 /** A dependency's pom as the resolver reads it (maven-resolver's ArtifactDescriptorResult). */
 export interface ArtifactDescriptor {
@@ -108,6 +109,7 @@ class Collection {
   constructor(
     private readonly source: DescriptorSource,
     private readonly management: RootDependencyManagement,
+    private readonly pool: DependencyPool,
     private readonly signal?: AbortSignal,
   ) {}
 
@@ -154,6 +156,7 @@ class Collection {
         originalScope: undefined,
       });
       if (!descriptor) {
+        resolved = this.pool.intern(resolved);
         parent.children.nodes.push(makeNode({ nodes: [] }, false));
         continue;
       }
@@ -175,6 +178,7 @@ class Collection {
         this.processDependency(selector, relocated, descriptor.relocations, sameCoordinates, relocationHops + 1);
         return;
       }
+      resolved = this.pool.intern(resolved);
       const child = makeNode({ nodes: [] }, false);
       parent.children.nodes.push(child);
       // A fat artifact (war, ear, rar) already contains its dependencies (FatArtifactTraverser).
@@ -296,7 +300,12 @@ class Collection {
  * dependencies and excluded ones dropped, version ranges expanded to every available version, relocations
  * followed, cycles closed by sharing the ancestor's children, and equal subtrees shared.
  */
-export function collectDependencies(request: CollectRequest, source: DescriptorSource, signal?: AbortSignal): CollectResult {
+export function collectDependencies(
+  request: CollectRequest,
+  source: DescriptorSource,
+  signal?: AbortSignal,
+  pool = new DependencyPool(),
+): CollectResult {
   const root: DependencyNode = {
     dependency: undefined,
     artifact: request.root,
@@ -313,7 +322,7 @@ export function collectDependencies(request: CollectRequest, source: DescriptorS
     reducedScope: undefined,
     originalScope: undefined,
   };
-  const collection = new Collection(source, new RootDependencyManagement(request.managedDependencies), signal);
+  const collection = new Collection(source, new RootDependencyManagement(request.managedDependencies), pool, signal);
   collection.run(root, request.dependencies);
   return { root, problems: collection.problems };
 }

@@ -5,6 +5,7 @@ import type { Artifact } from './artifact';
 import { collectDependencies, type CollectProblem } from './collector';
 import { resolveConflicts } from './conflictResolver';
 import type { DependencyNode } from './dependencyGraph';
+import { DependencyPool } from './dependencyPool';
 import { DependencyConverter, ModelDescriptorSource, projectArtifact } from './modelDescriptors';
 
 /** A project's mediated dependency graph. */
@@ -23,6 +24,8 @@ export interface ResolveOptions {
 /** Reads dependency poms once per run and shares them between the projects of a reactor. */
 export class ProjectResolver {
   private readonly converter = new DependencyConverter();
+  /** One per run, as Maven's is one per session: every project of the reactor shares it. */
+  private readonly pool = new DependencyPool();
   private readonly source: ModelDescriptorSource;
 
   constructor(builder: ModelBuilder, repository: LocalRepository) {
@@ -39,7 +42,12 @@ export class ProjectResolver {
       .map((dependency) => this.converter.toManagedDependency(dependency))
       .filter(isDefined);
     const artifact = projectArtifact(model);
-    const collected = collectDependencies({ root: artifact, dependencies, managedDependencies: managed }, this.source, options.signal);
+    const collected = collectDependencies(
+      { root: artifact, dependencies, managedDependencies: managed },
+      this.source,
+      options.signal,
+      this.pool,
+    );
     resolveConflicts(collected.root, options.verbose, options.signal);
     return { root: collected.root, projectArtifact: artifact, problems: collected.problems };
   }

@@ -1,0 +1,126 @@
+// Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
+// (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
+// alias; pom-packaged artifacts as type pom), one `mvn -o dependency:tree -Dverbose` over the whole
+// reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte.
+// What it finds depends on the Debian packages installed, so it is a check to run, not a unit test.
+//
+// Usage: node scripts/maven/compareWithDebian.mjs [--keep]     (needs Debian's maven and its dependency plugin)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const debianRepo = '/usr/share/maven-repo';
+const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.5.0';
+const keep = process.argv.includes('--keep');
+
+/** Every pom of the repository except the `debian` aliases, as {groupId, artifactId, version, dir}. */
+function repositoryArtifacts() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) {
+        walk(path);
+      } else if (entry.name.endsWith('.pom')) {
+        const segments = relative(debianRepo, dir).split('/');
+        const version = segments.at(-1);
+        const artifactId = segments.at(-2);
+        if (version === 'debian' || entry.name !== `${artifactId}-${version}.pom`) continue;
+        found.push({ groupId: segments.slice(0, -2).join('.'), artifactId, version, dir });
+      }
+    }
+  };
+  walk(debianRepo);
+  return found.sort((a, b) => `${a.groupId}:${a.artifactId}:${a.version}`.localeCompare(`${b.groupId}:${b.artifactId}:${b.version}`));
+}
+
+/** The dependency element a module uses for the artifact, or undefined when it has nothing to depend on. */
+function dependencyXml(artifact) {
+  const pom = readFileSync(join(artifact.dir, `${artifact.artifactId}-${artifact.version}.pom`), 'utf8');
+  // The project's own <packaging>, not one inside <parent> or a plugin configuration.
+  const outside = pom.replace(/<parent>[\s\S]*?<\/parent>/, '').replace(/<build>[\s\S]*<\/build>/, '');
+  const packaging = /<packaging>\s*([^<\s]+)\s*<\/packaging>/.exec(outside)?.[1] ?? 'jar';
+  const hasJar = existsSync(join(artifact.dir, `${artifact.artifactId}-${artifact.version}.jar`));
+  if (packaging !== 'pom' && !hasJar) return undefined;
+  const type = packaging === 'pom' ? '<type>pom</type>' : '';
+  return `<dependency><groupId>${artifact.groupId}</groupId><artifactId>${artifact.artifactId}</artifactId><version>${artifact.version}</version>${type}</dependency>`;
+}
+
+function projectXml(artifactId, body) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.jarscope.debian</groupId>
+  <artifactId>${artifactId}</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+${body}
+</project>
+`;
+}
+
+function writeReactor(projectDir, artifacts) {
+  const modules = [];
+  for (const artifact of artifacts) {
+    const dependency = dependencyXml(artifact);
+    if (dependency === undefined) continue;
+    const name = `m${String(modules.length).padStart(4, '0')}`;
+    modules.push({ name, coordinates: `${artifact.groupId}:${artifact.artifactId}:${artifact.version}` });
+    mkdirSync(join(projectDir, name));
+    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, `  <dependencies>\n    ${dependency}\n  </dependencies>`));
+  }
+  const moduleList = modules.map((module) => `    <module>${module.name}</module>`).join('\n');
+  writeFileSync(join(projectDir, 'pom.xml'), projectXml('root', `  <modules>\n${moduleList}\n  </modules>`));
+  return modules;
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
+  if (result.error) throw result.error;
+  return result;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'jarscope-debian-'));
+try {
+  const localRepo = join(scratch, 'm2');
+  const projectDir = join(scratch, 'project');
+  const settings = join(scratch, 'settings.xml');
+  mkdirSync(projectDir);
+  writeFileSync(settings, '<settings/>\n');
+  // A writable mirror, so that Maven never writes into /usr/share.
+  if (run('cp', ['-rs', debianRepo, localRepo]).status !== 0) throw new Error(`cp -rs ${debianRepo} failed`);
+  const modules = writeReactor(projectDir, repositoryArtifacts());
+  console.log(`${modules.length} modules, one per artifact of ${debianRepo}`);
+
+  const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
+  const mavenStart = Date.now();
+  const maven = run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:tree`, '-Dverbose', '-DoutputFile=tree-verbose.txt'], { cwd: projectDir });
+  console.log(`mvn -o dependency:tree -Dverbose: exit ${maven.status}, ${((Date.now() - mavenStart) / 1000).toFixed(1)} s`);
+  const jarscopeStart = Date.now();
+  const jarscope = run(process.execPath, [join(repoRoot, 'bin', 'jarscope.js'), 'tree', projectDir, '--verbose', '--local-repo', localRepo, '--settings', settings]);
+  console.log(`jarscope tree --verbose: exit ${jarscope.status}, ${((Date.now() - jarscopeStart) / 1000).toFixed(1)} s`);
+
+  // Every module's tree starts with its own project line; one blank line separates them.
+  const printed = new Map();
+  for (const block of jarscope.stdout.split('\n\n')) {
+    const name = /^org\.jarscope\.debian:(\w+):/.exec(block)?.[1];
+    if (name !== undefined) printed.set(name, block.endsWith('\n') ? block : `${block}\n`);
+  }
+  let same = 0;
+  const differing = [];
+  for (const module of modules) {
+    const expectedFile = join(projectDir, module.name, 'tree-verbose.txt');
+    const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : undefined;
+    if (expected !== undefined && expected === printed.get(module.name)) same++;
+    else differing.push(module);
+  }
+  for (const module of differing) console.log(`differs: ${module.name} (${module.coordinates})`);
+  console.log(`${same} same, ${differing.length} differ`);
+  if (keep) console.log(`kept: ${scratch}`);
+  process.exitCode = differing.length === 0 ? 0 : 1;
+} finally {
+  if (!keep) rmSync(scratch, { recursive: true, force: true });
+}
