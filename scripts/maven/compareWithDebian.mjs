@@ -1,10 +1,11 @@
 // Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
 // (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
-// alias; pom-packaged artifacts as type pom), one `mvn -o dependency:tree -Dverbose` over the whole
+// alias; pom-packaged artifacts as type pom) and modules that mix several artifacts, one `mvn -o dependency:tree -Dverbose` over the whole
 // reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte.
 // What it finds depends on the Debian packages installed, so it is a check to run, not a unit test.
 //
-// Usage: node scripts/maven/compareWithDebian.mjs [--keep]     (needs Debian's maven and its dependency plugin)
+// Usage: node scripts/maven/compareWithDebian.mjs [--mixes N] [--mix-size N] [--keep]
+//        (needs Debian's maven and its dependency plugin)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,12 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const debianRepo = '/usr/share/maven-repo';
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.5.0';
 const keep = process.argv.includes('--keep');
+const numberAfter = (flag, fallback) => {
+  const index = process.argv.indexOf(flag);
+  return index < 0 ? fallback : Number(process.argv[index + 1]);
+};
+const mixes = numberAfter('--mixes', 100);
+const mixSize = numberAfter('--mix-size', 12);
 
 /** Every pom of the repository except the `debian` aliases, as {groupId, artifactId, version, dir}. */
 function repositoryArtifacts() {
@@ -62,15 +69,47 @@ ${body}
 `;
 }
 
-function writeReactor(projectDir, artifacts) {
+/** A repeatable shuffle (a linear congruential generator), so that every run builds the same mixes. */
+function shuffled(items, seed) {
+  const copy = [...items];
+  let state = seed;
+  for (let i = copy.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+/**
+ * One module per artifact, then mixes: modules that each depend on `mixSize` artifacts picked at random, where
+ * real graphs meet and Maven's mediation (nearest, first declared, scopes, exclusions) decides between them.
+ */
+function writeReactor(projectDir, artifacts, mixes, mixSize) {
   const modules = [];
+  const addModule = (description, dependencies) => {
+    const name = `m${String(modules.length).padStart(4, '0')}`;
+    modules.push({ name, description });
+    mkdirSync(join(projectDir, name));
+    const body = `  <dependencies>\n${dependencies.map((dependency) => `    ${dependency}\n`).join('')}  </dependencies>`;
+    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, body));
+  };
+  const usable = [];
   for (const artifact of artifacts) {
     const dependency = dependencyXml(artifact);
     if (dependency === undefined) continue;
-    const name = `m${String(modules.length).padStart(4, '0')}`;
-    modules.push({ name, coordinates: `${artifact.groupId}:${artifact.artifactId}:${artifact.version}` });
-    mkdirSync(join(projectDir, name));
-    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, `  <dependencies>\n    ${dependency}\n  </dependencies>`));
+    usable.push({ artifact, dependency });
+    addModule(`${artifact.groupId}:${artifact.artifactId}:${artifact.version}`, [dependency]);
+  }
+  for (let mix = 0; mix < mixes; mix++) {
+    // One version per groupId:artifactId in a mix: Maven rejects a pom that declares one twice with different versions.
+    const picked = new Map();
+    for (const entry of shuffled(usable, mix + 1)) {
+      const key = `${entry.artifact.groupId}:${entry.artifact.artifactId}`;
+      if (!picked.has(key)) picked.set(key, entry);
+      if (picked.size === mixSize) break;
+    }
+    addModule(`mix ${mix + 1} of ${picked.size} artifacts`, [...picked.values()].map((entry) => entry.dependency));
   }
   const moduleList = modules.map((module) => `    <module>${module.name}</module>`).join('\n');
   writeFileSync(join(projectDir, 'pom.xml'), projectXml('root', `  <modules>\n${moduleList}\n  </modules>`));
@@ -92,8 +131,8 @@ try {
   writeFileSync(settings, '<settings/>\n');
   // A writable mirror, so that Maven never writes into /usr/share.
   if (run('cp', ['-rs', debianRepo, localRepo]).status !== 0) throw new Error(`cp -rs ${debianRepo} failed`);
-  const modules = writeReactor(projectDir, repositoryArtifacts());
-  console.log(`${modules.length} modules, one per artifact of ${debianRepo}`);
+  const modules = writeReactor(projectDir, repositoryArtifacts(), mixes, mixSize);
+  console.log(`${modules.length} modules: one per artifact of ${debianRepo}, then ${mixes} of ${mixSize} artifacts each`);
 
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
   const mavenStart = Date.now();
@@ -117,7 +156,7 @@ try {
     if (expected !== undefined && expected === printed.get(module.name)) same++;
     else differing.push(module);
   }
-  for (const module of differing) console.log(`differs: ${module.name} (${module.coordinates})`);
+  for (const module of differing) console.log(`differs: ${module.name} (${module.description})`);
   console.log(`${same} same, ${differing.length} differ`);
   if (keep) console.log(`kept: ${scratch}`);
   process.exitCode = differing.length === 0 ? 0 : 1;

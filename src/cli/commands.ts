@@ -3,7 +3,7 @@ import { artifactFile } from '../core/resolve/artifactFiles';
 import { classpathArtifacts } from '../core/resolve/classpath';
 import type { CliOptions } from './parseArguments';
 import { resolveModule } from './resolveModule';
-import { modelProblemText, openSession, type Session } from './session';
+import { modelProblemText, openSession } from './session';
 
 export interface CommandOutput {
   readonly exitCode: number;
@@ -11,9 +11,15 @@ export interface CommandOutput {
   readonly stderr: string;
 }
 
+/** The plugin whose output `jarscope tree` reproduces. */
+const dependencyPlugin = { groupId: 'org.apache.maven.plugins', artifactId: 'maven-dependency-plugin', version: '3.5.0' };
+
 /**
  * `jarscope tree`: every selected module's `mvn dependency:tree` text in reactor order, one blank line
- * between modules. A module Maven would fail on prints nothing and makes the exit code 1.
+ * between modules. A module Maven would fail on prints nothing and makes the exit code 1. Maven builds all
+ * modules in one session whose dependency pool decides some notes of a verbose tree (see DependencyPool):
+ * with --verbose, the modules before a selected one are collected too, and the plugin's own dependencies
+ * after the first module, as Maven loads the plugin there.
  */
 export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOutput {
   const opened = openSession(options, env);
@@ -22,32 +28,22 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
   let stderr = opened.warnings;
   const trees: string[] = [];
   let exitCode = 0;
-  if (options.verbose) collectModulesBefore(session);
-  for (const module of session.selected) {
-    // maven-dependency-tree resolves the graph with a filter that accepts no artifact: no file is needed.
-    const outcome = resolveModule(session, module, options.verbose, false);
-    stderr += outcome.problems;
-    if (outcome.failed || !outcome.resolution) {
-      exitCode = 1;
-      continue;
+  const last = session.selected[session.selected.length - 1];
+  for (const [index, module] of session.reactor.modules.entries()) {
+    if (session.selected.includes(module)) {
+      // maven-dependency-tree resolves the graph with a filter that accepts no artifact: no file is needed.
+      const outcome = resolveModule(session, module, options.verbose, false);
+      stderr += outcome.problems;
+      if (outcome.failed || !outcome.resolution) exitCode = 1;
+      else trees.push(dependencyTreeText({ node: outcome.resolution.root, projectArtifact: outcome.resolution.projectArtifact }, options.verbose));
+    } else if (options.verbose && !modelProblemText(module.model.problems).fatal) {
+      // Only collected: what it adds to the run's dependency pool can change a later module's verbose tree.
+      session.resolver.resolve(module.model, { verbose: false });
     }
-    const { root, projectArtifact } = outcome.resolution;
-    trees.push(dependencyTreeText({ node: root, projectArtifact }, options.verbose));
+    if (module === last) break;
+    if (index === 0 && options.verbose) session.resolver.collectPluginDependencies(dependencyPlugin);
   }
   return { exitCode, stdout: trees.join('\n'), stderr };
-}
-
-/**
- * Maven builds every module of the reactor in one session, whose dependency pool decides some notes of a
- * verbose tree (see DependencyPool): the modules built before the first selected one are collected too,
- * into the same pool, and their output dropped.
- */
-function collectModulesBefore(session: Session): void {
-  const first = session.selected[0];
-  for (const module of session.reactor.modules) {
-    if (module === first) return;
-    if (!modelProblemText(module.model.problems).fatal) session.resolver.resolve(module.model, { verbose: false });
-  }
 }
 
 /** `jarscope classpath`: what `mvn dependency:build-classpath -Dmdep.outputFile=F` writes for one module. */

@@ -4,7 +4,7 @@ import type { LocalRepository } from '../repo/localRepository';
 import type { Artifact } from './artifact';
 import { collectDependencies, type CollectProblem } from './collector';
 import { resolveConflicts } from './conflictResolver';
-import type { DependencyNode } from './dependencyGraph';
+import type { Dependency, DependencyNode } from './dependencyGraph';
 import { DependencyPool } from './dependencyPool';
 import { DependencyConverter, ModelDescriptorSource, projectArtifact } from './modelDescriptors';
 
@@ -28,7 +28,10 @@ export class ProjectResolver {
   private readonly pool = new DependencyPool();
   private readonly source: ModelDescriptorSource;
 
-  constructor(builder: ModelBuilder, repository: LocalRepository) {
+  constructor(
+    private readonly builder: ModelBuilder,
+    repository: LocalRepository,
+  ) {
     this.source = new ModelDescriptorSource(builder, repository, this.converter);
   }
 
@@ -38,18 +41,41 @@ export class ProjectResolver {
    */
   resolve(model: EffectiveModel, options: ResolveOptions): ProjectResolution {
     const dependencies = model.dependencies.map((dependency) => this.converter.toDependency(dependency)).filter(isDefined);
-    const managed = model.dependencyManagement
-      .map((dependency) => this.converter.toManagedDependency(dependency))
-      .filter(isDefined);
     const artifact = projectArtifact(model);
     const collected = collectDependencies(
-      { root: artifact, dependencies, managedDependencies: managed },
+      { root: artifact, dependencies, managedDependencies: this.managedDependencies(model) },
       this.source,
       options.signal,
       this.pool,
     );
     resolveConflicts(collected.root, options.verbose, options.signal);
     return { root: collected.root, projectArtifact: artifact, problems: collected.problems };
+  }
+
+  /**
+   * Collects a build plugin's own dependencies into this run's dependency pool, as Maven does when it first
+   * loads the plugin: after the first module's dependencies are resolved, before anything else is collected.
+   * Its test and provided dependencies are left out, as below any dependency (DefaultPluginDependenciesResolver
+   * makes the plugin the root dependency). False when its pom is not in the local repository.
+   */
+  collectPluginDependencies(plugin: { groupId: string; artifactId: string; version: string }): boolean {
+    const model = this.builder.buildFromRepository(plugin.groupId, plugin.artifactId, plugin.version);
+    if (!model) return false;
+    const dependencies = model.dependencies
+      .map((dependency) => this.converter.toDependency(dependency))
+      .filter(isDefined)
+      .filter((dependency) => dependency.scope.value !== 'test' && dependency.scope.value !== 'provided');
+    collectDependencies(
+      { root: projectArtifact(model), dependencies, managedDependencies: this.managedDependencies(model) },
+      this.source,
+      undefined,
+      this.pool,
+    );
+    return true;
+  }
+
+  private managedDependencies(model: EffectiveModel): Dependency[] {
+    return model.dependencyManagement.map((dependency) => this.converter.toManagedDependency(dependency)).filter(isDefined);
   }
 }
 
