@@ -1,12 +1,13 @@
 // Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
 // (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
 // alias; pom-packaged artifacts as type pom) and modules that mix several artifacts, one `mvn -o dependency:tree -Dverbose` over the whole
-// reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte.
+// reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte; then
+// every module's test classpath (`mvn dependency:build-classpath` against `jarscope classpath --module`).
 // What it finds depends on the Debian packages installed, so it is a check to run, not a unit test.
 //
 // Usage: node scripts/maven/compareWithDebian.mjs [--mixes N] [--mix-size N] [--keep]
 //        (needs Debian's maven and its dependency plugin)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -122,6 +123,25 @@ function run(command, args, options = {}) {
   return result;
 }
 
+function runAsync(command, args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args);
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status, stdout }));
+  });
+}
+
+async function forEachFewAtATime(items, concurrency, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'jarscope-debian-'));
 try {
   const localRepo = join(scratch, 'm2');
@@ -156,10 +176,26 @@ try {
     if (expected !== undefined && expected === printed.get(module.name)) same++;
     else differing.push(module);
   }
-  for (const module of differing) console.log(`differs: ${module.name} (${module.description})`);
-  console.log(`${same} same, ${differing.length} differ`);
+  for (const module of differing) console.log(`tree differs: ${module.name} (${module.description})`);
+  console.log(`tree --verbose: ${same} same, ${differing.length} differ`);
+
+  // The test classpath of every module: Maven writes it where it can resolve every file, and fails the
+  // module where it cannot (-fae carries on); jarscope must then fail too.
+  run('mvn', ['-o', '-B', '-ntp', '-fae', '-q', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:build-classpath`, '-Dmdep.outputFile=classpath.txt'], { cwd: projectDir });
+  let sameClasspaths = 0;
+  const differingClasspaths = [];
+  await forEachFewAtATime(modules, 4, async (module) => {
+    const args = [join(repoRoot, 'bin', 'jarscope.js'), 'classpath', projectDir, '--module', module.name, '--local-repo', localRepo, '--settings', settings];
+    const printed = await runAsync(process.execPath, args);
+    const expectedFile = join(projectDir, module.name, 'classpath.txt');
+    const matches = existsSync(expectedFile) ? printed.status === 0 && printed.stdout === readFileSync(expectedFile, 'utf8') : printed.status !== 0;
+    if (matches) sameClasspaths++;
+    else differingClasspaths.push(module);
+  });
+  for (const module of differingClasspaths) console.log(`classpath differs: ${module.name} (${module.description})`);
+  console.log(`classpath: ${sameClasspaths} same, ${differingClasspaths.length} differ`);
   if (keep) console.log(`kept: ${scratch}`);
-  process.exitCode = differing.length === 0 ? 0 : 1;
+  process.exitCode = differing.length === 0 && differingClasspaths.length === 0 ? 0 : 1;
 } finally {
   if (!keep) rmSync(scratch, { recursive: true, force: true });
 }
