@@ -56,11 +56,11 @@ export class ProjectResolver {
    * Collects a build plugin's own dependencies into this run's dependency pool, as Maven does when it first
    * loads the plugin: after the first module's dependencies are resolved, before anything else is collected.
    * Its test and provided dependencies are left out, as below any dependency (DefaultPluginDependenciesResolver
-   * makes the plugin the root dependency). False when its pom is not in the local repository.
+   * makes the plugin the root dependency). Nothing when its pom is not in the local repository.
    */
-  collectPluginDependencies(plugin: { groupId: string; artifactId: string; version: string }): boolean {
+  collectPluginDependencies(plugin: { groupId: string; artifactId: string; version: string }): void {
     const model = this.builder.buildFromRepository(plugin.groupId, plugin.artifactId, plugin.version);
-    if (!model) return false;
+    if (!model) return;
     const dependencies = model.dependencies
       .map((dependency) => this.converter.toDependency(dependency))
       .filter(isDefined)
@@ -71,7 +71,6 @@ export class ProjectResolver {
       undefined,
       this.pool,
     );
-    return true;
   }
 
   private managedDependencies(model: EffectiveModel): Dependency[] {
