@@ -1,11 +1,12 @@
 // Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
 // (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
 // alias; pom-packaged artifacts as type pom) and modules that mix several artifacts, one `mvn -o dependency:tree -Dverbose` over the whole
-// reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte; then
-// every module's test classpath (`mvn dependency:build-classpath` against `jarscope classpath --module`).
+// reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte; with
+// --classpath, also every module's test classpath (`mvn dependency:build-classpath` against `jarscope
+// classpath --module`, one process per module: minutes for a large repository).
 // What it finds depends on the Debian packages installed, so it is a check to run, not a unit test.
 //
-// Usage: node scripts/maven/compareWithDebian.mjs [--mixes N] [--mix-size N] [--keep]
+// Usage: node scripts/maven/compareWithDebian.mjs [--mixes N] [--mix-size N] [--classpath] [--keep]
 //        (needs Debian's maven and its dependency plugin)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const numberAfter = (flag, fallback) => {
   return index < 0 ? fallback : Number(process.argv[index + 1]);
 };
 const mixes = numberAfter('--mixes', 100);
+const withClasspaths = process.argv.includes('--classpath');
 const mixSize = numberAfter('--mix-size', 12);
 
 /** Every pom of the repository except the `debian` aliases, as {groupId, artifactId, version, dir}. */
@@ -142,6 +144,27 @@ async function forEachFewAtATime(items, concurrency, work) {
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+/**
+ * The test classpath of every module: Maven writes it where it can resolve every file, and fails the module
+ * where it cannot (-fae carries on); jarscope must then fail too.
+ */
+async function compareClasspaths(projectDir, modules, common) {
+  run('mvn', ['-o', '-B', '-ntp', '-fae', '-q', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:build-classpath`, '-Dmdep.outputFile=classpath.txt'], { cwd: projectDir });
+  let same = 0;
+  const differing = [];
+  await forEachFewAtATime(modules, 4, async (module) => {
+    const args = [join(repoRoot, 'bin', 'jarscope.js'), 'classpath', projectDir, '--module', module.name, ...common];
+    const printed = await runAsync(process.execPath, args);
+    const expectedFile = join(projectDir, module.name, 'classpath.txt');
+    const matches = existsSync(expectedFile) ? printed.status === 0 && printed.stdout === readFileSync(expectedFile, 'utf8') : printed.status !== 0;
+    if (matches) same++;
+    else differing.push(module);
+  });
+  for (const module of differing) console.log(`classpath differs: ${module.name} (${module.description})`);
+  console.log(`classpath: ${same} same, ${differing.length} differ`);
+  return differing;
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'jarscope-debian-'));
 try {
   const localRepo = join(scratch, 'm2');
@@ -159,7 +182,8 @@ try {
   const maven = run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:tree`, '-Dverbose', '-DoutputFile=tree-verbose.txt'], { cwd: projectDir });
   console.log(`mvn -o dependency:tree -Dverbose: exit ${maven.status}, ${((Date.now() - mavenStart) / 1000).toFixed(1)} s`);
   const jarscopeStart = Date.now();
-  const jarscope = run(process.execPath, [join(repoRoot, 'bin', 'jarscope.js'), 'tree', projectDir, '--verbose', '--local-repo', localRepo, '--settings', settings]);
+  // The same -Dmaven.repo.local as Maven gets: a user property, which profiles of some poms test for.
+  const jarscope = run(process.execPath, [join(repoRoot, 'bin', 'jarscope.js'), 'tree', projectDir, '--verbose', ...common]);
   console.log(`jarscope tree --verbose: exit ${jarscope.status}, ${((Date.now() - jarscopeStart) / 1000).toFixed(1)} s`);
 
   // Every module's tree starts with its own project line; one blank line separates them.
@@ -172,28 +196,15 @@ try {
   const differing = [];
   for (const module of modules) {
     const expectedFile = join(projectDir, module.name, 'tree-verbose.txt');
+    // Where Maven fails a module (it writes nothing), jarscope must print nothing for it either.
     const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : undefined;
-    if (expected !== undefined && expected === printed.get(module.name)) same++;
+    if (expected === printed.get(module.name)) same++;
     else differing.push(module);
   }
   for (const module of differing) console.log(`tree differs: ${module.name} (${module.description})`);
   console.log(`tree --verbose: ${same} same, ${differing.length} differ`);
 
-  // The test classpath of every module: Maven writes it where it can resolve every file, and fails the
-  // module where it cannot (-fae carries on); jarscope must then fail too.
-  run('mvn', ['-o', '-B', '-ntp', '-fae', '-q', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:build-classpath`, '-Dmdep.outputFile=classpath.txt'], { cwd: projectDir });
-  let sameClasspaths = 0;
-  const differingClasspaths = [];
-  await forEachFewAtATime(modules, 4, async (module) => {
-    const args = [join(repoRoot, 'bin', 'jarscope.js'), 'classpath', projectDir, '--module', module.name, '--local-repo', localRepo, '--settings', settings];
-    const printed = await runAsync(process.execPath, args);
-    const expectedFile = join(projectDir, module.name, 'classpath.txt');
-    const matches = existsSync(expectedFile) ? printed.status === 0 && printed.stdout === readFileSync(expectedFile, 'utf8') : printed.status !== 0;
-    if (matches) sameClasspaths++;
-    else differingClasspaths.push(module);
-  });
-  for (const module of differingClasspaths) console.log(`classpath differs: ${module.name} (${module.description})`);
-  console.log(`classpath: ${sameClasspaths} same, ${differingClasspaths.length} differ`);
+  const differingClasspaths = withClasspaths ? await compareClasspaths(projectDir, modules, common) : [];
   if (keep) console.log(`kept: ${scratch}`);
   process.exitCode = differing.length === 0 && differingClasspaths.length === 0 ? 0 : 1;
 } finally {

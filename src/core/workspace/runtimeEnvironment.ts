@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { arch, homedir, release, type as osType } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -22,23 +22,29 @@ function releaseVersion(javaHome: string): string | undefined {
 }
 
 /** The JDK Maven would run on: $JAVA_HOME, else the `java` on PATH; its version is read, never executed. */
-function findJdkVersion(env: NodeJS.ProcessEnv): string | undefined {
+function findJdk(env: NodeJS.ProcessEnv): { home: string; version: string } | undefined {
   if (env.JAVA_HOME) {
     const version = releaseVersion(env.JAVA_HOME);
-    if (version) return version;
+    if (version) return { home: env.JAVA_HOME, version };
   }
   for (const directory of (env.PATH ?? '').split(delimiter)) {
     if (directory === '') continue;
     try {
       // One system call per PATH entry (fs.realpathSync would lstat every component in JavaScript).
-      const java = realpathSync.native(join(directory, 'java'));
-      const version = releaseVersion(dirname(dirname(java)));
-      if (version) return version;
+      const home = dirname(dirname(realpathSync.native(join(directory, 'java'))));
+      const version = releaseVersion(home);
+      if (version) return { home, version };
     } catch {
       // Not here: keep looking along PATH.
     }
   }
   return undefined;
+}
+
+/** The JVM's java.home: the JDK itself from Java 9 on, its `jre` folder before (Java 8 still had one). */
+function javaHomeProperty(jdk: { home: string; version: string }): string {
+  const jre = join(jdk.home, 'jre');
+  return jdk.version.startsWith('1.') && existsSync(jre) ? jre : jdk.home;
 }
 
 const javaArch: Record<string, string> = { x64: 'amd64', ia32: 'x86', arm64: 'aarch64' };
@@ -52,9 +58,12 @@ export function runtimeEnvironment(env: NodeJS.ProcessEnv, userProperties: Reado
     arch: javaArch[arch()] ?? arch(),
     version: release(),
   };
-  const jdkVersion = userProperties.get('java.version') ?? findJdkVersion(env) ?? '17';
+  const jdk = findJdk(env);
+  const jdkVersion = userProperties.get('java.version') ?? jdk?.version ?? '17';
   const systemProperties = new Map<string, string>([
     ['java.version', jdkVersion],
+    // Poms name JDK files by it, e.g. a system-scoped ${java.home}/../lib/tools.jar.
+    ...(jdk === undefined ? [] : [['java.home', javaHomeProperty(jdk)] as [string, string]]),
     ['os.name', os.name],
     ['os.arch', os.arch],
     ['os.version', os.version],
