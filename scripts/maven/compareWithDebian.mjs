@@ -1,6 +1,7 @@
 // Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
 // (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
-// alias; pom-packaged artifacts as type pom) and modules that mix several artifacts, one `mvn -o dependency:tree -Dverbose` over the whole
+// alias; pom-packaged artifacts as type pom), modules that mix several artifacts and modules that import
+// every pom with a <dependencyManagement> as a BOM, one `mvn -o dependency:tree -Dverbose` over the whole
 // reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte; with
 // --classpath, also every module's test classpath (`mvn dependency:build-classpath` against `jarscope
 // classpath --module`, one process per module: minutes for a large repository).
@@ -24,6 +25,7 @@ const numberAfter = (flag, fallback) => {
 };
 const mixes = numberAfter('--mixes', 100);
 const withClasspaths = process.argv.includes('--classpath');
+const bomDependencies = 5;
 const mixSize = numberAfter('--mix-size', 12);
 
 /** Every pom of the repository except the `debian` aliases, as {groupId, artifactId, version, dir}. */
@@ -72,6 +74,25 @@ ${body}
 `;
 }
 
+/**
+ * The groupId:artifactId pairs a pom's own <dependencyManagement> names literally (no expression), plain jars
+ * only, that the repository holds in some version: what a module importing it can depend on without a version.
+ */
+function managedArtifacts(artifact) {
+  const pom = readFileSync(join(artifact.dir, `${artifact.artifactId}-${artifact.version}.pom`), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  const section = /<dependencyManagement>([\s\S]*?)<\/dependencyManagement>/.exec(pom.replace(/<profiles>[\s\S]*<\/profiles>/, ''))?.[1];
+  if (section === undefined) return [];
+  const found = new Map();
+  for (const [entry] of section.matchAll(/<dependency>[\s\S]*?<\/dependency>/g)) {
+    const field = (name) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(entry.replace(/<exclusions>[\s\S]*?<\/exclusions>/, ''))?.[1];
+    const groupId = field('groupId');
+    const artifactId = field('artifactId');
+    if (!groupId || !artifactId || `${groupId}${artifactId}`.includes('$') || field('type') || field('classifier') || field('scope')) continue;
+    if (existsSync(join(debianRepo, ...groupId.split('.'), artifactId))) found.set(`${groupId}:${artifactId}`, { groupId, artifactId });
+  }
+  return [...found.values()];
+}
+
 /** A repeatable shuffle (a linear congruential generator), so that every run builds the same mixes. */
 function shuffled(items, seed) {
   const copy = [...items];
@@ -90,12 +111,13 @@ function shuffled(items, seed) {
  */
 function writeReactor(projectDir, artifacts, mixes, mixSize) {
   const modules = [];
-  const addModule = (description, dependencies) => {
+  const addModule = (description, dependencies, managed = []) => {
     const name = `m${String(modules.length).padStart(4, '0')}`;
     modules.push({ name, description });
     mkdirSync(join(projectDir, name));
-    const body = `  <dependencies>\n${dependencies.map((dependency) => `    ${dependency}\n`).join('')}  </dependencies>`;
-    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, body));
+    const list = (entries) => `  <dependencies>\n${entries.map((entry) => `    ${entry}\n`).join('')}  </dependencies>`;
+    const management = managed.length === 0 ? '' : `  <dependencyManagement>\n${list(managed).replace(/^/gm, '  ')}\n  </dependencyManagement>\n`;
+    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, management + list(dependencies)));
   };
   const usable = [];
   for (const artifact of artifacts) {
@@ -113,6 +135,15 @@ function writeReactor(projectDir, artifacts, mixes, mixSize) {
       if (picked.size === mixSize) break;
     }
     addModule(`mix ${mix + 1} of ${picked.size} artifacts`, [...picked.values()].map((entry) => entry.dependency));
+  }
+  // Every pom that manages dependencies, imported as a BOM by a module that depends on some of what it manages
+  // (without versions): real import-scope BOMs, their parents and their properties.
+  for (const artifact of artifacts) {
+    const managedCoordinates = managedArtifacts(artifact).slice(0, bomDependencies);
+    if (managedCoordinates.length === 0) continue;
+    const bom = `<dependency><groupId>${artifact.groupId}</groupId><artifactId>${artifact.artifactId}</artifactId><version>${artifact.version}</version><type>pom</type><scope>import</scope></dependency>`;
+    const dependencies = managedCoordinates.map(({ groupId, artifactId }) => `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId></dependency>`);
+    addModule(`imports ${artifact.groupId}:${artifact.artifactId}:${artifact.version}`, dependencies, [bom]);
   }
   const moduleList = modules.map((module) => `    <module>${module.name}</module>`).join('\n');
   writeFileSync(join(projectDir, 'pom.xml'), projectXml('root', `  <modules>\n${moduleList}\n  </modules>`));
@@ -175,7 +206,7 @@ try {
   // A writable mirror, so that Maven never writes into /usr/share.
   if (run('cp', ['-rs', debianRepo, localRepo]).status !== 0) throw new Error(`cp -rs ${debianRepo} failed`);
   const modules = writeReactor(projectDir, repositoryArtifacts(), mixes, mixSize);
-  console.log(`${modules.length} modules: one per artifact of ${debianRepo}, then ${mixes} of ${mixSize} artifacts each`);
+  console.log(`${modules.length} modules: one per artifact of ${debianRepo}, ${mixes} of ${mixSize} artifacts each, one per BOM`);
 
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
   const mavenStart = Date.now();

@@ -208,6 +208,9 @@ export const artifacts = [
   { coordinates: 'org.fixture.pool:runtime-path:1.0', dependencies: ['org.fixture.pool:shared:1.0'] },
   leaf('org.fixture.pool:shared:1.0'),
 
+  // 50 an empty <classifier/> in dependencyManagement: its management key ends in ':' and manages nothing.
+  leaf('org.fixture.emptyclassifier:lib:1.0'),
+
   // A dependency pom with profiles: activation conditions apply to it, -P does not.
   {
     coordinates: 'org.fixture.profiles:with-profiles:1.0',

@@ -135,11 +135,22 @@ function missingArtifacts(mvnError: string): string[] {
   return [...found];
 }
 
-function assertNamesMissingArtifact(run: CliRun, mvnError: string, what: string): void {
+/** The model problems Maven stopped on, as its "problems while processing the POMs" lines word them. */
+function modelProblems(mvnError: string): string[] {
+  return [...mvnError.matchAll(/^\[ERROR\] +('[^\n]+?) @ line \d+, column \d+/gm)].map((match) => match[1] ?? '');
+}
+
+/** The CLI failed where Maven did, naming the artifact Maven could not find or the model problem it stopped on. */
+function assertReportsMavenFailure(run: CliRun, mvnError: string, what: string): void {
   const output = run.stdout + run.stderr;
   assert.equal(run.status, 1, `${what}: Maven failed, so the CLI must exit 1\n${output}`);
+  const problems = modelProblems(mvnError);
+  if (problems.length > 0) {
+    assert.ok(problems.some((problem) => output.includes(problem)), `${what}: output should say ${problems.join(' / ')}:\n${output}`);
+    return;
+  }
   const missing = missingArtifacts(mvnError);
-  assert.ok(missing.length > 0, `expected/mvn-error.txt names no artifact:\n${mvnError}`);
+  assert.ok(missing.length > 0, `expected/mvn-error.txt names no artifact nor model problem:\n${mvnError}`);
   const named = missing.some((coordinates) => {
     const parts = coordinates.split(':');
     const groupAndArtifact = `${parts[0]}:${parts[1]}`;
@@ -163,7 +174,7 @@ async function checkOutput(
   if (!existsSync(goldenFile)) {
     const mvnErrorFile = join(caseDir, 'expected', 'mvn-error.txt');
     assert.ok(existsSync(mvnErrorFile), `${goldenFile} is missing and Maven did not fail: regenerate the goldens`);
-    assertNamesMissingArtifact(run, readFileSync(mvnErrorFile, 'utf8'), what);
+    assertReportsMavenFailure(run, readFileSync(mvnErrorFile, 'utf8'), what);
     return;
   }
   assert.equal(run.status, 0, `${what} exited ${run.status}\n${run.stderr}`);
@@ -176,8 +187,9 @@ async function checkAllModulesTree(caseName: string, caseDir: string, corpusCase
   const run = await runCli(args, `${caseName}|all`);
   const what = `jarscope ${args.join(' ')}`;
   const goldenFiles = corpusCase.reactorOrder.map((moduleDir) => join(expectedDir(caseDir, moduleDir), 'tree.txt'));
-  if (!goldenFiles.every((file) => existsSync(file))) {
-    assertNamesMissingArtifact(run, readFileSync(join(caseDir, 'expected', 'mvn-error.txt'), 'utf8'), what);
+  // No reactor order: Maven could not even read the projects.
+  if (goldenFiles.length === 0 || !goldenFiles.every((file) => existsSync(file))) {
+    assertReportsMavenFailure(run, readFileSync(join(caseDir, 'expected', 'mvn-error.txt'), 'utf8'), what);
     return;
   }
   // Each tree.txt ends with a newline, so joining on "\n" leaves exactly one blank line between trees.

@@ -11,9 +11,12 @@ export interface WorkingDependency {
 /** Dependencies in model order; one management key may still appear twice (as Maven's model allows). */
 export type DependencyList = readonly WorkingDependency[];
 
-/** Maven's Dependency.getManagementKey(): groupId:artifactId:type[:classifier], type defaulting to jar. */
+/**
+ * Maven's Dependency.getManagementKey(): groupId:artifactId:type[:classifier], type defaulting to jar. A
+ * classifier written empty counts (`g:a:jar:`), so it matches neither a dependency without one nor its entry.
+ */
 export function managementKey(dependency: { groupId: string; artifactId: string; type?: string; classifier?: string }): string {
-  const classifier = dependency.classifier ? `:${dependency.classifier}` : '';
+  const classifier = dependency.classifier !== undefined ? `:${dependency.classifier}` : '';
   return `${dependency.groupId}:${dependency.artifactId}:${dependency.type ?? 'jar'}${classifier}`;
 }
 

@@ -66,7 +66,8 @@ function parseDependency(element: XmlElement): RawDependency {
     artifactId: nonEmptyText(children.artifactId) ?? '',
     version: nonEmptyText(children.version),
     type: nonEmptyText(children.type),
-    classifier: nonEmptyText(children.classifier),
+    // An empty <classifier/> is still written: Maven's management key then ends in ':' (see managementKey).
+    classifier: children.classifier?.text,
     scope: nonEmptyText(children.scope),
     optional: nonEmptyText(children.optional),
     systemPath: nonEmptyText(children.systemPath),
