@@ -145,9 +145,13 @@ function writeReactor(projectDir, artifacts, mixes, mixSize) {
     const dependencies = managedCoordinates.map(({ groupId, artifactId }) => `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId></dependency>`);
     addModule(`imports ${artifact.groupId}:${artifact.artifactId}:${artifact.version}`, dependencies, [bom]);
   }
+  writeRootPom(projectDir, modules);
+  return modules;
+}
+
+function writeRootPom(projectDir, modules) {
   const moduleList = modules.map((module) => `    <module>${module.name}</module>`).join('\n');
   writeFileSync(join(projectDir, 'pom.xml'), projectXml('root', `  <modules>\n${moduleList}\n  </modules>`));
-  return modules;
 }
 
 function run(command, args, options = {}) {
@@ -210,7 +214,17 @@ try {
 
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
   const mavenStart = Date.now();
-  const maven = run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:tree`, '-Dverbose', '-DoutputFile=tree-verbose.txt'], { cwd: projectDir });
+  const runMaven = () => run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:tree`, '-Dverbose', '-DoutputFile=tree-verbose.txt'], { cwd: projectDir });
+  let maven = runMaven();
+  // A module Maven cannot read stops the whole build: Maven runs again without those (they stay in jarscope's
+  // run, which must print nothing for them either).
+  const unreadable = new Set([...maven.stdout.matchAll(/The project \S+ \(.*?\/(m\d+)\/pom\.xml\) has \d+ errors?/g)].map((match) => match[1]));
+  if (unreadable.size > 0) {
+    console.log(`modules Maven cannot read: ${[...unreadable].join(', ')}`);
+    writeRootPom(projectDir, modules.filter((module) => !unreadable.has(module.name)));
+    maven = runMaven();
+    writeRootPom(projectDir, modules);
+  }
   console.log(`mvn -o dependency:tree -Dverbose: exit ${maven.status}, ${((Date.now() - mavenStart) / 1000).toFixed(1)} s`);
   const jarscopeStart = Date.now();
   // The same -Dmaven.repo.local as Maven gets: a user property, which profiles of some poms test for.
