@@ -210,6 +210,8 @@ export const artifacts = [
 
   // 50 an empty <classifier/> in dependencyManagement: its management key ends in ':' and manages nothing.
   leaf('org.fixture.emptyclassifier:lib:1.0'),
+  // 51 a <scope/> written empty is not filled by management, and a managed empty scope manages nothing.
+  leaf('org.fixture.emptyclassifier:other:1.0'),
 
   // A dependency pom with profiles: activation conditions apply to it, -P does not.
   {

@@ -60,3 +60,11 @@ export function injectManagement(dependency: ModelDependency, written: WrittenFi
   const { groupId, artifactId, type, classifier, optional, declaredAt } = dependency;
   return { groupId, artifactId, version, type, classifier, scope, optional, systemPath, exclusions, declaredAt, managedBy };
 }
+
+/**
+ * Maven 3.8's DefaultModelNormalizer, after management: a scope written empty (`<scope/>`, which management did
+ * not fill) becomes the default. Undefined stands for that default here, as for a scope never written.
+ */
+export function withDefaultScope(dependency: ModelDependency): ModelDependency {
+  return dependency.scope === '' ? { ...dependency, scope: undefined } : dependency;
+}

@@ -14,7 +14,7 @@ import {
 } from './inheritance';
 import type { Interpolator, InterpolationIssue } from './interpolation';
 import { isRepositoryFile, modelContextKey, type KeptModel, type KeptRepositoryModels } from './keptRepositoryModels';
-import { indexManagement, injectManagement } from './managementInjection';
+import { indexManagement, injectManagement, withDefaultScope } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
 import { validateDependencies } from './modelValidation';
@@ -537,7 +537,7 @@ export class ModelBuilder {
         scope: working.raw.scope !== undefined,
         systemPath: working.raw.systemPath !== undefined,
       };
-      return injectManagement(toModel(working), written, managementIndex);
+      return withDefaultScope(injectManagement(toModel(working), written, managementIndex));
     });
     const violations = [...validateDependencies(dependencies, 'dependencies'), ...validateDependencies(imported.management, 'dependencyManagement')];
     for (const { dependency, severity, code, message } of violations) problems.push(this.siteProblem(severity, code, message, dependency.declaredAt));

@@ -64,11 +64,12 @@ function parseDependency(element: XmlElement): RawDependency {
   return {
     groupId: nonEmptyText(children.groupId) ?? '',
     artifactId: nonEmptyText(children.artifactId) ?? '',
-    version: nonEmptyText(children.version),
+    // Written empty is still written (Maven reads ""): management fills neither such a version nor such a
+    // scope, and an empty classifier makes the management key end in ':' (see managementKey).
+    version: children.version?.text,
     type: nonEmptyText(children.type),
-    // An empty <classifier/> is still written: Maven's management key then ends in ':' (see managementKey).
     classifier: children.classifier?.text,
-    scope: nonEmptyText(children.scope),
+    scope: children.scope?.text,
     optional: nonEmptyText(children.optional),
     systemPath: nonEmptyText(children.systemPath),
     exclusions: childElements(exclusions, 'exclusion').map(parseExclusion),

@@ -38,11 +38,11 @@ export class DependencyConverter {
     };
   }
 
-  /** A management entry: its scope is empty when it has none, so it manages no scope. */
+  /** A management entry: its scope is empty when it has none (or has one written empty), so it manages no scope. */
   toManagedDependency(dependency: ModelDependency): Dependency | undefined {
     const converted = this.toDependency({ ...dependency, version: dependency.version ?? '' });
     if (!converted) return undefined;
-    return dependency.scope === undefined ? { ...converted, scope: javaScopes.none } : converted;
+    return dependency.scope === undefined || dependency.scope === '' ? { ...converted, scope: javaScopes.none } : converted;
   }
 
   private scopeOf(dependency: ModelDependency): ScopeString {
