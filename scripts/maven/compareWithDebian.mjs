@@ -1,7 +1,8 @@
 // Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
 // (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
-// alias; pom-packaged artifacts as type pom), modules that mix several artifacts and modules that import
-// every pom with a <dependencyManagement> as a BOM, one `mvn -o dependency:tree -Dverbose` over the whole
+// alias; pom-packaged artifacts as type pom), modules that mix several artifacts, and for every pom with a
+// <dependencyManagement> a module that imports it as a BOM and, when it is pom-packaged, one that has it as
+// its parent; one `mvn -o dependency:tree -Dverbose` over the whole
 // reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte; with
 // --classpath, also every module's test classpath (`mvn dependency:build-classpath` against `jarscope
 // classpath --module`, one process per module: minutes for a large repository).
@@ -49,23 +50,27 @@ function repositoryArtifacts() {
   return found.sort((a, b) => `${a.groupId}:${a.artifactId}:${a.version}`.localeCompare(`${b.groupId}:${b.artifactId}:${b.version}`));
 }
 
+/** The project's own <packaging>, not one inside <parent> or a plugin configuration. */
+function packagingOf(artifact) {
+  const pom = readFileSync(join(artifact.dir, `${artifact.artifactId}-${artifact.version}.pom`), 'utf8');
+  const outside = pom.replace(/<parent>[\s\S]*?<\/parent>/, '').replace(/<build>[\s\S]*<\/build>/, '');
+  return /<packaging>\s*([^<\s]+)\s*<\/packaging>/.exec(outside)?.[1] ?? 'jar';
+}
+
 /** The dependency element a module uses for the artifact, or undefined when it has nothing to depend on. */
 function dependencyXml(artifact) {
-  const pom = readFileSync(join(artifact.dir, `${artifact.artifactId}-${artifact.version}.pom`), 'utf8');
-  // The project's own <packaging>, not one inside <parent> or a plugin configuration.
-  const outside = pom.replace(/<parent>[\s\S]*?<\/parent>/, '').replace(/<build>[\s\S]*<\/build>/, '');
-  const packaging = /<packaging>\s*([^<\s]+)\s*<\/packaging>/.exec(outside)?.[1] ?? 'jar';
+  const packaging = packagingOf(artifact);
   const hasJar = existsSync(join(artifact.dir, `${artifact.artifactId}-${artifact.version}.jar`));
   if (packaging !== 'pom' && !hasJar) return undefined;
   const type = packaging === 'pom' ? '<type>pom</type>' : '';
   return `<dependency><groupId>${artifact.groupId}</groupId><artifactId>${artifact.artifactId}</artifactId><version>${artifact.version}</version>${type}</dependency>`;
 }
 
-function projectXml(artifactId, body) {
+function projectXml(artifactId, body, parent = '') {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
-  <groupId>org.jarscope.debian</groupId>
+${parent}  <groupId>org.jarscope.debian</groupId>
   <artifactId>${artifactId}</artifactId>
   <version>1</version>
   <packaging>pom</packaging>
@@ -111,13 +116,13 @@ function shuffled(items, seed) {
  */
 function writeReactor(projectDir, artifacts, mixes, mixSize) {
   const modules = [];
-  const addModule = (description, dependencies, managed = []) => {
+  const addModule = (description, dependencies, managed = [], parent = '') => {
     const name = `m${String(modules.length).padStart(4, '0')}`;
     modules.push({ name, description });
     mkdirSync(join(projectDir, name));
     const list = (entries) => `  <dependencies>\n${entries.map((entry) => `    ${entry}\n`).join('')}  </dependencies>`;
     const management = managed.length === 0 ? '' : `  <dependencyManagement>\n${list(managed).replace(/^/gm, '  ')}\n  </dependencyManagement>\n`;
-    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, management + list(dependencies)));
+    writeFileSync(join(projectDir, name, 'pom.xml'), projectXml(name, management + list(dependencies), parent));
   };
   const usable = [];
   for (const artifact of artifacts) {
@@ -144,6 +149,10 @@ function writeReactor(projectDir, artifacts, mixes, mixSize) {
     const bom = `<dependency><groupId>${artifact.groupId}</groupId><artifactId>${artifact.artifactId}</artifactId><version>${artifact.version}</version><type>pom</type><scope>import</scope></dependency>`;
     const dependencies = managedCoordinates.map(({ groupId, artifactId }) => `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId></dependency>`);
     addModule(`imports ${artifact.groupId}:${artifact.artifactId}:${artifact.version}`, dependencies, [bom]);
+    // The same pom as a parent, when it can be one: its properties, profiles, dependencies and management inherited.
+    if (packagingOf(artifact) !== 'pom') continue;
+    const parent = `  <parent>\n    <groupId>${artifact.groupId}</groupId>\n    <artifactId>${artifact.artifactId}</artifactId>\n    <version>${artifact.version}</version>\n    <relativePath/>\n  </parent>\n`;
+    addModule(`child of ${artifact.groupId}:${artifact.artifactId}:${artifact.version}`, dependencies, [], parent);
   }
   writeRootPom(projectDir, modules);
   return modules;
@@ -179,6 +188,12 @@ async function forEachFewAtATime(items, concurrency, work) {
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+/** Whether Maven, run on the module alone, stops because a build plugin (or extension) cannot be resolved offline. */
+function lacksBuildPlugin(moduleDir, common) {
+  const alone = run('mvn', ['-o', '-B', '-ntp', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:tree`, '-DoutputFile=tree-alone.txt'], { cwd: moduleDir });
+  return /^\[ERROR\] .*(?:resolving version for plugin|Unresolveable build extension|Plugin \S+ or one of its dependencies could not be resolved)/m.test(alone.stdout);
+}
+
 /**
  * The test classpath of every module: Maven writes it where it can resolve every file, and fails the module
  * where it cannot (-fae carries on); jarscope must then fail too.
@@ -210,7 +225,7 @@ try {
   // A writable mirror, so that Maven never writes into /usr/share.
   if (run('cp', ['-rs', debianRepo, localRepo]).status !== 0) throw new Error(`cp -rs ${debianRepo} failed`);
   const modules = writeReactor(projectDir, repositoryArtifacts(), mixes, mixSize);
-  console.log(`${modules.length} modules: one per artifact of ${debianRepo}, ${mixes} of ${mixSize} artifacts each, one per BOM`);
+  console.log(`${modules.length} modules: one per artifact of ${debianRepo}, ${mixes} of ${mixSize} artifacts each, one per BOM, one per parent`);
 
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
   const mavenStart = Date.now();
@@ -239,15 +254,21 @@ try {
   }
   let same = 0;
   const differing = [];
+  const needPlugins = [];
   for (const module of modules) {
     const expectedFile = join(projectDir, module.name, 'tree-verbose.txt');
-    // Where Maven fails a module (it writes nothing), jarscope must print nothing for it either.
+    // Where Maven fails a module (it writes nothing), jarscope must print nothing for it either, unless what
+    // Maven lacks is a build plugin: jarscope reads no build plugins, and Debian packages few of them.
     const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : undefined;
     if (expected === printed.get(module.name)) same++;
+    else if (expected === undefined && lacksBuildPlugin(join(projectDir, module.name), common)) needPlugins.push(module);
     else differing.push(module);
   }
   for (const module of differing) console.log(`tree differs: ${module.name} (${module.description})`);
-  console.log(`tree --verbose: ${same} same, ${differing.length} differ`);
+  if (needPlugins.length > 0) {
+    console.log(`left out, Maven needs a build plugin the repository lacks: ${needPlugins.map((module) => `${module.name} (${module.description})`).join(', ')}`);
+  }
+  console.log(`tree --verbose: ${same} same, ${differing.length} differ, ${needPlugins.length} left out`);
 
   const differingClasspaths = withClasspaths ? await compareClasspaths(projectDir, modules, common) : [];
   if (keep) console.log(`kept: ${scratch}`);
