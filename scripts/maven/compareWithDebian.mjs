@@ -1,12 +1,12 @@
 // Compares `jarscope tree --verbose` with real Maven on the real poms of this machine's Debian repository
-// (/usr/share/maven-repo): one reactor with one module per artifact (its own version, not the `debian`
-// alias; pom-packaged artifacts as type pom), modules that mix several artifacts, and for every pom with a
+// (/usr/share/maven-repo). One reactor holds a module per artifact (its own version, not the `debian` alias;
+// pom-packaged artifacts as type pom), modules that mix several artifacts, and for every pom with a
 // <dependencyManagement> a module that imports it as a BOM and, when it is pom-packaged, one that has it as
-// its parent; one `mvn -o dependency:tree -Dverbose` over the whole
-// reactor, one `jarscope tree --verbose` over it, then every module's text compared byte for byte; with
-// --classpath, also every module's test classpath (`mvn dependency:build-classpath` against `jarscope
-// classpath --module`, one process per module: minutes for a large repository).
-// What it finds depends on the Debian packages installed, so it is a check to run, not a unit test.
+// its parent. One `mvn -o dependency:tree -Dverbose` and one `jarscope tree --verbose` run over the whole
+// reactor, then every module's text is compared byte for byte; with --classpath, every module's test classpath
+// too (`mvn dependency:build-classpath` against `jarscope classpath --module`, one process per module: minutes
+// for a large repository). What it finds depends on the Debian packages installed, so it is a check to run,
+// not a unit test.
 //
 // Usage: node scripts/maven/compareWithDebian.mjs [--mixes N] [--mix-size N] [--classpath] [--keep]
 //        (needs Debian's maven and its dependency plugin)
@@ -25,9 +25,10 @@ const numberAfter = (flag, fallback) => {
   return index < 0 ? fallback : Number(process.argv[index + 1]);
 };
 const mixes = numberAfter('--mixes', 100);
-const withClasspaths = process.argv.includes('--classpath');
-const bomDependencies = 5;
 const mixSize = numberAfter('--mix-size', 12);
+const withClasspaths = process.argv.includes('--classpath');
+/** How many of what a BOM or parent manages its module depends on. */
+const bomDependencies = 5;
 
 /** Every pom of the repository except the `debian` aliases, as {groupId, artifactId, version, dir}. */
 function repositoryArtifacts() {
@@ -103,7 +104,7 @@ function shuffled(items, seed) {
   const copy = [...items];
   let state = seed;
   for (let i = copy.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2147483648;
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     const j = state % (i + 1);
     [copy[i], copy[j]] = [copy[j], copy[i]];
   }
@@ -111,8 +112,9 @@ function shuffled(items, seed) {
 }
 
 /**
- * One module per artifact, then mixes: modules that each depend on `mixSize` artifacts picked at random, where
- * real graphs meet and Maven's mediation (nearest, first declared, scopes, exclusions) decides between them.
+ * One module per artifact; then mixes, modules that each depend on `mixSize` artifacts picked at random, where
+ * real graphs meet and Maven's mediation (nearest, first declared, scopes, exclusions) decides between them;
+ * then the BOM and parent modules.
  */
 function writeReactor(projectDir, artifacts, mixes, mixSize) {
   const modules = [];
