@@ -13,7 +13,10 @@ export interface RawExclusion {
   readonly range: TextRange;
 }
 
-/** A `<dependency>` as written: any field may still hold `${...}` expressions. */
+/**
+ * A `<dependency>` as written: any field may still hold `${...}` expressions. Version, classifier and scope are
+ * "" when written empty (Maven tells that from not written); the other fields are undefined then.
+ */
 export interface RawDependency {
   readonly groupId: string;
   readonly artifactId: string;
