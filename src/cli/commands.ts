@@ -3,7 +3,7 @@ import { artifactFile } from '../core/resolve/artifactFiles';
 import { classpathArtifacts } from '../core/resolve/classpath';
 import type { CliOptions } from './parseArguments';
 import { resolveModule } from './resolveModule';
-import { modelProblemText, openSession } from './session';
+import { openSession } from './session';
 
 export interface CommandOutput {
   readonly exitCode: number;
@@ -36,9 +36,9 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
       stderr += outcome.problems;
       if (outcome.failed || !outcome.resolution) exitCode = 1;
       else trees.push(dependencyTreeText({ node: outcome.resolution.root, projectArtifact: outcome.resolution.projectArtifact }, options.verbose));
-    } else if (options.verbose && !modelProblemText(module.model.problems).fatal) {
-      // Only collected: what it adds to the run's dependency pool can change a later module's verbose tree.
-      session.resolver.resolve(module.model, { verbose: false });
+    } else if (options.verbose && !module.model.problems.some((problem) => problem.severity === 'error')) {
+      // What it adds to the run's dependency pool can change a later module's verbose tree.
+      session.resolver.collectOnly(module.model);
     }
     if (module === last) break;
     if (index === 0 && options.verbose) session.resolver.collectPluginDependencies(dependencyPlugin);

@@ -2,7 +2,7 @@ import type { ModelBuilder } from '../model/modelBuilder';
 import type { EffectiveModel } from '../model/modelTypes';
 import type { LocalRepository } from '../repo/localRepository';
 import type { Artifact } from './artifact';
-import { collectDependencies, type CollectProblem } from './collector';
+import { collectDependencies, type CollectProblem, type CollectResult } from './collector';
 import { resolveConflicts } from './conflictResolver';
 import type { Dependency, DependencyNode } from './dependencyGraph';
 import { DependencyPool } from './dependencyPool';
@@ -40,16 +40,14 @@ export class ProjectResolver {
    * dependencies and dependencyManagement make the collect request, the graph is collected and mediated.
    */
   resolve(model: EffectiveModel, options: ResolveOptions): ProjectResolution {
-    const dependencies = model.dependencies.map((dependency) => this.converter.toDependency(dependency)).filter(isDefined);
-    const artifact = projectArtifact(model);
-    const collected = collectDependencies(
-      { root: artifact, dependencies, managedDependencies: this.managedDependencies(model) },
-      this.source,
-      options.signal,
-      this.pool,
-    );
+    const collected = this.collect(model, this.dependenciesOf(model), options.signal);
     resolveConflicts(collected.root, options.verbose, options.signal);
-    return { root: collected.root, projectArtifact: artifact, problems: collected.problems };
+    return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
+  }
+
+  /** Collects a project's graph into this run's dependency pool only: what a later project's verbose tree may show. */
+  collectOnly(model: EffectiveModel): void {
+    this.collect(model, this.dependenciesOf(model));
   }
 
   /**
@@ -61,20 +59,20 @@ export class ProjectResolver {
   collectPluginDependencies(plugin: { groupId: string; artifactId: string; version: string }): void {
     const model = this.builder.buildFromRepository(plugin.groupId, plugin.artifactId, plugin.version);
     if (!model) return;
-    const dependencies = model.dependencies
-      .map((dependency) => this.converter.toDependency(dependency))
-      .filter(isDefined)
-      .filter((dependency) => dependency.scope.value !== 'test' && dependency.scope.value !== 'provided');
-    collectDependencies(
-      { root: projectArtifact(model), dependencies, managedDependencies: this.managedDependencies(model) },
-      this.source,
-      undefined,
-      this.pool,
-    );
+    const runtime = this.dependenciesOf(model).filter((dependency) => dependency.scope.value !== 'test' && dependency.scope.value !== 'provided');
+    this.collect(model, runtime);
   }
 
-  private managedDependencies(model: EffectiveModel): Dependency[] {
-    return model.dependencyManagement.map((dependency) => this.converter.toManagedDependency(dependency)).filter(isDefined);
+  private collect(model: EffectiveModel, dependencies: Dependency[], signal?: AbortSignal): CollectResult & { artifact: Artifact } {
+    const artifact = projectArtifact(model);
+    const managedDependencies = model.dependencyManagement
+      .map((dependency) => this.converter.toManagedDependency(dependency))
+      .filter(isDefined);
+    return { ...collectDependencies({ root: artifact, dependencies, managedDependencies }, this.source, signal, this.pool), artifact };
+  }
+
+  private dependenciesOf(model: EffectiveModel): Dependency[] {
+    return model.dependencies.map((dependency) => this.converter.toDependency(dependency)).filter(isDefined);
   }
 }
 
