@@ -10,15 +10,14 @@
 //
 // Usage: node scripts/maven/compareWithDebian.mjs [--mixes N] [--mix-size N] [--classpath] [--keep]
 //        (needs Debian's maven and its dependency plugin)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { debianRepo, DEPENDENCY_PLUGIN, mirrorDebianRepository, run } from './mavenTools.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const debianRepo = '/usr/share/maven-repo';
-const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.5.0';
 const keep = process.argv.includes('--keep');
 const numberAfter = (flag, fallback) => {
   const index = process.argv.indexOf(flag);
@@ -165,12 +164,6 @@ function writeRootPom(projectDir, modules) {
   writeFileSync(join(projectDir, 'pom.xml'), projectXml('root', `  <modules>\n${moduleList}\n  </modules>`));
 }
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
-  if (result.error) throw result.error;
-  return result;
-}
-
 function runAsync(command, args) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args);
@@ -222,13 +215,12 @@ async function compareClasspaths(projectDir, modules, unreadable, leftOut, commo
 
 const scratch = mkdtempSync(join(tmpdir(), 'jarscope-debian-'));
 try {
-  const localRepo = join(scratch, 'm2');
   const projectDir = join(scratch, 'project');
   const settings = join(scratch, 'settings.xml');
   mkdirSync(projectDir);
   writeFileSync(settings, '<settings/>\n');
-  // A writable mirror, so that Maven never writes into /usr/share.
-  if (run('cp', ['-rs', debianRepo, localRepo]).status !== 0) throw new Error(`cp -rs ${debianRepo} failed`);
+  const localRepo = mirrorDebianRepository(scratch);
+
   const modules = writeReactor(projectDir, repositoryArtifacts(), mixes, mixSize);
   console.log(`${modules.length} modules: one per artifact of ${debianRepo}, ${mixes} of ${mixSize} artifacts each, one per BOM, one per parent`);
 

@@ -8,16 +8,15 @@
 // local repository path becomes @REPO@ and the case folder path becomes @PROJECT@.
 //
 // Usage: node scripts/maven/regenerateGoldens.mjs [--keep] [case-name-substring ...]
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEPENDENCY_PLUGIN, mirrorDebianRepository, run } from './mavenTools.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpusDir = join(repoRoot, 'test', 'fixtures', 'maven-corpus');
 const fixtureRepo = join(repoRoot, 'test', 'fixtures', 'maven-repo');
-const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.5.0';
 const OUT = 'target/jarscope-golden';
 // C1-only JIT starts Maven's JVM faster; it changes nothing Maven resolves or prints.
 const MAVEN_ENV = { ...process.env, MAVEN_OPTS: `${process.env.MAVEN_OPTS ?? ''} -XX:TieredStopAtLevel=1`.trim() };
@@ -39,16 +38,8 @@ const OUTPUTS = [
   },
 ];
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.error) throw result.error;
-  return result;
-}
-
 function makeLocalRepository(scratch) {
-  const m2 = join(scratch, 'm2');
-  const copy = run('cp', ['-rs', '/usr/share/maven-repo', m2]);
-  if (copy.status !== 0) throw new Error(`cp -rs /usr/share/maven-repo failed: ${copy.stderr}`);
+  const m2 = mirrorDebianRepository(scratch);
   cpSync(fixtureRepo, m2, { recursive: true });
   return m2;
 }
