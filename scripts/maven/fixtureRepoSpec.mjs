@@ -212,6 +212,15 @@ export const artifacts = [
   leaf('org.fixture.emptyclassifier:lib:1.0'),
   // 51 a <scope/> written empty is not filled by management, and a managed empty scope manages nothing.
   leaf('org.fixture.emptyclassifier:other:1.0'),
+  // 52-55 a <type/> written empty: an invalid dependency, an unmatched management key, or (managed) the end of
+  // Maven's resolution ("type id cannot be empty").
+  leaf('org.fixture.emptytype:inner:1.0'),
+  { coordinates: 'org.fixture.emptytype:typeless-dep:1.0', dependencies: ['org.fixture.emptytype:inner:1.0 type='] },
+  {
+    coordinates: 'org.fixture.emptytype:manages-empty-type:1.0',
+    managed: ['org.fixture.emptytype:inner:1.0 type='],
+    dependencies: ['org.fixture.emptytype:inner:1.0'],
+  },
 
   // A dependency pom with profiles: activation conditions apply to it, -P does not.
   {

@@ -140,13 +140,24 @@ function modelProblems(mvnError: string): string[] {
   return [...mvnError.matchAll(/^\[ERROR\] +('[^\n]+?) @ line \d+, column \d+/gm)].map((match) => match[1] ?? '');
 }
 
-/** The CLI failed where Maven did, naming the artifact Maven could not find or the model problem it stopped on. */
+/** What maven-resolver itself throws, naming neither an artifact nor a model problem (DefaultArtifactType). */
+const resolverFailures = ['type id cannot be empty'];
+
+/**
+ * The CLI failed where Maven did, naming the artifact Maven could not find, the model problem it stopped on, or
+ * the resolver's own failure.
+ */
 function assertReportsMavenFailure(run: CliRun, mvnError: string, what: string): void {
   const output = run.stdout + run.stderr;
   assert.equal(run.status, 1, `${what}: Maven failed, so the CLI must exit 1\n${output}`);
   const problems = modelProblems(mvnError);
   if (problems.length > 0) {
     assert.ok(problems.some((problem) => output.includes(problem)), `${what}: output should say ${problems.join(' / ')}:\n${output}`);
+    return;
+  }
+  const resolverFailure = resolverFailures.find((message) => mvnError.includes(`[ERROR] ${message}\n`));
+  if (resolverFailure !== undefined) {
+    assert.ok(output.includes(resolverFailure), `${what}: output should say ${resolverFailure}:\n${output}`);
     return;
   }
   const missing = missingArtifacts(mvnError);

@@ -12,8 +12,9 @@ export interface WorkingDependency {
 export type DependencyList = readonly WorkingDependency[];
 
 /**
- * Maven's Dependency.getManagementKey(): groupId:artifactId:type[:classifier], type defaulting to jar. A
- * classifier written empty counts (`g:a:jar:`), so it matches neither a dependency without one nor its entry.
+ * Maven's Dependency.getManagementKey(): groupId:artifactId:type[:classifier], type defaulting to jar. A type
+ * or classifier written empty counts (`g:a:`, `g:a:jar:`), so it matches neither a dependency without one nor
+ * its entry.
  */
 export function managementKey(dependency: { groupId: string; artifactId: string; type?: string; classifier?: string }): string {
   const classifier = dependency.classifier !== undefined ? `:${dependency.classifier}` : '';

@@ -15,10 +15,17 @@ export interface DependencyViolation {
 const validId = /^[A-Za-z0-9_\-.]+$/;
 
 /**
+ * A managed type written empty passes Maven's model validation, but maven-resolver refuses it ("type id cannot
+ * be empty", DefaultArtifactType) as soon as the entry is turned into a managed dependency: the whole
+ * resolution of a project with such an entry, or that reads a dependency pom with one, stops.
+ */
+export const emptyManagedTypeCode = 'managed-type-empty';
+
+/**
  * The dependency checks of Maven 3.8's DefaultModelValidator.validateEffectiveDependency that decide whether a
  * pom is valid: groupId and artifactId present and made of id characters (an expression left unexpanded is
- * not), a version for each dependency, an absolute systemPath exactly for system dependencies (a missing file
- * is only a warning).
+ * not), a type and a version for each dependency, an absolute systemPath exactly for system dependencies (a
+ * missing file is only a warning); and the empty managed types that stop resolution later.
  */
 export function validateDependencies(dependencies: readonly ModelDependency[], section: 'dependencies' | 'dependencyManagement'): DependencyViolation[] {
   const prefix = section === 'dependencies' ? 'dependencies.dependency' : 'dependencyManagement.dependencies.dependency';
@@ -32,6 +39,10 @@ export function validateDependencies(dependencies: readonly ModelDependency[], s
       const value = dependency[field];
       if (!value) report(field, `dependency-${field}-missing`, 'is missing.');
       else if (!validId.test(value)) report(field, `dependency-${field}-invalid`, `with value '${value}' does not match a valid id pattern.`);
+    }
+    if (dependency.type === '') {
+      if (section === 'dependencies') report('type', 'dependency-type-missing', 'is missing.');
+      else report('type', emptyManagedTypeCode, 'is empty: Maven stops resolving dependencies with "type id cannot be empty".');
     }
     if (section === 'dependencies' && !dependency.version) report('version', 'dependency-version-missing', 'is missing.');
     const { systemPath } = dependency;

@@ -65,9 +65,9 @@ function parseDependency(element: XmlElement): RawDependency {
     groupId: nonEmptyText(children.groupId) ?? '',
     artifactId: nonEmptyText(children.artifactId) ?? '',
     // Written empty is still written (Maven reads ""): management fills neither such a version nor such a
-    // scope, and an empty classifier makes the management key end in ':' (see managementKey).
+    // scope, and an empty type or classifier changes the management key (see managementKey).
     version: children.version?.text,
-    type: nonEmptyText(children.type),
+    type: children.type?.text,
     classifier: children.classifier?.text,
     scope: children.scope?.text,
     optional: nonEmptyText(children.optional),

@@ -26,7 +26,8 @@ export interface ArtifactDescriptor {
 /**
  * Reading a pom: its descriptor, or why there is none. Maven's default ArtifactDescriptorPolicy ignores a
  * missing or invalid pom (a warning; the artifact stays, without dependencies), but a parent or imported BOM
- * it cannot find fails the collection (DefaultArtifactDescriptorReader rethrows UnresolvableModelException).
+ * it cannot find fails the collection (DefaultArtifactDescriptorReader rethrows UnresolvableModelException), and
+ * so does a managed dependency whose type is empty (see emptyManagedTypeCode).
  */
 export type DescriptorResult =
   | { readonly kind: 'found'; readonly descriptor: ArtifactDescriptor }

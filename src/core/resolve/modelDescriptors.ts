@@ -1,4 +1,5 @@
 import type { ModelBuilder } from '../model/modelBuilder';
+import { emptyManagedTypeCode } from '../model/modelValidation';
 import type { EffectiveModel, ModelDependency } from '../model/modelTypes';
 import { artifactHandlerFor } from '../repo/artifactHandler';
 import type { LocalRepository } from '../repo/localRepository';
@@ -115,13 +116,16 @@ export class ModelDescriptorSource implements DescriptorSource {
     if (unresolvable) {
       return { kind: 'unresolvable', message: `Failed to read artifact descriptor for ${coordinates()}: ${unresolvable.message}` };
     }
-    const invalid = model.problems.find((problem) => problem.severity === 'error');
+    // An invalid pom is ignored before its managed dependencies are converted, which an empty type stops.
+    const invalid = model.problems.find((problem) => problem.severity === 'error' && problem.code !== emptyManagedTypeCode);
     if (invalid) {
       return {
         kind: 'invalid',
         message: `The POM for ${coordinates()} is invalid, transitive dependencies (if any) will not be available: ${invalid.message}`,
       };
     }
+    const emptyType = model.problems.find((problem) => problem.code === emptyManagedTypeCode);
+    if (emptyType) return { kind: 'unresolvable', message: `Failed to read artifact descriptor for ${coordinates()}: ${emptyType.message}` };
     const relocation = model.relocation;
     if (relocation) {
       const relocated: Artifact = {

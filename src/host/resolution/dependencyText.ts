@@ -55,7 +55,7 @@ export interface DependencyRowText {
 const problemNotes: Record<CollectProblemCode, string> = {
   'missing-pom': 'pom missing from the local repository',
   'invalid-pom': 'pom not valid, its dependencies are unknown',
-  'unresolvable-pom': 'pom cannot be built: its parent or an imported BOM is missing',
+  'unresolvable-pom': 'pom stops resolution: its parent or an imported BOM is missing, or it manages an empty type',
   'no-version-in-range': 'no version in the range is in the local repository',
   'invalid-version-range': 'version range not valid',
 };
