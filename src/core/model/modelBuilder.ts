@@ -576,7 +576,7 @@ export class ModelBuilder {
       type: ifWritten(raw.type) ?? 'jar',
       classifier: ifWritten(raw.classifier),
       scope: ifWritten(raw.scope),
-      optional: ifWritten(raw.optional) === 'true',
+      optional: raw.optional === undefined ? undefined : ifWritten(raw.optional) === 'true',
       systemPath: ifWritten(raw.systemPath),
       exclusions: raw.exclusions.map((exclusion) => ({ groupId: at(exclusion.groupId, where), artifactId: at(exclusion.artifactId, where) })),
       declaredAt: site,

@@ -32,7 +32,11 @@ export interface ModelDependency {
   classifier?: string;
   /** Undefined when neither written nor managed: the resolver defaults it to `compile`. */
   scope?: string;
-  optional: boolean;
+  /**
+   * Undefined when not written. Written, it is true only for "true" (Maven's isOptional()); a written false
+   * still differs from none where maven-resolver compares dependencies (see DependencyPool).
+   */
+  optional: boolean | undefined;
   systemPath?: string;
   exclusions: ReadonlyArray<ModelExclusion>;
   /** The `<dependency>` element that declares it (in a parent pom when inherited, in a BOM when imported). */

@@ -64,14 +64,15 @@ function parseDependency(element: XmlElement): RawDependency {
   return {
     groupId: nonEmptyText(children.groupId) ?? '',
     artifactId: nonEmptyText(children.artifactId) ?? '',
-    // Written empty is still written (Maven reads ""): management fills neither such a version nor such a
-    // scope, and an empty type or classifier changes the management key (see managementKey).
+    // Written empty is still written (Maven reads ""): management fills no such version, scope or systemPath,
+    // an empty type or classifier changes the management key (see managementKey), and an empty optional is a
+    // written false.
     version: children.version?.text,
     type: children.type?.text,
     classifier: children.classifier?.text,
     scope: children.scope?.text,
-    optional: nonEmptyText(children.optional),
-    systemPath: nonEmptyText(children.systemPath),
+    optional: children.optional?.text,
+    systemPath: children.systemPath?.text,
     exclusions: childElements(exclusions, 'exclusion').map(parseExclusion),
     range: element.range,
     versionRange: children.version?.range,

@@ -14,8 +14,8 @@ export interface RawExclusion {
 }
 
 /**
- * A `<dependency>` as written: any field may still hold `${...}` expressions. Version, type, classifier and scope
- * are "" when written empty (Maven tells that from not written); the other fields are undefined then.
+ * A `<dependency>` as written: any field may still hold `${...}` expressions. Version, type, classifier, scope,
+ * optional and systemPath are "" when written empty (Maven tells that from not written).
  */
 export interface RawDependency {
   readonly groupId: string;

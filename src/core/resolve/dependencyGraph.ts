@@ -6,7 +6,8 @@ import type { ScopeString } from './scopeString';
 export interface Dependency {
   readonly artifact: Artifact;
   readonly scope: ScopeString;
-  readonly optional: boolean;
+  /** Undefined when not written, as maven-resolver's null: not optional, yet unequal to a written false. */
+  readonly optional: boolean | undefined;
   readonly exclusions: readonly Exclusion[];
   /** The version as written (a plain version or a range). */
   readonly versionSpec: string;

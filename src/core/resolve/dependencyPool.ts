@@ -9,7 +9,8 @@ import type { ScopeString } from './scopeString';
  * whether the verbose tree says "(scope not updated to X)" (see ScopeString), so in a reactor a module can
  * print that note because an earlier module wrote `<scope>compile</scope>` on the same dependency. Maven's
  * pool holds its objects weakly (a garbage collection may drop one); this one keeps them for the whole run.
- * Optionality is compared as true/false: a written `<optional>false</optional>` counts as not written here.
+ * Optionality has three values, as maven-resolver's Boolean: a written `<optional>false</optional>` is not
+ * equal to none written.
  */
 export class DependencyPool {
   private readonly scopes = new Map<string, ScopeString>();
@@ -28,7 +29,7 @@ export class DependencyPool {
 
 function poolKey(dependency: Dependency): string {
   const { artifact, scope, optional, exclusions } = dependency;
-  const base = `${artifactIdentity(artifact)}|${scope.value}|${optional ? 1 : 0}`;
+  const base = `${artifactIdentity(artifact)}|${scope.value}|${optional === undefined ? '' : optional ? 1 : 0}`;
   if (exclusions.length === 0) return base;
   // An exclusion set: the order they were written in does not make two dependencies different.
   return `${base}|${exclusions.map(exclusionKey).sort().join(',')}`;

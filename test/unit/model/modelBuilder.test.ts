@@ -54,7 +54,7 @@ describe('ModelBuilder', () => {
     const [vendor, oldLib] = model.dependencies;
     assert.equal(vendor?.scope, 'system');
     assert.equal(vendor?.systemPath, join(fixturePath('model', 'systemScope'), 'lib', 'vendor.jar'));
-    assert.equal(vendor?.optional, false);
+    assert.equal(vendor?.optional, undefined, 'an unwritten optional stays undefined (maven-resolver: null, not false)');
     assert.equal(oldLib?.optional, true);
     assert.equal(oldLib?.scope, undefined, 'an unwritten scope stays undefined');
     assert.deepEqual(
