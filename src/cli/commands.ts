@@ -11,9 +11,6 @@ export interface CommandOutput {
   readonly stderr: string;
 }
 
-/** The plugin whose output `jarscope tree` reproduces. */
-const dependencyPlugin = { groupId: 'org.apache.maven.plugins', artifactId: 'maven-dependency-plugin', version: '3.5.0' };
-
 /**
  * `jarscope tree`: every selected module's `mvn dependency:tree` text in reactor order, one blank line
  * between modules. A module Maven would fail on prints nothing and makes the exit code 1. Maven builds all
@@ -41,7 +38,7 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
       session.resolver.collectOnly(module.model);
     }
     if (module === last) break;
-    if (index === 0 && options.verbose) session.resolver.collectPluginDependencies(dependencyPlugin);
+    if (index === 0 && options.verbose) session.resolver.loadDependencyPlugin();
   }
   return { exitCode, stdout: trees.join('\n'), stderr };
 }

@@ -169,9 +169,11 @@ export async function prepareAnalysis(
     const run: RunState = { services, pomTexts: new PomTexts(options.pomTexts), ignore: ignoreMatcher(options.ignore), scopes, signal, runtimes, parseAhead };
     const warnings = [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])];
     const prepared: PreparedModule[] = [];
-    for (const module of modules) {
+    for (const [index, module] of modules.entries()) {
       signal?.throwIfAborted();
       prepared.push(await prepareModule(session, module, run));
+      // The later modules' verbose notes depend on it, as in Maven's run (see ProjectResolver.loadDependencyPlugin).
+      if (index === 0 && modules.length > 1) session.resolver.loadDependencyPlugin();
     }
     let finishing: Promise<AnalysisResult> | undefined;
     const finish = async (): Promise<AnalysisResult> => {

@@ -51,13 +51,14 @@ export class ProjectResolver {
   }
 
   /**
-   * Collects a build plugin's own dependencies into this run's dependency pool, as Maven does when it first
-   * loads the plugin: after the first module's dependencies are resolved, before anything else is collected.
-   * Its test and provided dependencies are left out, as below any dependency (DefaultPluginDependenciesResolver
-   * makes the plugin the root dependency). Nothing when its pom is not in the local repository.
+   * Collects maven-dependency-plugin 3.5.0's own dependencies into this run's dependency pool, as Maven does
+   * when it first loads the plugin whose trees are reproduced: after the first module's dependencies are
+   * resolved, before anything else is collected. Its test and provided dependencies are left out, as below any
+   * dependency (DefaultPluginDependenciesResolver makes the plugin the root dependency). Nothing when its pom is
+   * not in the local repository.
    */
-  collectPluginDependencies(plugin: { groupId: string; artifactId: string; version: string }): void {
-    const model = this.builder.buildFromRepository(plugin.groupId, plugin.artifactId, plugin.version);
+  loadDependencyPlugin(): void {
+    const model = this.builder.buildFromRepository('org.apache.maven.plugins', 'maven-dependency-plugin', '3.5.0');
     if (!model) return;
     const runtime = this.dependenciesOf(model).filter((dependency) => dependency.scope.value !== 'test' && dependency.scope.value !== 'provided');
     this.collect(model, runtime);

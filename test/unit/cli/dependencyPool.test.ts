@@ -3,8 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { analyzeModules } from '../../../src/core/analysis/analyzeModules';
+import { dependencyTreeText } from '../../../src/core/report/dependencyTreeText';
 import { repoRoot } from '../helpers/paths';
 import { tempDir } from '../helpers/tempDir';
+import { fixtureSession } from '../analysis/analysisTestKit';
 
 // Maven interns every collected dependency in one pool per build, and loads maven-dependency-plugin (collecting
 // its own dependencies into that pool) once the first module's dependencies are resolved. Which equal
@@ -89,5 +92,18 @@ describe('the dependency pool of a reactor run (tree --verbose)', () => {
     const alone = verboseTree(project, repository, 'reaches');
     const part = whole.split('\n\n').find((tree) => tree.startsWith('org.pool.build:reaches:'));
     assert.equal(alone, `${part}\n`);
+  });
+
+  it('the editor analyses a reactor as one run: its trees are the whole run\'s, in both orders', async () => {
+    for (const modules of [['writes', 'reaches'], ['early', 'writes', 'reaches']]) {
+      const project = writeReactor(modules);
+      const session = fixtureSession(project, repository);
+      const analysis = await analyzeModules(session, session.reactor.modules, { cacheDir: null, env: process.env });
+      const trees = analysis.modules.map(({ resolution }) => {
+        assert.ok(resolution);
+        return dependencyTreeText({ node: resolution.root, projectArtifact: resolution.projectArtifact }, true);
+      });
+      assert.equal(trees.join('\n'), verboseTree(project, repository), modules.join(', '));
+    }
   });
 });
