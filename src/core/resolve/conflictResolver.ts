@@ -273,9 +273,10 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
       winnerNode = winner.node;
       const selected = selectScope(winner.dependencyScope, state.items);
       if (verbose) winnerNode.reducedScope = reducedScope(selected, state.items);
-      if (winnerNode.dependency) {
-        // Always replaced, even by an equal value: later ids read this very string (see ScopeString).
-        if (winnerNode.dependency.scope.value !== selected.value) winnerNode.originalScope = winnerNode.dependency.scope;
+      // maven-resolver's Dependency.setScope keeps its own string when the value is equal: later ids read that
+      // very string (see ScopeString).
+      if (winnerNode.dependency && winnerNode.dependency.scope.value !== selected.value) {
+        winnerNode.originalScope = winnerNode.dependency.scope;
         winnerNode.dependency = { ...winnerNode.dependency, scope: selected };
       }
       const optional = selectOptionality(state.items);
