@@ -150,6 +150,8 @@ export const artifacts = [
     relocation: { artifactId: 'new-name', message: 'old-name is now new-name' },
   },
   { coordinates: 'org.fixture.reloc:new-name:1.0', dependencies: ['org.fixture.reloc:new-child:1.0'] },
+  // 58 new-name declared directly in an older version, next to old-name that relocates to new-name 1.0.
+  leaf('org.fixture.reloc:new-name:0.9'),
   leaf('org.fixture.reloc:new-child:1.0'),
   { coordinates: 'org.fixture.reloc.legacy:moved:1.0', noJar: true, relocation: { groupId: 'org.fixture.reloc' } },
   leaf('org.fixture.reloc:moved:1.0'),

@@ -1,7 +1,8 @@
 import type { ModelBuilder } from '../model/modelBuilder';
 import type { EffectiveModel } from '../model/modelTypes';
 import type { LocalRepository } from '../repo/localRepository';
-import type { Artifact } from './artifact';
+import { versionlessKey, type Artifact } from './artifact';
+import { resolvedEntries } from './classpath';
 import { collectDependencies, type CollectProblem, type CollectResult } from './collector';
 import { resolveConflicts } from './conflictResolver';
 import type { Dependency, DependencyNode } from './dependencyGraph';
@@ -42,6 +43,30 @@ export class ProjectResolver {
   resolve(model: EffectiveModel, options: ResolveOptions): ProjectResolution {
     const collected = this.collect(model, this.dependenciesOf(model), options.signal);
     resolveConflicts(collected.root, options.verbose, options.signal);
+    return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
+  }
+
+  /**
+   * The graph `mvn dependency:tree` prints without -Dverbose. maven-dependency-tree resolves the project again
+   * after Maven's lifecycle has, from the project's dependency artifacts, whose versions are the ones the first
+   * resolution selected for their conflict id (LifecycleDependencyResolver sets each one's resolved version,
+   * DefaultProjectDependenciesResolver builds the request from them). That differs from the first graph only
+   * where a direct dependency lost to a sibling, such as a relocated direct dependency of the same artifact: the
+   * winning version then stands where the artifact was declared first.
+   */
+  resolvePlainTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
+    const first = this.resolve(model, { verbose: false, signal });
+    const selected = new Map(resolvedEntries(first.root).map(({ artifact }) => [versionlessKey(artifact), artifact.version]));
+    let changed = false;
+    const dependencies = this.dependenciesOf(model).map((dependency) => {
+      const version = selected.get(versionlessKey(dependency.artifact));
+      if (version === undefined || version === dependency.artifact.version) return dependency;
+      changed = true;
+      return { ...dependency, artifact: { ...dependency.artifact, version }, versionSpec: version };
+    });
+    if (!changed) return first;
+    const collected = this.collect(model, dependencies, signal);
+    resolveConflicts(collected.root, false, signal);
     return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
   }
 
