@@ -210,6 +210,13 @@ export const artifacts = [
   { coordinates: 'org.fixture.pool:runtime-path:1.0', dependencies: ['org.fixture.pool:shared:1.0'] },
   leaf('org.fixture.pool:shared:1.0'),
 
+  // 59 one dependency pool: shared reached below carrier (no scope written) and below route (compile written),
+  // both managed to 1.1 with scope compile, which keeps each one's own scope string.
+  { coordinates: 'org.fixture.keep:carrier:1.0', dependencies: ['org.fixture.keep:shared:1.0'] },
+  { coordinates: 'org.fixture.keep:route:1.0', dependencies: ['org.fixture.keep:shared:1.0 scope=compile'] },
+  leaf('org.fixture.keep:shared:1.0'),
+  leaf('org.fixture.keep:shared:1.1'),
+
   // 50 an empty <classifier/> in dependencyManagement: its management key ends in ':' and manages nothing.
   leaf('org.fixture.emptyclassifier:lib:1.0'),
   // 51 a <scope/> written empty is not filled by management, and a managed empty scope manages nothing.

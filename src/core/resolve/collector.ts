@@ -210,7 +210,8 @@ class Collection {
     };
     if (management.scope) {
       node.premanagedScope = dependency.scope.value;
-      dependency = { ...dependency, scope: management.scope.value };
+      // Dependency.setScope keeps the dependency's own string when the managed one has the same value.
+      if (management.scope.value.value !== dependency.scope.value) dependency = { ...dependency, scope: management.scope.value };
       node.managed |= managedBits.scope;
       node.managedFrom ??= management.scope.from;
     }
