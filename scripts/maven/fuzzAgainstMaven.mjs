@@ -26,6 +26,11 @@ const artifactCount = numberAfter('--artifacts', 40);
 const moduleCount = numberAfter('--modules', 12);
 const keep = process.argv.includes('--keep');
 
+// Maven's dependency pool holds its entries weakly, so a garbage collection can change which scope string a
+// later module's dependency gets, and with it a verbose note. Without any collection (Epsilon), Maven's output is
+// the one jarscope models; these reactors fit in memory.
+const mavenEnv = { ...process.env, MAVEN_OPTS: '-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xmx6g' };
+
 const GROUP = 'org.fuzz';
 const VERSIONS = ['1.0', '1.1', '2.0'];
 const PARENTS = 3;
@@ -221,7 +226,8 @@ function compareRound(seed, scratch, settings) {
   const layout = writeRepository(localRepo, random);
   const modules = writeReactor(projectDir, random, layout);
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
-  const mvn = (goal, ...args) => run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:${goal}`, ...args], { cwd: projectDir });
+  const mvn = (goal, ...args) =>
+    run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:${goal}`, ...args], { cwd: projectDir, env: mavenEnv });
   const cli = (...args) => run(process.execPath, [join(repoRoot, 'bin', 'jarscope.js'), ...args, ...common]);
   const differences = [];
   const check = (what, expectedFile, printed, printedStatus) => {
