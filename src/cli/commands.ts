@@ -15,8 +15,8 @@ export interface CommandOutput {
  * `jarscope tree`: every selected module's `mvn dependency:tree` text in reactor order, one blank line
  * between modules. A module Maven would fail on prints nothing and makes the exit code 1. Maven builds all
  * modules in one session whose dependency pool decides some notes of a verbose tree (see DependencyPool):
- * with --verbose, the modules before a selected one are collected too, and the plugin's own dependencies
- * after the first module, as Maven loads the plugin there.
+ * with --verbose, the modules before a selected one are collected too, each as Maven's run collects it
+ * (see ProjectResolver.resolveVerboseTree).
  */
 export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOutput {
   const opened = openSession(options, env);
@@ -26,7 +26,7 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
   const trees: string[] = [];
   let exitCode = 0;
   const last = session.selected[session.selected.length - 1];
-  for (const [index, module] of session.reactor.modules.entries()) {
+  for (const module of session.reactor.modules) {
     if (session.selected.includes(module)) {
       // maven-dependency-tree resolves the graph with a filter that accepts no artifact: no file is needed.
       const outcome = resolveModule(session, module, options.verbose, false);
@@ -38,7 +38,6 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
       session.resolver.collectOnly(module.model);
     }
     if (module === last) break;
-    if (index === 0 && options.verbose) session.resolver.loadDependencyPlugin();
   }
   return { exitCode, stdout: trees.join('\n'), stderr };
 }

@@ -22,8 +22,12 @@ export interface ModuleOutcome {
 export function resolveModule(session: Session, module: ReactorModule, verbose: boolean, needFiles: boolean, signal?: AbortSignal): ModuleOutcome {
   const model = modelProblemText(module.model.problems);
   if (model.fatal) return { problems: model.text, failed: true };
-  // The plain tree comes from the plugin's second resolution; the verbose tree and the classpath from one.
-  const resolution = verbose || needFiles ? session.resolver.resolve(module.model, { verbose, signal }) : session.resolver.resolvePlainTree(module.model, signal);
+  const { resolver } = session;
+  const resolution = verbose
+    ? resolver.resolveVerboseTree(module.model, signal)
+    : needFiles
+      ? resolver.resolve(module.model, { verbose: false, signal })
+      : resolver.resolvePlainTree(module.model, signal);
   let problems = model.text;
   let failed = false;
   for (const problem of resolution.problems) {

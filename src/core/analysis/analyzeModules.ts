@@ -169,11 +169,9 @@ export async function prepareAnalysis(
     const run: RunState = { services, pomTexts: new PomTexts(options.pomTexts), ignore: ignoreMatcher(options.ignore), scopes, signal, runtimes, parseAhead };
     const warnings = [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])];
     const prepared: PreparedModule[] = [];
-    for (const [index, module] of modules.entries()) {
+    for (const module of modules) {
       signal?.throwIfAborted();
       prepared.push(await prepareModule(session, module, run));
-      // The later modules' verbose notes depend on it, as in Maven's run (see ProjectResolver.loadDependencyPlugin).
-      if (index === 0 && modules.length > 1) session.resolver.loadDependencyPlugin();
     }
     let finishing: Promise<AnalysisResult> | undefined;
     const finish = async (): Promise<AnalysisResult> => {
@@ -217,7 +215,7 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
   if (module.model.problems.some((problem) => problem.severity === 'error')) {
     return { firstAnswer: { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings } };
   }
-  const resolution = session.resolver.resolve(module.model, { verbose: true, signal: run.signal });
+  const resolution = session.resolver.resolveVerboseTree(module.model, run.signal);
   const classpaths = moduleClasspaths(module, resolution.root, session.reactor.modules, session.repository);
   const context: ModuleContext = {
     module,

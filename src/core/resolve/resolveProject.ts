@@ -27,6 +27,7 @@ export class ProjectResolver {
   private readonly converter = new DependencyConverter();
   /** One per run, as Maven's is one per session: every project of the reactor shares it. */
   private readonly pool = new DependencyPool();
+  private pluginLoaded = false;
   private readonly source: ModelDescriptorSource;
 
   constructor(
@@ -70,19 +71,42 @@ export class ProjectResolver {
     return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
   }
 
-  /** Collects a project's graph into this run's dependency pool only: what a later project's verbose tree may show. */
+  /**
+   * The graph `mvn dependency:tree -Dverbose` prints, after collecting into this run's pool what Maven's run
+   * collects before it (see prepareVerboseTree).
+   */
+  resolveVerboseTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
+    this.prepareVerboseTree(model, signal);
+    return this.resolve(model, { verbose: true, signal });
+  }
+
+  /** Collects into this run's pool all that Maven's verbose tree of a project does: what a later project's tree may show. */
   collectOnly(model: EffectiveModel): void {
+    this.prepareVerboseTree(model);
     this.collect(model, this.dependenciesOf(model));
   }
 
   /**
-   * Collects maven-dependency-plugin 3.5.0's own dependencies into this run's dependency pool, as Maven does
-   * when it first loads the plugin whose trees are reproduced: after the first module's dependencies are
-   * resolved, before anything else is collected. Its test and provided dependencies are left out, as below any
-   * dependency (DefaultPluginDependenciesResolver makes the plugin the root dependency). Nothing when its pom is
-   * not in the local repository.
+   * What Maven collects into the run's pool before the plugin collects a project's verbose tree: first the
+   * lifecycle's resolution of the project (the mojo requires test-scope dependencies), built from its dependency
+   * artifacts, whose optional flag is true or false but never unwritten (RepositoryUtils.toDependency of a
+   * legacy artifact); then, once per run, maven-dependency-plugin's own dependencies, as Maven loads the plugin
+   * only after that first resolution (MojoExecutor).
    */
-  loadDependencyPlugin(): void {
+  private prepareVerboseTree(model: EffectiveModel, signal?: AbortSignal): void {
+    const lifecycleDependencies = this.dependenciesOf(model).map((dependency) => (dependency.optional === undefined ? { ...dependency, optional: false } : dependency));
+    this.collect(model, lifecycleDependencies, signal);
+    if (this.pluginLoaded) return;
+    this.pluginLoaded = true;
+    this.loadDependencyPlugin();
+  }
+
+  /**
+   * Collects maven-dependency-plugin 3.5.0's own dependencies into this run's dependency pool. Its test and
+   * provided dependencies are left out, as below any dependency (DefaultPluginDependenciesResolver makes the
+   * plugin the root dependency). Nothing when its pom is not in the local repository.
+   */
+  private loadDependencyPlugin(): void {
     const model = this.builder.buildFromRepository('org.apache.maven.plugins', 'maven-dependency-plugin', '3.5.0');
     if (!model) return;
     const runtime = this.dependenciesOf(model).filter((dependency) => dependency.scope.value !== 'test' && dependency.scope.value !== 'provided');

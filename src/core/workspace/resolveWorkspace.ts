@@ -48,14 +48,12 @@ export async function resolveReactor(options: AnalysisSessionOptions, signal?: A
   const started = performance.now();
   const session = openAnalysisSession(options);
   const modules: ResolvedModule[] = [];
-  for (const [index, module] of session.reactor.modules.entries()) {
+  for (const module of session.reactor.modules) {
     await yieldToEventLoop();
     signal?.throwIfAborted();
     const broken = module.model.problems.some((problem) => problem.severity === 'error');
-    const resolution = broken ? undefined : session.resolver.resolve(module.model, { verbose: true, signal });
+    const resolution = broken ? undefined : session.resolver.resolveVerboseTree(module.model, signal);
     modules.push({ module, resolution });
-    // The later modules' verbose notes depend on it, as in Maven's run.
-    if (index === 0 && session.reactor.modules.length > 1) session.resolver.loadDependencyPlugin();
   }
   return { rootPom: join(session.reactor.root, 'pom.xml'), session, modules, elapsedMs: performance.now() - started };
 }
