@@ -1,11 +1,12 @@
 // Compares jarscope with real Maven on random dependency graphs. Each round writes a random local repository of
-// small artifacts (several versions each, dependencies with every scope, optional ones, exclusions with
-// wildcards, classifiers and test-jars, parents that manage and add dependencies, import-scope BOMs,
-// relocations, cycles) and a random reactor over it (a root that manages and imports, modules that depend
+// small artifacts (several versions each, dependencies on versions or ranges with every scope, optional ones,
+// exclusions with wildcards, classifiers and test-jars, parents that manage and add dependencies, import-scope
+// BOMs, relocations, cycles) and a random reactor over it (a root that manages and imports, modules that depend
 // without versions on what is managed), then runs `mvn -o dependency:tree` with and without -Dverbose and
 // `dependency:build-classpath` once each over the whole reactor, and `jarscope tree` / `jarscope classpath` the
-// same way: every module's output must be Maven's, byte for byte. Rounds are seeded, so a difference can be
-// replayed with --seed and kept with --keep. A check to run, not a unit test: a round takes Maven several seconds.
+// same way: every module's output must be Maven's, byte for byte, and where Maven fails a module, jarscope must
+// too. Rounds are seeded, so a difference can be replayed with --seed and kept with --keep. A check to run, not a
+// unit test: a round takes Maven several seconds.
 //
 // Usage: node scripts/maven/fuzzAgainstMaven.mjs [--rounds N] [--seed N] [--artifacts N] [--modules N] [--keep]
 //        (needs Debian's maven and its dependency plugin)
@@ -91,9 +92,13 @@ function randomExclusion(random) {
   return { groupId: GROUP, artifactId: target };
 }
 
-/** A random dependency on artifact `index`: any of its versions, scope, optional, exclusions, sometimes a test-jar or classifier. */
+/** A version range that admits some of VERSIONS (which the artifact may not have: Maven then fails, and so must jarscope). */
+const RANGES = ['[1.0,2.0)', '[1.1,)', '(,1.1]', '[1.0,1.1]', '[2.0]'];
+
+/** A random dependency on artifact `index`: any of its versions or a range, scope, optional, exclusions, sometimes a test-jar or classifier. */
 function randomDependency(random, versionsOf, index, { versionless = false } = {}) {
-  const dependency = { artifactId: name(index), version: versionless ? undefined : random.pick(versionsOf[index]) };
+  const version = random.chance(0.06) ? random.pick(RANGES) : random.pick(versionsOf[index]);
+  const dependency = { artifactId: name(index), version: versionless ? undefined : version };
   const scopeRoll = random.below(20);
   dependency.scope = scopeRoll < 3 ? 'runtime' : scopeRoll < 5 ? 'test' : scopeRoll < 7 ? 'provided' : scopeRoll < 9 ? 'compile' : undefined;
   if (random.chance(0.08)) dependency.optional = random.chance(0.8) ? 'true' : 'false';
@@ -116,6 +121,16 @@ function randomManagement(random, versionsOf, count) {
     entries.set(entry.artifactId, entry);
   }
   return [...entries.values()];
+}
+
+/** What `mvn install` leaves next to an artifact's versions, and what Maven reads offline to expand a range. */
+function writeMetadata(repository, artifactId, versions) {
+  const list = versions.map((version) => `      <version>${version}</version>\n`).join('');
+  writeFileSync(
+    join(repository, ...GROUP.split('.'), artifactId, 'maven-metadata-local.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<metadata>\n  <groupId>${GROUP}</groupId>\n  <artifactId>${artifactId}</artifactId>\n` +
+      `  <versioning>\n    <versions>\n${list}    </versions>\n    <lastUpdated>20260101000000</lastUpdated>\n  </versioning>\n</metadata>\n`,
+  );
 }
 
 function writeArtifact(repository, artifactId, version, pom, jars = true) {
@@ -161,6 +176,7 @@ function writeRepository(repository, random) {
       const parent = parentEntry && { artifactId: parentEntry.artifactId, version: '1.0' };
       writeArtifact(repository, name(index), version, pomXml({ artifactId: name(index), version, parent, management, dependencies }));
     }
+    writeMetadata(repository, name(index), versionsOf[index]);
   }
   // Relocated names: rNNN:v moves to aNNN:v, whose pom and jars are there.
   const relocated = [];
