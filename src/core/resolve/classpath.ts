@@ -39,9 +39,17 @@ export function resolvedEntries(root: DependencyNode): ResolvedEntry[] {
   return entries;
 }
 
-/** The artifacts on a classpath of the given scope, in Maven's order. */
+/**
+ * The artifacts on a classpath of the given scope, in Maven's order. A project's artifacts are a set: an artifact
+ * that a cycle leaves twice in the graph counts once, where it came first (with that occurrence's scope).
+ */
 export function classpathArtifacts(root: DependencyNode, scope: ClasspathScope): Artifact[] {
-  return resolvedEntries(root)
-    .filter((entry) => includedScopes[scope].has(entry.scope))
-    .map((entry) => entry.artifact);
+  const seen = new Set<string>();
+  const firsts = resolvedEntries(root).filter(({ artifact }) => {
+    const key = `${artifact.groupId}:${artifact.artifactId}:${artifact.version}:${artifact.type}:${artifact.classifier}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return firsts.filter((entry) => includedScopes[scope].has(entry.scope)).map((entry) => entry.artifact);
 }

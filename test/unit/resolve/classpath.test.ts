@@ -17,6 +17,19 @@ const names = (artifacts: ReadonlyArray<Parameters<typeof formatArtifact>[0]>): 
   artifacts.map((artifact) => artifact.artifactId);
 
 describe('classpath', () => {
+  it('lists an artifact that the graph holds twice (as a cycle can leave it) once, where it came first', () => {
+    const root = resolved('first-declaration-wins.txt', false);
+    const [first] = root.children.nodes;
+    assert.ok(first);
+    // A second node of the same artifact, below the last dependency: the project's artifacts are a set.
+    const last = root.children.nodes[root.children.nodes.length - 1];
+    assert.ok(last);
+    last.children = { nodes: [...last.children.nodes, { ...first, children: { nodes: [] } }] };
+    const test = names(classpathArtifacts(root, 'test'));
+    assert.deepEqual(test, ['a', 'x', 'y', 'b', 'c']);
+    assert.equal(resolvedEntries(root).filter((entry) => entry.artifact.artifactId === 'a').length, 2);
+  });
+
   it('walks the mediated tree depth-first in declaration order', () => {
     assert.deepEqual(names(classpathArtifacts(resolved('first-declaration-wins.txt', false), 'test')), ['a', 'x', 'y', 'b', 'c']);
   });
