@@ -131,6 +131,7 @@ function missingArtifacts(mvnError: string): string[] {
     for (const coordinates of (match[1] ?? '').split(', ')) found.add(coordinates);
   }
   for (const match of mvnError.matchAll(/Could not find artifact (\S+)/g)) found.add(match[1] ?? '');
+  for (const match of mvnError.matchAll(/No versions available for (\S+) within specified range/g)) found.add(match[1] ?? '');
   found.delete('');
   return [...found];
 }

@@ -57,6 +57,8 @@ export class ProjectResolver {
    */
   resolvePlainTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
     const first = this.resolve(model, { verbose: false, signal });
+    // Where the first resolution fails, Maven stops before the plugin runs.
+    if (first.problems.some((problem) => problem.fatal)) return first;
     const selected = new Map(resolvedEntries(first.root).map(({ artifact }) => [versionlessKey(artifact), artifact.version]));
     let changed = false;
     const dependencies = this.dependenciesOf(model).map((dependency) => {
