@@ -1,4 +1,4 @@
-import type { Artifact } from './artifact';
+import { artifactIdentity, type Artifact } from './artifact';
 import { nodeScope, type DependencyNode } from './dependencyGraph';
 
 export type ClasspathScope = 'compile' | 'runtime' | 'test';
@@ -46,7 +46,7 @@ export function resolvedEntries(root: DependencyNode): ResolvedEntry[] {
 export function classpathArtifacts(root: DependencyNode, scope: ClasspathScope): Artifact[] {
   const seen = new Set<string>();
   const firsts = resolvedEntries(root).filter(({ artifact }) => {
-    const key = `${artifact.groupId}:${artifact.artifactId}:${artifact.version}:${artifact.type}:${artifact.classifier}`;
+    const key = artifactIdentity(artifact);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

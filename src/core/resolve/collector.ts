@@ -10,7 +10,7 @@ import {
   type Artifact,
   type Exclusion,
 } from './artifact';
-import { managedBits, type ChildList, type Dependency, type DependencyNode } from './dependencyGraph';
+import { managedBits, withScope, type ChildList, type Dependency, type DependencyNode } from './dependencyGraph';
 import { managedArtifact, RootDependencyManagement } from './dependencyManager';
 import { DependencyPool } from './dependencyPool';
 
@@ -210,8 +210,7 @@ class Collection {
     };
     if (management.scope) {
       node.premanagedScope = dependency.scope.value;
-      // Dependency.setScope keeps the dependency's own string when the managed one has the same value.
-      if (management.scope.value.value !== dependency.scope.value) dependency = { ...dependency, scope: management.scope.value };
+      dependency = withScope(dependency, management.scope.value);
       node.managed |= managedBits.scope;
       node.managedFrom ??= management.scope.from;
     }

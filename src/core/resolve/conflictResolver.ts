@@ -1,5 +1,5 @@
 import { sortConflictIds } from './conflictIds';
-import { managedBits, type ChildList, type DependencyNode } from './dependencyGraph';
+import { managedBits, withScope, type ChildList, type DependencyNode } from './dependencyGraph';
 import { javaHashSetOrder, javaStringHash } from './javaHashOrder';
 import { deriveScope, reducedScope, selectScope } from './scopeStrategies';
 import { javaScopes, type ScopeString } from './scopeString';
@@ -273,11 +273,10 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
       winnerNode = winner.node;
       const selected = selectScope(winner.dependencyScope, state.items);
       if (verbose) winnerNode.reducedScope = reducedScope(selected, state.items);
-      // maven-resolver's Dependency.setScope keeps its own string when the value is equal: later ids read that
-      // very string (see ScopeString).
-      if (winnerNode.dependency && winnerNode.dependency.scope.value !== selected.value) {
-        winnerNode.originalScope = winnerNode.dependency.scope;
-        winnerNode.dependency = { ...winnerNode.dependency, scope: selected };
+      if (winnerNode.dependency) {
+        const rescoped = withScope(winnerNode.dependency, selected);
+        if (rescoped !== winnerNode.dependency) winnerNode.originalScope = winnerNode.dependency.scope;
+        winnerNode.dependency = rescoped;
       }
       const optional = selectOptionality(state.items);
       if (winnerNode.dependency && winnerNode.dependency.optional !== optional) {

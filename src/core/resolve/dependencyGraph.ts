@@ -16,6 +16,14 @@ export interface Dependency {
 }
 
 /**
+ * maven-resolver's Dependency.setScope: the dependency itself when the scope has the same value, so that it keeps
+ * its own scope string (which later ids derive from, see ScopeString); else a copy with the new scope.
+ */
+export function withScope(dependency: Dependency, scope: ScopeString): Dependency {
+  return dependency.scope.value === scope.value ? dependency : { ...dependency, scope };
+}
+
+/**
  * A node's children. maven-resolver shares one children list between every node of the same artifact
  * collected under equal selectors (its DataPool), and its ConflictResolver keys per-node state by that list,
  * so the list is an object of its own here too.

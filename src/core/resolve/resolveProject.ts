@@ -42,9 +42,7 @@ export class ProjectResolver {
    * dependencies and dependencyManagement make the collect request, the graph is collected and mediated.
    */
   resolve(model: EffectiveModel, options: ResolveOptions): ProjectResolution {
-    const collected = this.collect(model, this.dependenciesOf(model), options.signal);
-    resolveConflicts(collected.root, options.verbose, options.signal);
-    return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
+    return this.mediate(model, this.dependenciesOf(model), options.verbose, options.signal);
   }
 
   /**
@@ -67,10 +65,7 @@ export class ProjectResolver {
       changed = true;
       return { ...dependency, artifact: { ...dependency.artifact, version }, versionSpec: version };
     });
-    if (!changed) return first;
-    const collected = this.collect(model, dependencies, signal);
-    resolveConflicts(collected.root, false, signal);
-    return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
+    return changed ? this.mediate(model, dependencies, false, signal) : first;
   }
 
   /**
@@ -78,14 +73,16 @@ export class ProjectResolver {
    * collects before it (see prepareVerboseTree).
    */
   resolveVerboseTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
-    this.prepareVerboseTree(model, signal);
-    return this.resolve(model, { verbose: true, signal });
+    const dependencies = this.dependenciesOf(model);
+    this.prepareVerboseTree(model, dependencies, signal);
+    return this.mediate(model, dependencies, true, signal);
   }
 
   /** Collects into this run's pool all that Maven's verbose tree of a project does: what a later project's tree may show. */
   collectOnly(model: EffectiveModel): void {
-    this.prepareVerboseTree(model);
-    this.collect(model, this.dependenciesOf(model));
+    const dependencies = this.dependenciesOf(model);
+    this.prepareVerboseTree(model, dependencies);
+    this.collect(model, dependencies);
   }
 
   /**
@@ -95,8 +92,8 @@ export class ProjectResolver {
    * legacy artifact); then, once per run, maven-dependency-plugin's own dependencies, as Maven loads the plugin
    * only after that first resolution (MojoExecutor).
    */
-  private prepareVerboseTree(model: EffectiveModel, signal?: AbortSignal): void {
-    const lifecycleDependencies = this.dependenciesOf(model).map((dependency) => (dependency.optional === undefined ? { ...dependency, optional: false } : dependency));
+  private prepareVerboseTree(model: EffectiveModel, dependencies: readonly Dependency[], signal?: AbortSignal): void {
+    const lifecycleDependencies = dependencies.map((dependency) => (dependency.optional === undefined ? { ...dependency, optional: false } : dependency));
     this.collect(model, lifecycleDependencies, signal);
     if (this.pluginLoaded) return;
     this.pluginLoaded = true;
@@ -115,7 +112,13 @@ export class ProjectResolver {
     this.collect(model, runtime);
   }
 
-  private collect(model: EffectiveModel, dependencies: Dependency[], signal?: AbortSignal): CollectResult & { artifact: Artifact } {
+  private mediate(model: EffectiveModel, dependencies: readonly Dependency[], verbose: boolean, signal?: AbortSignal): ProjectResolution {
+    const collected = this.collect(model, dependencies, signal);
+    resolveConflicts(collected.root, verbose, signal);
+    return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
+  }
+
+  private collect(model: EffectiveModel, dependencies: readonly Dependency[], signal?: AbortSignal): CollectResult & { artifact: Artifact } {
     const artifact = projectArtifact(model);
     const managedDependencies = model.dependencyManagement
       .map((dependency) => this.converter.toManagedDependency(dependency))

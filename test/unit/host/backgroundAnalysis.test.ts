@@ -40,9 +40,10 @@ describe('the background analysis of the editor', () => {
   });
 
   it('resolves each module as often for a first answer and the full findings as for the full findings alone', async () => {
-    const original = Reflect.get<ProjectResolver, 'resolve'>(ProjectResolver.prototype, 'resolve');
+    // The editor resolves each module as Maven's verbose tree does.
+    const original = Reflect.get<ProjectResolver, 'resolveVerboseTree'>(ProjectResolver.prototype, 'resolveVerboseTree');
     let resolutions = 0;
-    ProjectResolver.prototype.resolve = function (this: ProjectResolver, ...args: Parameters<typeof original>) {
+    ProjectResolver.prototype.resolveVerboseTree = function (this: ProjectResolver, ...args: Parameters<typeof original>) {
       resolutions++;
       return original.apply(this, args);
     };
@@ -66,7 +67,7 @@ describe('the background analysis of the editor', () => {
       assert.ok(fullOnly > 0);
       assert.equal(withFirstAnswer, fullOnly, 'the first answer is part of the one pass, not a pass of its own');
     } finally {
-      ProjectResolver.prototype.resolve = original;
+      ProjectResolver.prototype.resolveVerboseTree = original;
     }
   });
 
