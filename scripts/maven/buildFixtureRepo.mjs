@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { artifacts, extraJars } from './fixtureRepoSpec.mjs';
+import { metadataXml } from './mavenTools.mjs';
 import { renderPom, splitCoordinates } from './renderPom.mjs';
 import { storedZip } from './storedZip.mjs';
 
@@ -30,16 +31,6 @@ function fixtureJar(label) {
 function write(path, data) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, data);
-}
-
-function metadataXml(groupId, artifactId, versions) {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<metadata>\n' +
-    `  <groupId>${groupId}</groupId>\n  <artifactId>${artifactId}</artifactId>\n  <versioning>\n` +
-    `    <release>${versions.at(-1)}</release>\n    <versions>\n` +
-    versions.map((v) => `      <version>${v}</version>\n`).join('') +
-    '    </versions>\n    <lastUpdated>20260101000000</lastUpdated>\n  </versioning>\n</metadata>\n'
-  );
 }
 
 function buildRepository() {

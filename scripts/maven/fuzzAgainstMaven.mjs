@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEPENDENCY_PLUGIN, mirrorDebianRepository, run } from './mavenTools.mjs';
+import { DEPENDENCY_PLUGIN, metadataXml, mirrorDebianRepository, run } from './mavenTools.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const numberAfter = (flag, fallback) => {
@@ -123,14 +123,8 @@ function randomManagement(random, versionsOf, count) {
   return [...entries.values()];
 }
 
-/** What `mvn install` leaves next to an artifact's versions, and what Maven reads offline to expand a range. */
 function writeMetadata(repository, artifactId, versions) {
-  const list = versions.map((version) => `      <version>${version}</version>\n`).join('');
-  writeFileSync(
-    join(repository, ...GROUP.split('.'), artifactId, 'maven-metadata-local.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<metadata>\n  <groupId>${GROUP}</groupId>\n  <artifactId>${artifactId}</artifactId>\n` +
-      `  <versioning>\n    <versions>\n${list}    </versions>\n    <lastUpdated>20260101000000</lastUpdated>\n  </versioning>\n</metadata>\n`,
-  );
+  writeFileSync(join(repository, ...GROUP.split('.'), artifactId, 'maven-metadata-local.xml'), metadataXml(GROUP, artifactId, versions));
 }
 
 function writeArtifact(repository, artifactId, version, pom, jars = true) {
