@@ -162,6 +162,9 @@ export const artifacts = [
   leaf('org.fixture.range:ranged:1.5'),
   leaf('org.fixture.range:ranged:2.0'),
   { coordinates: 'org.fixture.range:uses-range:1.0', dependencies: ['org.fixture.range:open:[1.0,)', 'org.fixture.range:ranged:[1.0,1.2]'] },
+  // 62-unsolvable-range-conflict: two paths pin shared to ranges no version meets both.
+  { coordinates: 'org.fixture.unsolvable:pins-one:1.0', dependencies: ['org.fixture.nearest:shared:[1.0]'] },
+  { coordinates: 'org.fixture.unsolvable:pins-two:1.0', dependencies: ['org.fixture.nearest:shared:[2.0]'] },
   leaf('org.fixture.range:open:1.0'),
   leaf('org.fixture.range:open:1.1'),
 

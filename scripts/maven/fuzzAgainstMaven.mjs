@@ -2,14 +2,16 @@
 // small artifacts (several versions each, dependencies on versions or ranges with every scope, optional ones,
 // exclusions with wildcards, classifiers and test-jars, parents that manage and add dependencies, import-scope
 // BOMs, relocations, cycles) and a random reactor over it (a root that manages and imports, modules that depend
-// without versions on what is managed), then runs `mvn -o dependency:tree` with and without -Dverbose and
-// `dependency:build-classpath` once each over the whole reactor, and `jarscope tree` / `jarscope classpath` the
+// without versions on what is managed, and on each other in an order Maven must sort), then runs
+// `mvn -o dependency:tree` with and without -Dverbose and `compile dependency:build-classpath` (a sibling module
+// resolves offline only as the classes `compile` makes in the same run) once each over the whole reactor, and
+// `jarscope tree` / `jarscope classpath` the
 // same way: every module's output must be Maven's, byte for byte, and where Maven fails a module, jarscope must
 // too. Rounds are seeded, so a difference can be replayed with --seed and kept with --keep. A check to run, not a
 // unit test: a round takes Maven several seconds.
 //
 // Usage: node scripts/maven/fuzzAgainstMaven.mjs [--rounds N] [--seed N] [--artifacts N] [--modules N] [--keep]
-//        (needs Debian's maven and its dependency plugin)
+//        (needs Debian's maven and its dependency, compiler and resources plugins)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,6 +35,7 @@ const keep = process.argv.includes('--keep');
 const mavenEnv = { ...process.env, MAVEN_OPTS: '-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xmx6g' };
 
 const GROUP = 'org.fuzz';
+const BUILD_GROUP = 'org.fuzz.build';
 const VERSIONS = ['1.0', '1.1', '2.0'];
 const PARENTS = 3;
 const BOMS = 2;
@@ -48,7 +51,15 @@ function generator(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
   const below = (n) => Math.floor(next() * n);
-  return { chance: (p) => next() < p, below, pick: (items) => items[below(items.length)] };
+  const shuffled = (items) => {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = below(i + 1);
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+  };
+  return { chance: (p) => next() < p, below, pick: (items) => items[below(items.length)], shuffled };
 }
 
 const name = (index) => `a${String(index).padStart(3, '0')}`;
@@ -184,14 +195,44 @@ function writeRepository(repository, random) {
   return { versionsOf, relocated };
 }
 
-/** The reactor: a root that manages (and may import a BOM), modules that inherit from it. */
-function writeReactor(projectDir, random, { versionsOf, relocated }) {
+/**
+ * Dependencies between the modules: an acyclic random order (not the declaration order, so that Maven sorts the
+ * reactor), each module depending on up to two modules before it, with a scope, optional, an exclusion, and
+ * sometimes no version where the root manages the sibling. Drawn from their own generator, so that a seed's
+ * repository and its modules' other dependencies stay as they were before siblings were added.
+ */
+function siblingDependencies(random, modules) {
+  const order = random.shuffled(modules);
+  const managed = modules.filter(() => random.chance(0.2));
+  const byModule = new Map();
+  order.forEach((module, position) => {
+    const dependencies = [];
+    if (position > 0 && random.chance(0.6)) {
+      for (const sibling of new Set([random.pick(order.slice(0, position)), random.pick(order.slice(0, position))])) {
+        const dependency = { groupId: BUILD_GROUP, artifactId: sibling };
+        dependency.version = managed.includes(sibling) && random.chance(0.6) ? undefined : random.pick(['1', '${project.version}']);
+        const scopeRoll = random.below(10);
+        dependency.scope = scopeRoll < 1 ? 'runtime' : scopeRoll < 2 ? 'test' : scopeRoll < 3 ? 'provided' : scopeRoll < 4 ? 'compile' : undefined;
+        if (random.chance(0.1)) dependency.optional = 'true';
+        if (random.chance(0.15)) dependency.exclusions = [randomExclusion(random)];
+        dependencies.push(dependency);
+      }
+    }
+    byModule.set(module, dependencies);
+  });
+  return { byModule, management: managed.map((artifactId) => ({ groupId: BUILD_GROUP, artifactId, version: '1' })) };
+}
+
+/** The reactor: a root that manages (and may import a BOM), modules that inherit from it and depend on each other. */
+function writeReactor(projectDir, random, siblingRandom, { versionsOf, relocated }) {
   const rootManagement = randomManagement(random, versionsOf, 8);
   if (random.chance(0.6)) rootManagement.push({ artifactId: `bom-${random.below(BOMS)}`, version: '1.0', type: 'pom', scope: 'import' });
   const managed = new Set(rootManagement.filter((entry) => entry.scope !== 'import').map((entry) => entry.artifactId));
   const modules = Array.from({ length: moduleCount }, (_, m) => `m${String(m).padStart(2, '0')}`);
+  const siblings = siblingDependencies(siblingRandom, modules);
+  rootManagement.push(...siblings.management);
   const moduleList = `  <modules>${modules.map((module) => `<module>${module}</module>`).join('')}</modules>\n`;
-  const root = { artifactId: 'root', version: '1', packaging: 'pom', groupId: 'org.fuzz.build', extra: moduleList, management: rootManagement };
+  const root = { artifactId: 'root', version: '1', packaging: 'pom', groupId: BUILD_GROUP, extra: moduleList, management: rootManagement };
   if (random.chance(0.3)) root.dependencies = [randomDependency(random, versionsOf, random.below(artifactCount))];
   writeFileSync(join(projectDir, 'pom.xml'), pomXml(root));
   for (const module of modules) {
@@ -208,10 +249,11 @@ function writeReactor(projectDir, random, { versionsOf, relocated }) {
       const { artifactId, version } = random.pick(relocated);
       dependencies.push({ artifactId, version });
     }
+    dependencies.push(...siblings.byModule.get(module));
     const ownManagement = random.chance(0.2) ? randomManagement(random, versionsOf, 2) : [];
-    const parent = { groupId: 'org.fuzz.build', artifactId: 'root', version: '1' };
+    const parent = { groupId: BUILD_GROUP, artifactId: 'root', version: '1' };
     mkdirSync(join(projectDir, module));
-    writeFileSync(join(projectDir, module, 'pom.xml'), pomXml({ artifactId: module, version: '1', groupId: 'org.fuzz.build', parent, management: ownManagement, dependencies }));
+    writeFileSync(join(projectDir, module, 'pom.xml'), pomXml({ artifactId: module, version: '1', groupId: BUILD_GROUP, parent, management: ownManagement, dependencies }));
   }
   return ['.', ...modules];
 }
@@ -226,6 +268,15 @@ function treesByModule(text) {
   return trees;
 }
 
+/**
+ * The modules Maven ran: with -fae, a module whose sibling dependency failed is skipped (its reactor summary line
+ * says SKIPPED) and has no output, where jarscope resolves it all the same.
+ */
+function modulesMavenRan(modules, maven) {
+  const skipped = new Set([...maven.stdout.matchAll(/^\[INFO\] (\S+) \.+ SKIPPED$/gm)].map((match) => match[1]));
+  return modules.filter((module) => !skipped.has(module));
+}
+
 function compareRound(seed, scratch, settings) {
   const random = generator(seed);
   const roundDir = join(scratch, `round-${seed}`);
@@ -234,10 +285,10 @@ function compareRound(seed, scratch, settings) {
   // A repository per round, so that a round kept with its differences can be run again as it was.
   const localRepo = mirrorDebianRepository(roundDir);
   const layout = writeRepository(localRepo, random);
-  const modules = writeReactor(projectDir, random, layout);
+  const modules = writeReactor(projectDir, random, generator(seed ^ 0x5eed), layout);
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
-  const mvn = (goal, ...args) =>
-    run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, `${DEPENDENCY_PLUGIN}:${goal}`, ...args], { cwd: projectDir, env: mavenEnv });
+  const mvn = (goals, ...args) =>
+    run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, ...goals, ...args], { cwd: projectDir, env: mavenEnv });
   const cli = (...args) => run(process.execPath, [join(repoRoot, 'bin', 'jarscope.js'), ...args, ...common]);
   const differences = [];
   const check = (what, expectedFile, printed, printedStatus) => {
@@ -247,14 +298,14 @@ function compareRound(seed, scratch, settings) {
   };
   for (const verbose of [false, true]) {
     const file = verbose ? 'tree-verbose.txt' : 'tree.txt';
-    const maven = mvn('tree', ...(verbose ? ['-Dverbose'] : []), `-DoutputFile=${file}`);
+    const maven = mvn([`${DEPENDENCY_PLUGIN}:tree`], ...(verbose ? ['-Dverbose'] : []), `-DoutputFile=${file}`);
     if (/The build could not read/.test(maven.stdout)) return { seed, modules: modules.length, invalid: maven.stdout.split('\n').filter((line) => line.startsWith('[ERROR]')).slice(0, 3) };
     const printed = cli('tree', projectDir, ...(verbose ? ['--verbose'] : []));
     const trees = treesByModule(printed.stdout);
-    for (const module of modules) check(`${module} ${file}`, join(projectDir, module, file), trees.get(module), trees.has(module) ? 0 : 1);
+    for (const module of modulesMavenRan(modules, maven)) check(`${module} ${file}`, join(projectDir, module, file), trees.get(module), trees.has(module) ? 0 : 1);
   }
-  mvn('build-classpath', '-Dmdep.outputFile=classpath.txt');
-  for (const module of modules) {
+  const maven = mvn(['compile', `${DEPENDENCY_PLUGIN}:build-classpath`], '-Dmdep.outputFile=classpath.txt');
+  for (const module of modulesMavenRan(modules, maven)) {
     const printed = cli('classpath', projectDir, '--module', module);
     check(`${module} classpath`, join(projectDir, module, 'classpath.txt'), printed.status === 0 ? printed.stdout : undefined, printed.status);
   }

@@ -156,6 +156,12 @@ function assertReportsMavenFailure(run: CliRun, mvnError: string, what: string):
     assert.ok(problems.some((problem) => output.includes(problem)), `${what}: output should say ${problems.join(' / ')}:\n${output}`);
     return;
   }
+  // NearestVersionSelector's failure names every path to the conflict: the CLI must name the same ones.
+  const unsolvable = /Could not resolve version conflict among \[.*\](?= -> \[Help 1\])/.exec(mvnError)?.[0];
+  if (unsolvable !== undefined) {
+    assert.ok(output.includes(unsolvable), `${what}: output should say ${unsolvable}:\n${output}`);
+    return;
+  }
   const resolverFailure = resolverFailures.find((message) => mvnError.includes(`[ERROR] ${message}\n`));
   if (resolverFailure !== undefined) {
     assert.ok(output.includes(resolverFailure), `${what}: output should say ${resolverFailure}:\n${output}`);

@@ -40,7 +40,13 @@ export interface DescriptorSource {
   availableVersions(artifact: Artifact): readonly string[];
 }
 
-export type CollectProblemCode = 'missing-pom' | 'invalid-pom' | 'unresolvable-pom' | 'no-version-in-range' | 'invalid-version-range';
+export type CollectProblemCode =
+  | 'missing-pom'
+  | 'invalid-pom'
+  | 'unresolvable-pom'
+  | 'no-version-in-range'
+  | 'invalid-version-range'
+  | 'unsolvable-version-conflict';
 
 /** Something that could not be collected, with the path of artifacts that led to it. */
 export interface CollectProblem {

@@ -3,6 +3,7 @@ import { managedBits, withScope, type ChildList, type DependencyNode } from './d
 import { javaHashSetOrder, javaStringHash } from './javaHashOrder';
 import { deriveScope, reducedScope, selectScope } from './scopeStrategies';
 import { javaScopes, type ScopeString } from './scopeString';
+import { conflictPaths } from './unsolvableConflict';
 import { selectNearestVersion, type VersionCandidate } from './versionSelector';
 
 const optionalFalse = 1;
@@ -248,9 +249,10 @@ function removeLosers(state: ResolutionState, winner: ConflictItem, verbose: boo
  * JavaScopeSelector, SimpleOptionalitySelector and JavaScopeDeriver does for Maven 3.8.7: conflict ids in
  * topological order; per id the nearest occurrence wins (first declaration at equal depth, ranges as hard
  * constraints); the winner's scope is widened per the scope table; losers are removed, or in verbose mode
- * kept as marked, childless copies.
+ * kept as marked, childless copies. Where version ranges admit no common version, Maven stops there; the
+ * first such conflict is reported with its paths, and mediation goes on with the nearest occurrence.
  */
-export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?: AbortSignal): DependencyNode {
+export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?: AbortSignal): ConflictResolution {
   const ids = sortConflictIds(root);
   const cyclicPredecessors = new Map<number, Set<number>>();
   for (const cycle of ids.cycles) {
@@ -262,6 +264,7 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
   }
   const state = new ResolutionState(ids.idOf, ids.reaches);
   let lastWinner: DependencyNode | undefined;
+  let unsolvablePaths: DependencyNode[][] | undefined;
   for (const id of ids.sorted) {
     signal?.throwIfAborted();
     state.prepare(id, cyclicPredecessors.get(id));
@@ -269,7 +272,8 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
     state.finish();
     let winnerNode: DependencyNode | undefined;
     if (state.items.length > 0) {
-      const winner = selectNearestVersion<ConflictItem>(state.items);
+      const { winner, unsolvable } = selectNearestVersion<ConflictItem>(state.items);
+      if (unsolvable) unsolvablePaths ??= conflictPaths(root, (node) => ids.idOf.get(node) === id);
       winnerNode = winner.node;
       const selected = selectScope(winner.dependencyScope, state.items);
       if (verbose) winnerNode.reducedScope = reducedScope(selected, state.items);
@@ -291,7 +295,14 @@ export function resolveConflicts(root: DependencyNode, verbose: boolean, signal?
     state.prepare(undefined, undefined);
     gather(lastWinner, state);
   }
-  return root;
+  return { root, unsolvablePaths };
+}
+
+export interface ConflictResolution {
+  /** The graph, mediated in place. */
+  readonly root: DependencyNode;
+  /** Where Maven fails: the paths to the first conflict whose version ranges admit no common version. */
+  readonly unsolvablePaths?: readonly (readonly DependencyNode[])[];
 }
 
 /** SimpleOptionalitySelector: a direct dependency's own flag, else optional only if optional on every path. */

@@ -8,6 +8,7 @@ import { resolveConflicts } from './conflictResolver';
 import type { Dependency, DependencyNode } from './dependencyGraph';
 import { DependencyPool } from './dependencyPool';
 import { DependencyConverter, ModelDescriptorSource, projectArtifact } from './modelDescriptors';
+import { unsolvableConflictMessage } from './unsolvableConflict';
 
 /** A project's mediated dependency graph. */
 export interface ProjectResolution {
@@ -114,8 +115,9 @@ export class ProjectResolver {
 
   private mediate(model: EffectiveModel, dependencies: readonly Dependency[], verbose: boolean, signal?: AbortSignal): ProjectResolution {
     const collected = this.collect(model, dependencies, signal);
-    resolveConflicts(collected.root, verbose, signal);
-    return { root: collected.root, projectArtifact: collected.artifact, problems: collected.problems };
+    const { unsolvablePaths } = resolveConflicts(collected.root, verbose, signal);
+    const problems = unsolvablePaths === undefined ? collected.problems : [...collected.problems, unsolvableConflictProblem(collected.artifact, unsolvablePaths)];
+    return { root: collected.root, projectArtifact: collected.artifact, problems };
   }
 
   private collect(model: EffectiveModel, dependencies: readonly Dependency[], signal?: AbortSignal): CollectResult & { artifact: Artifact } {
@@ -129,6 +131,19 @@ export class ProjectResolver {
   private dependenciesOf(model: EffectiveModel): Dependency[] {
     return model.dependencies.map((dependency) => this.converter.toDependency(dependency)).filter(isDefined);
   }
+}
+
+/** Maven fails the project on it: reported at the first path, which names the direct dependency it goes through. */
+function unsolvableConflictProblem(project: Artifact, paths: readonly (readonly DependencyNode[])[]): CollectProblem {
+  const first = paths[0] ?? [];
+  const artifacts = first.map((node) => node.artifact);
+  return {
+    code: 'unsolvable-version-conflict',
+    message: unsolvableConflictMessage(paths),
+    artifact: artifacts[artifacts.length - 1] ?? project,
+    path: [project, ...artifacts.slice(0, -1)],
+    fatal: true,
+  };
 }
 
 function isDefined<T>(value: T | undefined): value is T {

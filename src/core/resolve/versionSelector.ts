@@ -15,22 +15,26 @@ function isNearer(item: VersionCandidate, than: VersionCandidate): boolean {
   return item.depth < than.depth;
 }
 
-/** Thrown when version ranges on different paths admit no common version. */
-export class UnsolvableVersionConflictError extends Error {
-  override readonly name = 'UnsolvableVersionConflictError';
+/** The selected occurrence; `unsolvable` when the ranges on different paths admit none of the versions. */
+export interface VersionSelection<T> {
+  readonly winner: T;
+  readonly unsolvable: boolean;
 }
 
 /**
  * maven-resolver's NearestVersionSelector: the nearest occurrence wins, the first one at equal depth
  * (items come in graph order); a version range on any path is a hard constraint every candidate must meet.
+ * Where no candidate meets them all, Maven fails the resolution (UnsolvableVersionConflictException); the
+ * selection is then `unsolvable` and its winner the nearest occurrence, ranges aside, so that the graph can
+ * still be shown.
  */
-export function selectNearestVersion<T extends VersionCandidate>(items: readonly T[]): T {
+export function selectNearestVersion<T extends VersionCandidate>(items: readonly T[]): VersionSelection<T> {
   const constraints = new Map<string, VersionConstraint>();
   const candidates: T[] = [];
   let winner: T | undefined;
   const acceptable = (version: string): boolean =>
     [...constraints.values()].every((constraint) => constraintContains(constraint, version));
-  const backtrack = (): void => {
+  const backtrack = (): boolean => {
     winner = undefined;
     for (let i = 0; i < candidates.length; ) {
       const candidate = candidates[i] as T;
@@ -41,11 +45,7 @@ export function selectNearestVersion<T extends VersionCandidate>(items: readonly
       if (winner === undefined || isNearer(candidate, winner)) winner = candidate;
       i++;
     }
-    if (winner === undefined) {
-      throw new UnsolvableVersionConflictError(
-        `Could not resolve version conflict among ${items.map((item) => item.node.artifact.version).join(', ')}`,
-      );
-    }
+    return winner !== undefined;
   };
   for (const item of items) {
     const spec = item.node.rangeSpec;
@@ -56,12 +56,18 @@ export function selectNearestVersion<T extends VersionCandidate>(items: readonly
     }
     if (acceptable(item.node.artifact.version)) {
       candidates.push(item);
-      if (mustBacktrack) backtrack();
-      else if (winner === undefined || isNearer(item, winner)) winner = item;
-    } else if (mustBacktrack) {
-      backtrack();
+      if (mustBacktrack) {
+        if (!backtrack()) return { winner: nearestOf(items), unsolvable: true };
+      } else if (winner === undefined || isNearer(item, winner)) winner = item;
+    } else if (mustBacktrack && !backtrack()) {
+      return { winner: nearestOf(items), unsolvable: true };
     }
   }
-  if (winner === undefined) throw new UnsolvableVersionConflictError('no version candidate');
-  return winner;
+  return winner === undefined ? { winner: nearestOf(items), unsolvable: true } : { winner, unsolvable: false };
+}
+
+function nearestOf<T extends VersionCandidate>(items: readonly T[]): T {
+  let nearest = items[0] as T;
+  for (const item of items) if (isNearer(item, nearest)) nearest = item;
+  return nearest;
 }

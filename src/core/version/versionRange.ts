@@ -130,3 +130,24 @@ export function constraintContains(constraint: VersionConstraint, version: strin
   }
   return constraint.ranges.some((range) => rangeContains(range, version));
 }
+
+/**
+ * A version constraint as maven-resolver prints it (GenericVersionConstraint.toString): a soft version as
+ * written; ranges with both bounds written out, `[2.0]` as `[2.0,2.0]`, a union joined by ", ".
+ */
+export function constraintText(spec: string): string {
+  let constraint: VersionConstraint;
+  try {
+    constraint = parseVersionConstraint(spec);
+  } catch {
+    return spec;
+  }
+  if (constraint.ranges.length === 0) return spec;
+  return constraint.ranges
+    .map(({ lower, lowerInclusive, upper, upperInclusive }) => {
+      const from = lower === undefined ? '(' : `${lowerInclusive ? '[' : '('}${lower}`;
+      const to = upper === undefined ? ')' : `${upper}${upperInclusive ? ']' : ')'}`;
+      return `${from},${to}`;
+    })
+    .join(', ');
+}

@@ -58,6 +58,7 @@ const problemNotes: Record<CollectProblemCode, string> = {
   'unresolvable-pom': 'pom stops resolution: its parent or an imported BOM is missing, or it manages an empty type',
   'no-version-in-range': 'no version in the range is in the local repository',
   'invalid-version-range': 'version range not valid',
+  'unsolvable-version-conflict': 'version ranges on its paths admit no common version',
 };
 
 /** What a collection problem on a node means for its row (the diagnostic has the whole message). */

@@ -10,7 +10,7 @@ import { readGraphFixture } from './graphFixture';
 function resolved(file: string, verbose: boolean) {
   const fixture = readGraphFixture(fixturePath('resolve', file));
   const { root } = collectDependencies(fixture.request, fixture.source);
-  return resolveConflicts(root, verbose);
+  return resolveConflicts(root, verbose).root;
 }
 
 const names = (artifacts: ReadonlyArray<Parameters<typeof formatArtifact>[0]>): string[] =>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   constraintContains,
+  constraintText,
   InvalidVersionSpecError,
   isVersionRange,
   parseVersionConstraint,
@@ -102,5 +103,20 @@ describe('constraintContains', () => {
     const soft = parseVersionConstraint('1.0');
     assert.equal(constraintContains(soft, '1.0.0'), true);
     assert.equal(constraintContains(soft, '1.1'), false);
+  });
+});
+
+describe('constraintText (GenericVersionConstraint.toString, as in UnsolvableVersionConflictException)', () => {
+  it('writes both bounds of every range and keeps a soft version as written', () => {
+    assert.equal(constraintText('[2.0]'), '[2.0,2.0]');
+    assert.equal(constraintText('[1.0,1.1]'), '[1.0,1.1]');
+    assert.equal(constraintText('(,1.1]'), '(,1.1]');
+    assert.equal(constraintText('[1.1,)'), '[1.1,)');
+    assert.equal(constraintText('[1.0,2.0),[3.0,)'), '[1.0,2.0), [3.0,)');
+    assert.equal(constraintText('1.0'), '1.0');
+  });
+
+  it('leaves a malformed range as written', () => {
+    assert.equal(constraintText('[1.0'), '[1.0');
   });
 });
