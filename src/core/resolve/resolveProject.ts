@@ -71,19 +71,23 @@ export class ProjectResolver {
 
   /**
    * The graph `mvn dependency:tree -Dverbose` prints, after collecting into this run's pool what Maven's run
-   * collects before it (see prepareVerboseTree).
+   * collects before it (see prepareVerboseTree). Where the lifecycle's collection fails, Maven stops the module
+   * there: the graph is then that collection's, mediated, so that it can still be shown.
    */
   resolveVerboseTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
     const dependencies = this.dependenciesOf(model);
-    this.prepareVerboseTree(model, dependencies, signal);
+    const lifecycle = this.prepareVerboseTree(model, dependencies, signal);
+    if (lifecycle !== undefined) {
+      resolveConflicts(lifecycle.root, true, signal);
+      return { root: lifecycle.root, projectArtifact: lifecycle.artifact, problems: lifecycle.problems };
+    }
     return this.mediate(model, dependencies, true, signal);
   }
 
   /** Collects into this run's pool all that Maven's verbose tree of a project does: what a later project's tree may show. */
   collectOnly(model: EffectiveModel): void {
     const dependencies = this.dependenciesOf(model);
-    this.prepareVerboseTree(model, dependencies);
-    this.collect(model, dependencies);
+    if (this.prepareVerboseTree(model, dependencies) === undefined) this.collect(model, dependencies);
   }
 
   /**
@@ -91,14 +95,22 @@ export class ProjectResolver {
    * lifecycle's resolution of the project (the mojo requires test-scope dependencies), built from its dependency
    * artifacts, whose optional flag is true or false but never unwritten (RepositoryUtils.toDependency of a
    * legacy artifact); then, once per run, maven-dependency-plugin's own dependencies, as Maven loads the plugin
-   * only after that first resolution (MojoExecutor).
+   * only after the first resolution that succeeds (MojoExecutor). Returns the lifecycle's collection when it
+   * fails: Maven then neither loads the plugin nor runs it for this project.
    */
-  private prepareVerboseTree(model: EffectiveModel, dependencies: readonly Dependency[], signal?: AbortSignal): void {
+  private prepareVerboseTree(
+    model: EffectiveModel,
+    dependencies: readonly Dependency[],
+    signal?: AbortSignal,
+  ): (CollectResult & { artifact: Artifact }) | undefined {
     const lifecycleDependencies = dependencies.map((dependency) => (dependency.optional === undefined ? { ...dependency, optional: false } : dependency));
-    this.collect(model, lifecycleDependencies, signal);
-    if (this.pluginLoaded) return;
-    this.pluginLoaded = true;
-    this.loadDependencyPlugin();
+    const lifecycle = this.collect(model, lifecycleDependencies, signal);
+    if (lifecycle.problems.some((problem) => problem.fatal)) return lifecycle;
+    if (!this.pluginLoaded) {
+      this.pluginLoaded = true;
+      this.loadDependencyPlugin();
+    }
+    return undefined;
   }
 
   /**
