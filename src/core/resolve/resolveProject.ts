@@ -76,12 +76,8 @@ export class ProjectResolver {
    */
   resolveVerboseTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
     const dependencies = this.dependenciesOf(model);
-    const lifecycle = this.prepareVerboseTree(model, dependencies, signal);
-    if (lifecycle !== undefined) {
-      resolveConflicts(lifecycle.root, true, signal);
-      return { root: lifecycle.root, projectArtifact: lifecycle.artifact, problems: lifecycle.problems };
-    }
-    return this.mediate(model, dependencies, true, signal);
+    const failedLifecycle = this.prepareVerboseTree(model, dependencies, signal);
+    return mediated(failedLifecycle ?? this.collect(model, dependencies, signal), true, signal);
   }
 
   /** Collects into this run's pool all that Maven's verbose tree of a project does: what a later project's tree may show. */
@@ -126,10 +122,7 @@ export class ProjectResolver {
   }
 
   private mediate(model: EffectiveModel, dependencies: readonly Dependency[], verbose: boolean, signal?: AbortSignal): ProjectResolution {
-    const collected = this.collect(model, dependencies, signal);
-    const { unsolvablePaths } = resolveConflicts(collected.root, verbose, signal);
-    const problems = unsolvablePaths === undefined ? collected.problems : [...collected.problems, unsolvableConflictProblem(collected.artifact, unsolvablePaths)];
-    return { root: collected.root, projectArtifact: collected.artifact, problems };
+    return mediated(this.collect(model, dependencies, signal), verbose, signal);
   }
 
   private collect(model: EffectiveModel, dependencies: readonly Dependency[], signal?: AbortSignal): CollectResult & { artifact: Artifact } {
@@ -143,6 +136,13 @@ export class ProjectResolver {
   private dependenciesOf(model: EffectiveModel): Dependency[] {
     return model.dependencies.map((dependency) => this.converter.toDependency(dependency)).filter(isDefined);
   }
+}
+
+/** A collected graph mediated in place, with the collection's problems and an unsolvable version conflict's. */
+function mediated(collected: CollectResult & { artifact: Artifact }, verbose: boolean, signal?: AbortSignal): ProjectResolution {
+  const { unsolvablePaths } = resolveConflicts(collected.root, verbose, signal);
+  const problems = unsolvablePaths === undefined ? collected.problems : [...collected.problems, unsolvableConflictProblem(collected.artifact, unsolvablePaths)];
+  return { root: collected.root, projectArtifact: collected.artifact, problems };
 }
 
 /** Maven fails the project on it: reported at the first path, which names the direct dependency it goes through. */
