@@ -1,7 +1,9 @@
 import { dependencyTreeText } from '../core/report/dependencyTreeText';
 import { artifactFile } from '../core/resolve/artifactFiles';
 import { classpathArtifacts } from '../core/resolve/classpath';
+import type { Reactor, ReactorModule } from '../core/workspace/reactor';
 import type { CliOptions } from './parseArguments';
+import { problemLine } from './problemText';
 import { resolveModule } from './resolveModule';
 import { openSession } from './session';
 
@@ -13,33 +15,68 @@ export interface CommandOutput {
 
 /**
  * `jarscope tree`: every selected module's `mvn dependency:tree` text in reactor order, one blank line
- * between modules. A module Maven would fail on prints nothing and makes the exit code 1. Maven builds all
- * modules in one session whose dependency pool decides some notes of a verbose tree (see DependencyPool):
- * with --verbose, the modules before a selected one are collected too, each as Maven's run collects it
- * (see ProjectResolver.resolveVerboseTree).
+ * between modules. A module Maven would fail on prints nothing and makes the exit code 1, and so does every
+ * module built after it that depends on it, which Maven skips (with --fail-at-end; without, Maven stops). Maven
+ * builds all modules in one session whose dependency pool decides some notes of a verbose tree (see
+ * DependencyPool): with --verbose, the modules before a selected one are collected too, each as Maven's run
+ * collects it (see ProjectResolver.resolveVerboseTree).
  */
 export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOutput {
   const opened = openSession(options, env);
   if (!opened.ok) return { exitCode: opened.exitCode, stdout: '', stderr: opened.message };
   const { session } = opened;
+  const { reactor } = session;
   let stderr = opened.warnings;
   const trees: string[] = [];
   let exitCode = 0;
   const last = session.selected[session.selected.length - 1];
-  for (const module of session.reactor.modules) {
-    if (session.selected.includes(module)) {
+  const neededBySelected = upstreamClosure(session.selected, reactor.upstream);
+  const failed = new Set<ReactorModule>();
+  for (const module of reactor.modules) {
+    const failedUpstream = reactor.upstream.get(module)?.find((upstream) => failed.has(upstream));
+    const selected = session.selected.includes(module);
+    if (failedUpstream !== undefined) {
+      failed.add(module);
+      if (selected) {
+        stderr += problemLine(module.pomPath, 'error', `Skipped, as Maven skips it: it depends on ${moduleName(failedUpstream)}, which failed`);
+        exitCode = 1;
+      }
+    } else if (selected) {
       // maven-dependency-tree resolves the graph with a filter that accepts no artifact: no file is needed.
       const outcome = resolveModule(session, module, options.verbose, false);
       stderr += outcome.problems;
-      if (outcome.failed || !outcome.resolution) exitCode = 1;
-      else trees.push(dependencyTreeText({ node: outcome.resolution.root, projectArtifact: outcome.resolution.projectArtifact }, options.verbose));
-    } else if (options.verbose && !module.model.problems.some((problem) => problem.severity === 'error')) {
-      // What it adds to the run's dependency pool can change a later module's verbose tree.
-      session.resolver.collectOnly(module.model);
+      if (outcome.failed || !outcome.resolution) {
+        exitCode = 1;
+        failed.add(module);
+      } else trees.push(dependencyTreeText({ node: outcome.resolution.root, projectArtifact: outcome.resolution.projectArtifact }, options.verbose));
+    } else if (module.model.problems.some((problem) => problem.severity === 'error')) {
+      failed.add(module);
+    } else if (options.verbose || neededBySelected.has(module)) {
+      // What it adds to the run's dependency pool can change a later module's verbose tree; whether it fails
+      // decides whether a selected module that needs it is skipped.
+      if (!session.resolver.collectOnly(module.model)) failed.add(module);
     }
     if (module === last) break;
   }
   return { exitCode, stdout: trees.join('\n'), stderr };
+}
+
+/** Every module the given ones are built after, directly or not. */
+function upstreamClosure(modules: readonly ReactorModule[], upstream: Reactor['upstream']): Set<ReactorModule> {
+  const found = new Set<ReactorModule>();
+  const visit = (module: ReactorModule): void => {
+    for (const next of upstream.get(module) ?? []) {
+      if (found.has(next)) continue;
+      found.add(next);
+      visit(next);
+    }
+  };
+  for (const module of modules) visit(module);
+  return found;
+}
+
+function moduleName(module: ReactorModule): string {
+  return `${module.model.groupId}:${module.model.artifactId}:${module.model.version} (${module.dir})`;
 }
 
 /** `jarscope classpath`: what `mvn dependency:build-classpath -Dmdep.outputFile=F` writes for one module. */

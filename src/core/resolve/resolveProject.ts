@@ -80,10 +80,15 @@ export class ProjectResolver {
     return mediated(failedLifecycle ?? this.collect(model, dependencies, signal), true, signal);
   }
 
-  /** Collects into this run's pool all that Maven's verbose tree of a project does: what a later project's tree may show. */
-  collectOnly(model: EffectiveModel): void {
+  /**
+   * Collects into this run's pool all that Maven's verbose tree of a project does: what a later project's tree
+   * may show. False when the project's resolution fails, as Maven's would.
+   */
+  collectOnly(model: EffectiveModel): boolean {
     const dependencies = this.dependenciesOf(model);
-    if (this.prepareVerboseTree(model, dependencies) === undefined) this.collect(model, dependencies);
+    if (this.prepareVerboseTree(model, dependencies) !== undefined) return false;
+    this.collect(model, dependencies);
+    return true;
   }
 
   /**

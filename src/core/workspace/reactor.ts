@@ -21,6 +21,8 @@ export interface Reactor {
   readonly root: string;
   /** In Maven's reactor build order. */
   readonly modules: readonly ReactorModule[];
+  /** The modules each module is built after: those it depends on and its parent (ProjectDependencyGraph's edges). */
+  readonly upstream: ReadonlyMap<ReactorModule, readonly ReactorModule[]>;
   readonly problems: readonly ReactorProblem[];
 }
 
@@ -81,12 +83,8 @@ function collectProjects(
 const isSpecificVersion = (version: string | undefined): version is string =>
   version !== undefined && version !== '' && !version.startsWith('[') && !version.startsWith('(') && !version.includes('${');
 
-/**
- * Maven 3.8.7's ProjectSorter: an edge from a project to each reactor project it depends on (any scope), then
- * to its parent; the build order is the depth-first post-order of that graph (plexus TopologicalSorter), so
- * ties keep the order the projects were collected in.
- */
-function sortProjects(projects: readonly ReactorModule[]): ReactorModule[] {
+/** Each project's edges in Maven's project graph: the reactor projects it depends on, and its parent. */
+function reactorEdges(projects: readonly ReactorModule[]): Map<ReactorModule, ReactorModule[]> {
   const byKey = new Map<string, ReactorModule[]>();
   for (const project of projects) {
     const key = `${project.model.groupId}:${project.model.artifactId}`;
@@ -107,6 +105,15 @@ function sortProjects(projects: readonly ReactorModule[]): ReactorModule[] {
     if (parent) add(targets(parent.groupId, parent.artifactId, parent.version));
     edges.set(project, out);
   }
+  return edges;
+}
+
+/**
+ * Maven 3.8.7's ProjectSorter: an edge from a project to each reactor project it depends on (any scope), then
+ * to its parent; the build order is the depth-first post-order of that graph (plexus TopologicalSorter), so
+ * ties keep the order the projects were collected in.
+ */
+function sortProjects(projects: readonly ReactorModule[], edges: ReadonlyMap<ReactorModule, readonly ReactorModule[]>): ReactorModule[] {
   const order: ReactorModule[] = [];
   const state = new Map<ReactorModule, 'visiting' | 'done'>();
   const visit = (project: ReactorModule): void => {
@@ -134,7 +141,7 @@ export function loadReactor(createBuilder: (workspacePoms: ReadonlyMap<string, s
   const firstBuilder = createBuilder(new Map());
   collectProjects(firstBuilder, root, rootPom, new Set(), first, firstProblems);
   // A lone project has no sibling to find: its models need not be built a second time.
-  if (first.length === 1) return { root, modules: first, problems: firstProblems, builder: firstBuilder };
+  if (first.length === 1) return { root, modules: first, upstream: new Map(), problems: firstProblems, builder: firstBuilder };
   const workspacePoms = new Map<string, string>();
   for (const project of first) {
     const { groupId, artifactId, version } = project.model;
@@ -144,5 +151,6 @@ export function loadReactor(createBuilder: (workspacePoms: ReadonlyMap<string, s
   const projects: ReactorModule[] = [];
   const problems: ReactorProblem[] = [];
   collectProjects(builder, root, rootPom, new Set(), projects, problems);
-  return { root, modules: sortProjects(projects), problems, builder };
+  const upstream = reactorEdges(projects);
+  return { root, modules: sortProjects(projects, upstream), upstream, problems, builder };
 }
