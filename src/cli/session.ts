@@ -4,6 +4,7 @@ import type { ModelProblem } from '../core/model/modelTypes';
 import type { CollectProblem } from '../core/resolve/collector';
 import { formatArtifact } from '../core/resolve/artifact';
 import type { ProjectResolver } from '../core/resolve/resolveProject';
+import { problemDeclaration } from '../core/resolve/problemDeclaration';
 import { openAnalysisSession } from '../core/workspace/analysisSession';
 import type { Reactor, ReactorModule } from '../core/workspace/reactor';
 import type { LocalRepository } from '../core/repo/localRepository';
@@ -72,11 +73,7 @@ export function modelProblemText(problems: readonly ModelProblem[]): { text: str
 /** A collection problem as a stderr line on the module's pom, with the path that needed the artifact. */
 export function collectProblemText(module: ReactorModule, problem: CollectProblem): string {
   const path = [...problem.path.map((artifact) => formatArtifact(artifact)), formatArtifact(problem.artifact)].join(' -> ');
-  // Point at the direct dependency that brought the artifact in, where the pom says so.
-  const direct = problem.path[1] ?? problem.artifact;
-  const declaration = module.model.dependencies.find(
-    (dependency) => dependency.groupId === direct.groupId && dependency.artifactId === direct.artifactId,
-  )?.declaredAt;
+  const declaration = problemDeclaration(module.model.dependencies, problem);
   const file = declaration?.source.pomPath ?? module.pomPath;
   return problemLine(file, problem.fatal ? 'error' : 'warning', `${problem.message} (path: ${path})`, declaration);
 }

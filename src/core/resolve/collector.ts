@@ -55,6 +55,11 @@ export interface CollectProblem {
   readonly artifact: Artifact;
   /** Root first, the artifact that needed it last. */
   readonly path: readonly Artifact[];
+  /**
+   * The root's dependency whose subtree needed the artifact, as the pom declares it: a relocated one keeps its
+   * written coordinates here, where the path names where it relocated to.
+   */
+  readonly direct: Artifact;
   /** True when Maven stops the build for it (a missing pom only warns). */
   readonly fatal: boolean;
 }
@@ -112,6 +117,8 @@ class Collection {
   private readonly stackKeys: string[] = [];
   private readonly childLists = new Map<string, ChildList>();
   private readonly descriptors = new Map<string, ArtifactDescriptor | undefined>();
+  /** The root's dependency being collected, for problems found below it. */
+  private direct: Artifact | undefined;
 
   constructor(
     private readonly source: DescriptorSource,
@@ -123,7 +130,10 @@ class Collection {
   run(root: DependencyNode, dependencies: readonly Dependency[]): void {
     this.push(root);
     const selector = deriveSelector({ depth: 0, exclusions: [], key: '' }, undefined);
-    for (const dependency of dependencies) this.processDependency(selector, dependency, [], false);
+    for (const dependency of dependencies) {
+      this.direct = dependency.artifact;
+      this.processDependency(selector, dependency, [], false);
+    }
   }
 
   private processDependency(
@@ -297,7 +307,7 @@ class Collection {
 
   private addProblem(code: CollectProblem['code'], message: string, artifact: Artifact, fatal: boolean): void {
     const path = this.stack.map((node) => node.artifact);
-    this.problems.push({ code, message, artifact, path, fatal });
+    this.problems.push({ code, message, artifact, path, direct: this.direct ?? artifact, fatal });
   }
 }
 

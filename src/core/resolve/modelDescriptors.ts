@@ -109,8 +109,9 @@ export class ModelDescriptorSource implements DescriptorSource {
     // Only messages name the coordinates: most poms read need none.
     const coordinates = (): string => formatArtifact({ ...artifact, type: artifact.extension });
     if (!model) {
-      const cause = this.builder.problemsFor(groupId, artifactId, version)[0]?.message;
-      return { kind: 'missing', message: `The POM for ${coordinates()} is missing, no dependency information available${cause ? ` (${cause})` : ''}` };
+      const problem = this.builder.problemsFor(groupId, artifactId, version)[0];
+      const cause = problem === undefined ? '' : problem.code === 'pom-missing' ? ` (no file ${problem.pomPath})` : ` (${problem.message})`;
+      return { kind: 'missing', message: `The POM for ${coordinates()} is missing, no dependency information available${cause}` };
     }
     const unresolvable = model.problems.find((problem) => unresolvableCodes.has(problem.code));
     if (unresolvable) {

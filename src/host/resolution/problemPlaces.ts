@@ -3,6 +3,7 @@ import type { ModelProblem } from '../../core/model/modelTypes';
 import type { TextRange } from '../../core/pom/xmlTree';
 import { formatArtifact } from '../../core/resolve/artifact';
 import type { CollectProblem } from '../../core/resolve/collector';
+import { problemDeclaration } from '../../core/resolve/problemDeclaration';
 import { distinctModelProblems, type ResolvedModule } from '../../core/workspace/resolveWorkspace';
 
 /** What the places are computed from: a reactor's resolved modules. */
@@ -51,10 +52,7 @@ export function modelProblemPlaces(reactor: ResolvedModules, parentRange: (pomPa
  */
 export function collectProblemPlace(resolved: ResolvedModule, problem: CollectProblem): PlacedProblem {
   const { module } = resolved;
-  const direct = problem.path[1] ?? problem.artifact;
-  const declaration = module.model.dependencies.find(
-    (dependency) => dependency.groupId === direct.groupId && dependency.artifactId === direct.artifactId,
-  )?.declaredAt;
+  const declaration = problemDeclaration(module.model.dependencies, problem);
   const path = [...problem.path.slice(1), problem.artifact].map((artifact) => formatArtifact(artifact)).join(' -> ');
   return {
     pomPath: declaration?.source.pomPath ?? module.pomPath,
