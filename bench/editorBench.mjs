@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureVscodeServer } from '../scripts/lib/vscodeServer.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const debianRepo = '/usr/share/maven-repo';
@@ -345,10 +346,11 @@ export function runEditorBench({ deps = 100, edits = 5 } = {}) {
     const probe = join(scratch, 'probe.js');
     writeFileSync(probe, probeSource);
     // The jar cache must start empty, but the VS Code server the harness installs under the same cache
-    // folder is reused: a link to the user's installation.
+    // folder is reused: installed once in the user's cache (as the tests do), and linked from there.
+    ensureVscodeServer();
     const userCache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
     mkdirSync(join(scratch, 'cache'), { recursive: true });
-    if (existsSync(join(userCache, 'jarscope-vscode'))) symlinkSync(join(userCache, 'jarscope-vscode'), join(scratch, 'cache', 'jarscope-vscode'));
+    symlinkSync(join(userCache, 'jarscope-vscode'), join(scratch, 'cache', 'jarscope-vscode'));
     // The probe writes the host's profiles there; the workers create it themselves only when they stop.
     if (option('--profile', undefined)) mkdirSync(resolve(option('--profile', undefined)), { recursive: true });
     console.log(`Editor benchmark: ${artifacts.length} dependencies from ${debianRepo}, cold jar cache, real VS Code`);

@@ -69,6 +69,30 @@ function formatCaseJson(caseJson) {
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
+/** The module folder of each project name Maven prints (its <name>, else its artifactId) in a case's work copy. */
+function moduleDirsByName(work) {
+  const dirs = new Map();
+  for (const pomFile of findFiles(work, 'pom.xml')) {
+    const own = readFileSync(pomFile, 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '').split(/<(?:dependencies|dependencyManagement|build|profiles)>/)[0];
+    const name = /<name>([^<]+)<\/name>/.exec(own)?.[1] ?? /<artifactId>([^<]+)<\/artifactId>/.exec(own)?.[1];
+    if (name) dirs.set(name.trim(), relative(work, dirname(pomFile)) || '.');
+  }
+  return dirs;
+}
+
+/**
+ * The reactor's build order as Maven plans it ("Reactor Build Order:") and the modules its summary says it
+ * SKIPPED, as module folders; only multi-module builds print them.
+ */
+function reactorSummary(log, work) {
+  const dirs = moduleDirsByName(work);
+  const dirOf = (name) => dirs.get(name) ?? `?${name}`;
+  const planned = /\[INFO\] Reactor Build Order:\n\[INFO\] *\n((?:\[INFO\] \S.*\n)+)/.exec(log)?.[1] ?? '';
+  const order = [...planned.matchAll(/^\[INFO\] (.+?) +\[\w+\]$/gm)].map((match) => dirOf(match[1]));
+  const skipped = [...log.matchAll(/^\[INFO\] (.+?) \.+ SKIPPED$/gm)].map((match) => dirOf(match[1]));
+  return { order, skipped };
+}
+
 function expectedDirName(moduleDir) {
   return moduleDir === '.' ? 'ROOT' : moduleDir.split('/').join('__');
 }
@@ -83,7 +107,13 @@ function regenerateCase(name, m2, scratch) {
   });
   const projectPath = realpathSync(work);
   const substitute = (text) => text.split(m2).join('@REPO@').split(projectPath).join('@PROJECT@');
-  const mavenArgs = ['-o', '-B', '-ntp', '-Dstyle.color=never', `-Dmaven.repo.local=${m2}`, '-s', join(scratch, 'settings.xml')];
+  // A case with "failAtEnd" runs Maven as `--fail-at-end`: the modules after a failed one are still built, except
+  // those that depend on it, which Maven skips.
+  const failAtEnd = caseJson.failAtEnd === true;
+  const mavenArgs = [
+    '-o', '-B', '-ntp', '-Dstyle.color=never', `-Dmaven.repo.local=${m2}`, '-s', join(scratch, 'settings.xml'),
+    ...(failAtEnd ? ['--fail-at-end'] : []),
+  ];
 
   const isReactor = /<modules>/.test(readFileSync(join(work, 'pom.xml'), 'utf8'));
   // Goldens are written in the scratch folder first and swapped in at the end, so the corpus never
@@ -91,12 +121,14 @@ function regenerateCase(name, m2, scratch) {
   const expectedDir = join(scratch, 'expected', name);
   const errors = [];
   let reactorArtifactIds;
+  let summary;
   for (const output of OUTPUTS) {
     // `compile` only matters for reactor siblings; a single project's classpath is the same without it.
     const goals = isReactor ? output.goals : output.goals.filter((goal) => goal !== 'compile');
     const args = [...mavenArgs, ...caseJson.args, ...goals];
     const result = run('mvn', args, { cwd: work, env: MAVEN_ENV });
     const log = result.stdout + result.stderr;
+    summary ??= failAtEnd ? reactorSummary(log, work) : undefined;
     if (!reactorArtifactIds) {
       reactorArtifactIds = [...log.matchAll(/^\[INFO\] --- maven-dependency-plugin:3\.5\.0:\S+ \(default-cli\) @ (\S+) ---$/gm)].map(
         (match) => match[1],
@@ -116,9 +148,12 @@ function regenerateCase(name, m2, scratch) {
   }
   // When Maven fails before building anything (an unreadable project model) the log names no module:
   // keep the hand-written order then.
-  const reactorOrder = reactorArtifactIds?.length
-    ? reactorArtifactIds.map((id) => moduleByArtifactId.get(id) ?? `?${id}`)
-    : caseJson.reactorOrder;
+  // With --fail-at-end a failed or skipped module runs no plugin: the order is then the one Maven planned.
+  const reactorOrder = summary
+    ? summary.order
+    : reactorArtifactIds?.length
+      ? reactorArtifactIds.map((id) => moduleByArtifactId.get(id) ?? `?${id}`)
+      : caseJson.reactorOrder;
   for (const moduleDir of reactorOrder) {
     for (const output of OUTPUTS) {
       const produced = join(work, moduleDir, OUT, output.file);
@@ -132,7 +167,7 @@ function regenerateCase(name, m2, scratch) {
   if (errors.length) writeFileSync(join(expectedDir, 'mvn-error.txt'), `${errors.join('\n')}\n`);
   rmSync(join(caseDir, 'expected'), { recursive: true, force: true });
   cpSync(expectedDir, join(caseDir, 'expected'), { recursive: true });
-  writeFileSync(join(caseDir, 'case.json'), formatCaseJson({ ...caseJson, reactorOrder }));
+  writeFileSync(join(caseDir, 'case.json'), formatCaseJson({ ...caseJson, reactorOrder, ...(summary ? { skipped: summary.skipped } : {}) }));
   console.log(`${name}: ${reactorOrder.join(', ')}${errors.length ? ' (maven failed: expected/mvn-error.txt)' : ''}`);
 }
 
