@@ -2,6 +2,7 @@ import { dependencyTreeText } from '../core/report/dependencyTreeText';
 import { artifactFile } from '../core/resolve/artifactFiles';
 import { classpathArtifacts } from '../core/resolve/classpath';
 import type { Reactor, ReactorModule } from '../core/workspace/reactor';
+import { moduleName } from '../core/workspace/skippedModules';
 import type { CliOptions } from './parseArguments';
 import { problemLine } from './problemText';
 import { resolveModule } from './resolveModule';
@@ -73,10 +74,6 @@ function upstreamClosure(modules: readonly ReactorModule[], upstream: Reactor['u
   };
   for (const module of modules) visit(module);
   return found;
-}
-
-function moduleName(module: ReactorModule): string {
-  return `${module.model.groupId}:${module.model.artifactId}:${module.model.version} (${module.dir})`;
 }
 
 /** `jarscope classpath`: what `mvn dependency:build-classpath -Dmdep.outputFile=F` writes for one module. */

@@ -10,6 +10,11 @@ export interface ResolvedModule {
   readonly module: ReactorModule;
   /** Undefined when the module's model has errors: Maven stops before resolving such a project. */
   readonly resolution: ProjectResolution | undefined;
+  /**
+   * Set when Maven skips this module because one it depends on (named `g:a:v (dir)`) failed: it is still
+   * resolved, but `mvn` prints no tree for it.
+   */
+  readonly skippedAfter?: string;
 }
 
 /** Every module of one reactor, resolved with one session. */

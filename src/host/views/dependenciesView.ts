@@ -49,10 +49,15 @@ export class ModuleRow {
     const state = this.children().length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(model.artifactId || basename(dirname(this.resolved.module.pomPath)), state);
     item.id = this.id;
-    item.description = this.resolved.resolution ? `${model.version} · ${model.packaging}` : 'not resolved: the pom has errors';
+    const { skippedAfter } = this.resolved;
+    item.description = !this.resolved.resolution
+      ? 'not resolved: the pom has errors'
+      : `${model.version} · ${model.packaging}${skippedAfter === undefined ? '' : ' · skipped by Maven'}`;
     item.iconPath = new vscode.ThemeIcon('library');
     item.contextValue = 'jarscope.dependencyModule';
-    item.tooltip = `${model.groupId}:${model.artifactId}:${model.version}\n${this.resolved.module.pomPath}`;
+    item.tooltip =
+      `${model.groupId}:${model.artifactId}:${model.version}\n${this.resolved.module.pomPath}` +
+      (skippedAfter === undefined ? '' : `\nMaven skips this module: it depends on ${skippedAfter}, which failed. Resolved here all the same.`);
     item.command = openPomCommand(this.resolved.module.pomPath);
     return item;
   }

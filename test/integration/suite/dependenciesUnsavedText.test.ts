@@ -70,4 +70,23 @@ describe('the Dependencies view on unsaved pom text', function () {
     assert.ok(rowsOf(api, 'catalog-api').includes('log-api — 2.0 · compile'), rowsOf(api, 'catalog-api').join('\n'));
     assert.ok(rowsOf(api, 'catalog-api').includes('  log-api — 1.0 · compile — omitted for conflict with 2.0'), rowsOf(api, 'catalog-api').join('\n'));
   });
+
+  it('marks catalog-web skipped by Maven while catalog-api, which it depends on, cannot resolve', async () => {
+    const webRow = () => api.dependenciesView().find((item) => item.label === 'catalog-web');
+    assert.doesNotMatch(webRow()?.description ?? '', /skipped/);
+    let before = api.resolutionGeneration();
+    // No version of log-api is in [9.0,): Maven fails catalog-api, and with --fail-at-end skips catalog-web.
+    await replaceText(document, '<version>2.0</version>', '<version>[9.0,)</version>');
+    await waitFor('a resolution of the edit', () => api.resolutionGeneration() > before, () => api.resolutionGeneration());
+    await api.whenResolved();
+    assert.match(webRow()?.description ?? '', /· skipped by Maven$/);
+    assert.match(webRow()?.tooltip ?? '', /Maven skips this module: it depends on com\.example\.storefront:catalog-api:2\.4\.0 \(catalog-api\), which failed/);
+    assert.ok((webRow()?.children.length ?? 0) > 0, 'its tree is still shown');
+
+    before = api.resolutionGeneration();
+    await replaceText(document, '<version>[9.0,)</version>', '<version>2.0</version>');
+    await waitFor('a resolution of the restored text', () => api.resolutionGeneration() > before, () => api.resolutionGeneration());
+    await api.whenResolved();
+    assert.doesNotMatch(webRow()?.description ?? '', /skipped/);
+  });
 });
