@@ -33,8 +33,8 @@ export function workspaceReactorOf(session: AnalysisSession, modules: readonly M
 export function withSkipped(reactor: Pick<Reactor, 'modules' | 'upstream'>, modules: readonly ResolvedModule[]): ResolvedModule[] {
   const byModule = new Map(modules.map((resolved) => [resolved.module, resolved]));
   const skipped = skippedModules(reactor, (module) => {
-    const resolution = byModule.get(module)?.resolution;
-    return resolution === undefined || resolution.problems.some((problem) => problem.fatal);
+    const resolved = byModule.get(module);
+    return resolved !== undefined && (resolved.resolution === undefined || resolved.resolution.problems.some((problem) => problem.fatal));
   });
   return modules.map((resolved) => {
     const failedUpstream = skipped.get(resolved.module);
