@@ -4,7 +4,6 @@ import type { ModelProblem } from '../core/model/modelTypes';
 import type { CollectProblem } from '../core/resolve/collector';
 import { formatArtifact } from '../core/resolve/artifact';
 import type { ProjectResolver } from '../core/resolve/resolveProject';
-import { problemDeclaration } from '../core/resolve/problemDeclaration';
 import { openAnalysisSession } from '../core/workspace/analysisSession';
 import type { Reactor, ReactorModule } from '../core/workspace/reactor';
 import type { LocalRepository } from '../core/repo/localRepository';
@@ -73,7 +72,7 @@ export function modelProblemText(problems: readonly ModelProblem[]): { text: str
 /** A collection problem as a stderr line on the module's pom, with the path that needed the artifact. */
 export function collectProblemText(module: ReactorModule, problem: CollectProblem): string {
   const path = [...problem.path.map((artifact) => formatArtifact(artifact)), formatArtifact(problem.artifact)].join(' -> ');
-  const declaration = problemDeclaration(module.model.dependencies, problem);
-  const file = declaration?.source.pomPath ?? module.pomPath;
-  return problemLine(file, problem.fatal ? 'error' : 'warning', `${problem.message} (path: ${path})`, declaration);
+  const { declaredAt } = problem;
+  const file = declaredAt?.source.pomPath ?? module.pomPath;
+  return problemLine(file, problem.fatal ? 'error' : 'warning', `${problem.message} (path: ${path})`, declaredAt);
 }

@@ -1,3 +1,4 @@
+import type { DeclarationSite } from '../model/modelTypes';
 import { artifactHandlerFor } from '../repo/artifactHandler';
 import { compareVersions } from '../version/comparableVersion';
 import { constraintContains, isVersionRange, parseVersionConstraint } from '../version/versionRange';
@@ -56,10 +57,10 @@ export interface CollectProblem {
   /** Root first, the artifact that needed it last. */
   readonly path: readonly Artifact[];
   /**
-   * The root's dependency whose subtree needed the artifact, as the pom declares it: a relocated one keeps its
-   * written coordinates here, where the path names where it relocated to.
+   * The `<dependency>` element of the root's dependency whose subtree needed the artifact, when known; for a
+   * relocated one too, whose written coordinates the path no longer names.
    */
-  readonly direct: Artifact;
+  readonly declaredAt: DeclarationSite | undefined;
   /** True when Maven stops the build for it (a missing pom only warns). */
   readonly fatal: boolean;
 }
@@ -117,8 +118,8 @@ class Collection {
   private readonly stackKeys: string[] = [];
   private readonly childLists = new Map<string, ChildList>();
   private readonly descriptors = new Map<string, ArtifactDescriptor | undefined>();
-  /** The root's dependency being collected, for problems found below it. */
-  private direct: Artifact | undefined;
+  /** Where the root's dependency being collected is declared, for problems found below it. */
+  private directDeclaredAt: DeclarationSite | undefined;
 
   constructor(
     private readonly source: DescriptorSource,
@@ -131,7 +132,7 @@ class Collection {
     this.push(root);
     const selector = deriveSelector({ depth: 0, exclusions: [], key: '' }, undefined);
     for (const dependency of dependencies) {
-      this.direct = dependency.artifact;
+      this.directDeclaredAt = dependency.declaredAt;
       this.processDependency(selector, dependency, [], false);
     }
   }
@@ -307,7 +308,7 @@ class Collection {
 
   private addProblem(code: CollectProblem['code'], message: string, artifact: Artifact, fatal: boolean): void {
     const path = this.stack.map((node) => node.artifact);
-    this.problems.push({ code, message, artifact, path, direct: this.direct ?? artifact, fatal });
+    this.problems.push({ code, message, artifact, path, declaredAt: this.directDeclaredAt, fatal });
   }
 }
 

@@ -154,13 +154,12 @@ function mediated(collected: CollectResult & { artifact: Artifact }, verbose: bo
 function unsolvableConflictProblem(project: Artifact, paths: readonly (readonly DependencyNode[])[]): CollectProblem {
   const first = paths[0] ?? [];
   const artifacts = first.map((node) => node.artifact);
-  const directNode = first[0];
   return {
     code: 'unsolvable-version-conflict',
     message: unsolvableConflictMessage(paths),
     artifact: artifacts[artifacts.length - 1] ?? project,
     path: [project, ...artifacts.slice(0, -1)],
-    direct: directNode?.relocations[0] ?? directNode?.artifact ?? project,
+    declaredAt: first[0]?.dependency?.declaredAt,
     fatal: true,
   };
 }

@@ -3,7 +3,6 @@ import type { ModelProblem } from '../../core/model/modelTypes';
 import type { TextRange } from '../../core/pom/xmlTree';
 import { formatArtifact } from '../../core/resolve/artifact';
 import type { CollectProblem } from '../../core/resolve/collector';
-import { problemDeclaration } from '../../core/resolve/problemDeclaration';
 import { distinctModelProblems, type ResolvedModule } from '../../core/workspace/resolveWorkspace';
 
 /** What the places are computed from: a reactor's resolved modules. */
@@ -52,11 +51,11 @@ export function modelProblemPlaces(reactor: ResolvedModules, parentRange: (pomPa
  */
 export function collectProblemPlace(resolved: ResolvedModule, problem: CollectProblem): PlacedProblem {
   const { module } = resolved;
-  const declaration = problemDeclaration(module.model.dependencies, problem);
+  const { declaredAt } = problem;
   const path = [...problem.path.slice(1), problem.artifact].map((artifact) => formatArtifact(artifact)).join(' -> ');
   return {
-    pomPath: declaration?.source.pomPath ?? module.pomPath,
-    range: declaration?.range ?? { start: 0, end: 0 },
+    pomPath: declaredAt?.source.pomPath ?? module.pomPath,
+    range: declaredAt?.range ?? { start: 0, end: 0 },
     severity: problem.fatal ? 'error' : 'warning',
     code: problem.code,
     message: problem.path.length > 1 ? `${problem.message} (path: ${path})` : problem.message,
