@@ -5,6 +5,7 @@ import { locateLocalRepository } from '../repo/locateLocalRepository';
 import type { MavenSettings } from '../repo/mavenSettings';
 import { ProjectResolver } from '../resolve/resolveProject';
 import { loadReactor, type Reactor, type ReactorProblem } from './reactor';
+import { unknownProfileWarnings } from './requestedProfiles';
 
 /** What Maven's profile activation and interpolation read from the JVM it runs in. */
 export interface SessionRuntime {
@@ -86,7 +87,7 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
     repository,
     resolver: new ProjectResolver(reactor.builder, repository),
     settings: location.settings,
-    warnings: location.problems,
+    warnings: [...location.problems, ...unknownProfileWarnings(options.activeProfiles ?? [], reactor.modules)],
     reactorProblems: reactor.problems,
   };
 }
