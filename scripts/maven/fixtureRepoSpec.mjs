@@ -156,6 +156,13 @@ export const artifacts = [
   { coordinates: 'org.fixture.reloc.legacy:moved:1.0', noJar: true, relocation: { groupId: 'org.fixture.reloc' } },
   leaf('org.fixture.reloc:moved:1.0'),
   { coordinates: 'org.fixture.reloc:user:1.0', dependencies: ['org.fixture.reloc:old-name:1.0'] },
+  // 64 a chain of two relocations, first -> middle -> last, reached through via; middle 2.0 relocates too.
+  { coordinates: 'org.fixture.chain:first:1.0', noJar: true, relocation: { artifactId: 'middle' } },
+  { coordinates: 'org.fixture.chain:middle:1.0', noJar: true, relocation: { artifactId: 'last' } },
+  { coordinates: 'org.fixture.chain:middle:2.0', noJar: true, relocation: { artifactId: 'last' } },
+  leaf('org.fixture.chain:last:1.0'),
+  leaf('org.fixture.chain:last:2.0'),
+  { coordinates: 'org.fixture.chain:via:1.0', dependencies: ['org.fixture.chain:first:1.0'] },
 
   // Version ranges, expanded from maven-metadata-local.xml.
   leaf('org.fixture.range:ranged:1.0'),

@@ -19,7 +19,7 @@ import { DependencyPool } from './dependencyPool';
 export interface ArtifactDescriptor {
   /** The artifact after relocation; the requested one when the pom does not relocate. */
   readonly artifact: Artifact;
-  /** The requested artifact when the pom relocates it, else empty. */
+  /** When the pom relocates: the requested artifact and every other one of the chain before `artifact`; else empty. */
   readonly relocations: readonly Artifact[];
   readonly dependencies: readonly Dependency[];
 }

@@ -103,7 +103,33 @@ export class ModelDescriptorSource implements DescriptorSource {
     private readonly converter: DependencyConverter,
   ) {}
 
+  /**
+   * A relocation chain is followed here to its end, as DefaultArtifactDescriptorReader.loadPom does: the
+   * descriptor names the last coordinates and every one before them, so that the collector manages and marks
+   * conflicts on the last only. Where the chain breaks (a pom missing or unreadable, or coordinates seen
+   * before) the descriptor so far is returned, and reading its last coordinates again reports why.
+   */
   readDescriptor(artifact: Artifact): DescriptorResult {
+    const relocations: Artifact[] = [];
+    const visited = new Set<string>();
+    let current = artifact;
+    for (;;) {
+      visited.add(`${current.groupId}:${current.artifactId}:${current.version}`);
+      const read = this.readOne(current);
+      if (read.kind !== 'relocated') {
+        if (relocations.length === 0) return read;
+        return { kind: 'found', descriptor: read.kind === 'found' ? { ...read.descriptor, relocations } : { artifact: current, relocations, dependencies: [] } };
+      }
+      relocations.push(current);
+      current = read.target;
+      if (visited.has(`${current.groupId}:${current.artifactId}:${current.version}`)) {
+        return { kind: 'found', descriptor: { artifact: current, relocations, dependencies: [] } };
+      }
+    }
+  }
+
+  /** One pom of a relocation chain: its descriptor, where it relocates to, or why it cannot be read. */
+  private readOne(artifact: Artifact): DescriptorResult | { readonly kind: 'relocated'; readonly target: Artifact } {
     const { groupId, artifactId, version } = artifact;
     const model = this.builder.buildFromRepository(groupId, artifactId, version);
     // Only messages name the coordinates: most poms read need none.
@@ -129,17 +155,15 @@ export class ModelDescriptorSource implements DescriptorSource {
     if (emptyType) return { kind: 'unresolvable', message: `Failed to read artifact descriptor for ${coordinates()}: ${emptyType.message}` };
     const relocation = model.relocation;
     if (relocation) {
-      const relocated: Artifact = {
+      const target: Artifact = {
         ...artifact,
         groupId: relocation.groupId ?? artifact.groupId,
         artifactId: relocation.artifactId ?? artifact.artifactId,
         version: relocation.version ?? artifact.version,
       };
-      const moved =
-        relocated.groupId !== artifact.groupId ||
-        relocated.artifactId !== artifact.artifactId ||
-        relocated.version !== artifact.version;
-      if (moved) return { kind: 'found', descriptor: { artifact: relocated, relocations: [artifact], dependencies: [] } };
+      // A relocation to the same coordinates is ignored.
+      const moved = target.groupId !== groupId || target.artifactId !== artifactId || target.version !== version;
+      if (moved) return { kind: 'relocated', target };
     }
     const dependencies: Dependency[] = [];
     for (const dependency of model.dependencies) {
