@@ -36,6 +36,7 @@ export type DescriptorResult =
 
 /** Where the collector reads poms and available versions from. */
 export interface DescriptorSource {
+  /** Follows a relocation chain to its end: the descriptor of its last coordinates relocates no further. */
   readDescriptor(artifact: Artifact): DescriptorResult;
   /** The versions the local repository lists for the artifact (any order). */
   availableVersions(artifact: Artifact): readonly string[];
@@ -75,8 +76,6 @@ export interface CollectResult {
   readonly root: DependencyNode;
   readonly problems: CollectProblem[];
 }
-
-const maxRelocationHops = 16;
 
 /** The state of maven-resolver's selectors (scope, optional, exclusion) below one node. */
 interface SelectorState {
@@ -142,7 +141,6 @@ class Collection {
     requested: Dependency,
     relocations: readonly Artifact[],
     disableVersionManagement: boolean,
-    relocationHops = 0,
   ): void {
     this.signal?.throwIfAborted();
     if (!isSelected(selector, requested)) return;
@@ -186,14 +184,14 @@ class Collection {
         parent.children.nodes.push(makeNode(cycleEntry.children, true));
         continue;
       }
-      // A relocation chain that does not end (a -> b -> a) is followed a bounded number of times.
-      if (descriptor.relocations.length > 0 && relocationHops < maxRelocationHops) {
+      // The descriptor names the end of the relocation chain, whose own descriptor relocates no further.
+      if (descriptor.relocations.length > 0) {
         const sameCoordinates =
           originalArtifact.groupId === resolved.artifact.groupId &&
           originalArtifact.artifactId === resolved.artifact.artifactId;
         // The relocated dependency asks for the relocated version (maven-resolver re-processes it as is).
         const relocated: Dependency = { ...resolved, versionSpec: resolved.artifact.version };
-        this.processDependency(selector, relocated, descriptor.relocations, sameCoordinates, relocationHops + 1);
+        this.processDependency(selector, relocated, descriptor.relocations, sameCoordinates);
         return;
       }
       resolved = this.pool.intern(resolved);

@@ -106,8 +106,9 @@ export class ModelDescriptorSource implements DescriptorSource {
   /**
    * A relocation chain is followed here to its end, as DefaultArtifactDescriptorReader.loadPom does: the
    * descriptor names the last coordinates and every one before them, so that the collector manages and marks
-   * conflicts on the last only. Where the chain breaks (a pom missing or unreadable, or coordinates seen
-   * before) the descriptor so far is returned, and reading its last coordinates again reports why.
+   * conflicts on the last only. Where the chain breaks (a pom missing or unreadable) the descriptor so far is
+   * returned, and reading its last coordinates again reports why. A chain that comes back to coordinates it
+   * passed fails the project: Maven reports the pom invalid, then recurses until its stack overflows.
    */
   readDescriptor(artifact: Artifact): DescriptorResult {
     const relocations: Artifact[] = [];
@@ -123,7 +124,9 @@ export class ModelDescriptorSource implements DescriptorSource {
       relocations.push(current);
       current = read.target;
       if (visited.has(`${current.groupId}:${current.artifactId}:${current.version}`)) {
-        return { kind: 'found', descriptor: { artifact: current, relocations, dependencies: [] } };
+        const cycle = [...relocations, current].map((step) => `${step.groupId}:${step.artifactId}:${step.version}`).join(' -> ');
+        const message = `Artifact relocations form a cycle: ${cycle} (Maven reports the POM for ${formatArtifact({ ...artifact, type: artifact.extension })} invalid, then fails with a StackOverflowError)`;
+        return { kind: 'unresolvable', message };
       }
     }
   }

@@ -53,3 +53,22 @@ describe('problems below a relocated direct dependency', () => {
     assert.match(result.stderr, /pom\.xml:4:5: warning: The POM for org\.new:missing:jar:1 is missing/);
   });
 });
+
+describe('a relocation chain that comes back to coordinates it passed', () => {
+  const repository = tempDir('relocation-cycle-repo');
+  const project = tempDir('relocation-cycle');
+  writePom(repository, 'org.old', 'e', relocationTo('org.new', 'f'));
+  writePom(repository, 'org.new', 'f', relocationTo('org.old', 'e'));
+  writeFileSync(
+    join(project, 'pom.xml'),
+    '<project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>p</artifactId><version>1</version>\n' +
+      '  <dependencies><dependency><groupId>org.old</groupId><artifactId>e</artifactId><version>1</version></dependency></dependencies>\n</project>\n',
+  );
+
+  it('fails the module, naming the cycle, where Maven ends in a StackOverflowError', () => {
+    const result = spawnSync(process.execPath, [cli, 'tree', project, '--local-repo', repository], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /pom\.xml:2:17: error: Artifact relocations form a cycle: org\.old:e:1 -> org\.new:f:1 -> org\.old:e:1 \(Maven reports the POM for org\.old:e:jar:1 invalid, then fails with a StackOverflowError\)/);
+  });
+});

@@ -66,6 +66,8 @@ interface Pom {
   readonly dependencies: Dependency[];
 }
 
+const coordinatesOf = (artifact: Artifact): string => `${artifact.groupId}:${artifact.artifactId}:${artifact.version}`;
+
 export function parseGraphFixture(text: string): GraphFixture {
   const sections = new Map<string, string[]>();
   let project = '';
@@ -99,14 +101,18 @@ export function parseGraphFixture(text: string): GraphFixture {
   const packaging = packagingWord?.startsWith('packaging=') ? packagingWord.slice('packaging='.length) : 'jar';
   const projectArtifact: Artifact = { groupId, artifactId, version, type: packaging, classifier: '', extension: packaging };
   const source: DescriptorSource = {
+    // Follows a relocation chain to its end, as the real reader does (a fixture's chains do not loop).
     readDescriptor(artifact: Artifact): DescriptorResult {
-      const found = poms.get(`${artifact.groupId}:${artifact.artifactId}:${artifact.version}`);
-      if (!found) return { kind: 'missing', message: `no pom for ${artifact.artifactId}` };
-      if (found.relocate) {
+      const relocations: Artifact[] = [];
+      let current = artifact;
+      for (let found = poms.get(coordinatesOf(current)); found?.relocate; found = poms.get(coordinatesOf(current))) {
         const [g = '', a = '', v = ''] = found.relocate.split(':');
-        const relocated = { ...artifact, groupId: g, artifactId: a, version: v };
-        return { kind: 'found', descriptor: { artifact: relocated, relocations: [artifact], dependencies: [] } };
+        relocations.push(current);
+        current = { ...current, groupId: g, artifactId: a, version: v };
       }
+      const found = poms.get(coordinatesOf(current));
+      if (relocations.length > 0) return { kind: 'found', descriptor: { artifact: current, relocations, dependencies: found?.dependencies ?? [] } };
+      if (!found) return { kind: 'missing', message: `no pom for ${artifact.artifactId}` };
       return { kind: 'found', descriptor: { artifact, relocations: [], dependencies: found.dependencies } };
     },
     availableVersions(artifact: Artifact): readonly string[] {
