@@ -1,7 +1,7 @@
 // Compares jarscope with real Maven on random dependency graphs. Each round writes a random local repository of
 // small artifacts (several versions each, dependencies on versions or ranges with every scope, optional ones,
 // exclusions with wildcards, classifiers and test-jars, parents that manage and add dependencies, import-scope
-// BOMs, relocations, cycles) and a random reactor over it (a root that manages and imports, modules that depend
+// BOMs, relocations and a relocation chain, cycles) and a random reactor over it (a root that manages and imports, modules that depend
 // without versions on what is managed, and on each other in an order Maven must sort), then runs
 // `mvn -o dependency:tree` with and without -Dverbose and `compile dependency:build-classpath` (a sibling module
 // resolves offline only as the classes `compile` makes in the same run) once each over the whole reactor, and
@@ -192,6 +192,11 @@ function writeRepository(repository, random) {
     writeArtifact(repository, `r${r}`, version, pomXml({ artifactId: `r${r}`, version, extra }), false);
     relocated.push({ artifactId: `r${r}`, version });
   }
+  // A chain of two relocations: chain:v moves to r0:v, which moves on to an aNNN.
+  const { version: chainVersion } = relocated[0];
+  const chainExtra = '  <distributionManagement><relocation><artifactId>r0</artifactId></relocation></distributionManagement>\n';
+  writeArtifact(repository, 'chain', chainVersion, pomXml({ artifactId: 'chain', version: chainVersion, extra: chainExtra }), false);
+  relocated.push({ artifactId: 'chain', version: chainVersion });
   return { versionsOf, relocated };
 }
 
@@ -228,6 +233,9 @@ function writeReactor(projectDir, random, siblingRandom, { versionsOf, relocated
   const rootManagement = randomManagement(random, versionsOf, 8);
   if (random.chance(0.6)) rootManagement.push({ artifactId: `bom-${random.below(BOMS)}`, version: '1.0', type: 'pom', scope: 'import' });
   const managed = new Set(rootManagement.filter((entry) => entry.scope !== 'import').map((entry) => entry.artifactId));
+  // The middle of the relocation chain, managed to a version that has no pom: Maven follows the chain in one
+  // read, so below a module this management never applies.
+  rootManagement.push({ artifactId: 'r0', version: '9.9' });
   const modules = Array.from({ length: moduleCount }, (_, m) => `m${String(m).padStart(2, '0')}`);
   const siblings = siblingDependencies(siblingRandom, modules);
   rootManagement.push(...siblings.management);
