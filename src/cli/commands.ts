@@ -2,7 +2,7 @@ import { dependencyTreeText } from '../core/report/dependencyTreeText';
 import { artifactFile } from '../core/resolve/artifactFiles';
 import { classpathArtifacts } from '../core/resolve/classpath';
 import type { Reactor, ReactorModule } from '../core/workspace/reactor';
-import { moduleName } from '../core/workspace/skippedModules';
+import { moduleName, ReactorFailures } from '../core/workspace/skippedModules';
 import type { CliOptions } from './parseArguments';
 import { problemLine } from './problemText';
 import { resolveModule } from './resolveModule';
@@ -32,12 +32,12 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
   let exitCode = 0;
   const last = session.selected[session.selected.length - 1];
   const neededBySelected = upstreamClosure(session.selected, reactor.upstream);
-  const failed = new Set<ReactorModule>();
+  const failures = new ReactorFailures(reactor.upstream);
   for (const module of reactor.modules) {
-    const failedUpstream = reactor.upstream.get(module)?.find((upstream) => failed.has(upstream));
+    const failedUpstream = failures.failedUpstream(module);
     const selected = session.selected.includes(module);
     if (failedUpstream !== undefined) {
-      failed.add(module);
+      failures.stop(module);
       if (selected) {
         stderr += problemLine(module.pomPath, 'error', `Skipped, as Maven skips it: it depends on ${moduleName(failedUpstream)}, which failed`);
         exitCode = 1;
@@ -48,14 +48,14 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
       stderr += outcome.problems;
       if (outcome.failed || !outcome.resolution) {
         exitCode = 1;
-        failed.add(module);
+        failures.stop(module);
       } else trees.push(dependencyTreeText({ node: outcome.resolution.root, projectArtifact: outcome.resolution.projectArtifact }, options.verbose));
     } else if (module.model.problems.some((problem) => problem.severity === 'error')) {
-      failed.add(module);
+      failures.stop(module);
     } else if (options.verbose || neededBySelected.has(module)) {
       // What it adds to the run's dependency pool can change a later module's verbose tree; whether it fails
       // decides whether a selected module that needs it is skipped.
-      if (!session.resolver.collectOnly(module.model)) failed.add(module);
+      if (!session.resolver.collectOnly(module.model)) failures.stop(module);
     }
     if (module === last) break;
   }

@@ -36,6 +36,7 @@ import { RepositoryClassIndex } from './repositoryClassIndex';
 import { unresolvedArtifacts } from './unresolvedArtifacts';
 import { versionConflicts } from './versionConflicts';
 import { ClassParsePool, type ClassParsePoolOptions } from './workers/classParsePool';
+import { ReactorFailures } from '../workspace/skippedModules';
 
 /** The file of the persistent parsed-pom store inside the cache folder. */
 export const PARSED_POMS_FILE = 'poms.json';
@@ -169,9 +170,14 @@ export async function prepareAnalysis(
     const run: RunState = { services, pomTexts: new PomTexts(options.pomTexts), ignore: ignoreMatcher(options.ignore), scopes, signal, runtimes, parseAhead };
     const warnings = [...(platform.problem === undefined ? [] : [platform.problem]), ...(runtimes?.catalog.problems ?? [])];
     const prepared: PreparedModule[] = [];
+    const failures = new ReactorFailures(session.reactor.upstream);
     for (const module of modules) {
       signal?.throwIfAborted();
-      prepared.push(await prepareModule(session, module, run));
+      const skipped = failures.failedUpstream(module) !== undefined;
+      const next = await prepareModule(session, module, run, skipped);
+      const { resolution } = next.firstAnswer;
+      if (skipped || resolution === undefined || resolution.problems.some((problem) => problem.fatal)) failures.stop(module);
+      prepared.push(next);
     }
     let finishing: Promise<AnalysisResult> | undefined;
     const finish = async (): Promise<AnalysisResult> => {
@@ -209,13 +215,15 @@ interface PreparedModule {
   readonly rest?: () => Promise<ModuleAnalysis>;
 }
 
-async function prepareModule(session: AnalysisSession, module: ReactorModule, run: RunState): Promise<PreparedModule> {
+async function prepareModule(session: AnalysisSession, module: ReactorModule, run: RunState, skipped: boolean): Promise<PreparedModule> {
   const moduleId = moduleIdOf(module);
   const pomFindings = modelProblemFindings(module, moduleId, run.pomTexts, run.scopes);
   if (module.model.problems.some((problem) => problem.severity === 'error')) {
     return { firstAnswer: { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings } };
   }
-  const resolution = session.resolver.resolveVerboseTree(module.model, run.signal);
+  const resolution = skipped
+    ? session.resolver.resolveSkippedVerboseTree(module.model, run.signal)
+    : session.resolver.resolveVerboseTree(module.model, run.signal);
   const classpaths = moduleClasspaths(module, resolution.root, session.reactor.modules, session.repository);
   const context: ModuleContext = {
     module,

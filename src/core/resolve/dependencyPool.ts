@@ -13,7 +13,12 @@ import type { ScopeString } from './scopeString';
  * equal to none written.
  */
 export class DependencyPool {
-  private readonly scopes = new Map<string, ScopeString>();
+  constructor(private readonly scopes = new Map<string, ScopeString>()) {}
+
+  /** A pool that starts with this one's entries; what it interns stays out of this one. */
+  copy(): DependencyPool {
+    return new DependencyPool(new Map(this.scopes));
+  }
 
   intern(dependency: Dependency): Dependency {
     const { scope } = dependency;

@@ -27,7 +27,7 @@ export interface ResolveOptions {
 export class ProjectResolver {
   private readonly converter = new DependencyConverter();
   /** One per run, as Maven's is one per session: every project of the reactor shares it. */
-  private readonly pool = new DependencyPool();
+  private pool = new DependencyPool();
   private pluginLoaded = false;
   private readonly source: ModelDescriptorSource;
 
@@ -78,6 +78,22 @@ export class ProjectResolver {
     const dependencies = this.dependenciesOf(model);
     const failedLifecycle = this.prepareVerboseTree(model, dependencies, signal);
     return mediated(failedLifecycle ?? this.collect(model, dependencies, signal), true, signal);
+  }
+
+  /**
+   * The verbose graph of a project Maven skips (a project it depends on failed), which the editor still shows:
+   * what its collection interns stays out of this run's pool, and it loads no plugin, as Maven collects nothing
+   * for it.
+   */
+  resolveSkippedVerboseTree(model: EffectiveModel, signal?: AbortSignal): ProjectResolution {
+    const { pool, pluginLoaded } = this;
+    this.pool = pool.copy();
+    try {
+      return this.resolveVerboseTree(model, signal);
+    } finally {
+      this.pool = pool;
+      this.pluginLoaded = pluginLoaded;
+    }
   }
 
   /**

@@ -6,20 +6,37 @@ export function moduleName(module: ReactorModule): string {
 }
 
 /**
- * The modules that Maven, going on after a failure (--fail-at-end), skips: each module built after one that
- * failed or was skipped and that depends on it or has it as parent (ReactorBuildStatus blacklists a failed
- * project's downstream). Each maps to that module.
+ * What Maven, going on after a failure (--fail-at-end), tracks while it builds a reactor in order: a module
+ * built after one that failed or was skipped, and that depends on it or has it as parent, is skipped
+ * (ReactorBuildStatus blacklists a failed project's downstream).
  */
+export class ReactorFailures {
+  private readonly stopped = new Set<ReactorModule>();
+
+  constructor(private readonly upstream: Reactor['upstream']) {}
+
+  /** The failed or skipped module this one needs, for which Maven skips it; undefined when it is built. */
+  failedUpstream(module: ReactorModule): ReactorModule | undefined {
+    return this.upstream.get(module)?.find((upstream) => this.stopped.has(upstream));
+  }
+
+  /** Records that the module failed, or was skipped. */
+  stop(module: ReactorModule): void {
+    this.stopped.add(module);
+  }
+}
+
+/** The modules Maven skips, each with the module it needs that failed or was skipped. */
 export function skippedModules(
   reactor: Pick<Reactor, 'modules' | 'upstream'>,
   failed: (module: ReactorModule) => boolean,
 ): Map<ReactorModule, ReactorModule> {
   const skipped = new Map<ReactorModule, ReactorModule>();
-  const stopped = new Set<ReactorModule>();
+  const failures = new ReactorFailures(reactor.upstream);
   for (const module of reactor.modules) {
-    const failedUpstream = reactor.upstream.get(module)?.find((upstream) => stopped.has(upstream));
+    const failedUpstream = failures.failedUpstream(module);
     if (failedUpstream !== undefined) skipped.set(module, failedUpstream);
-    if (failedUpstream !== undefined || failed(module)) stopped.add(module);
+    if (failedUpstream !== undefined || failed(module)) failures.stop(module);
   }
   return skipped;
 }

@@ -52,6 +52,9 @@ const moduleDependencies: Record<string, string[]> = {
   early: [dependencyXml('leaf')],
   writes: [dependencyXml('writer')],
   reaches: [dependencyXml('compile-path'), dependencyXml('runtime-path', 'runtime')],
+  // No version of gone is in the range: the module fails, and Maven (--fail-at-end) skips the modules that need it.
+  broken: ['<dependency><groupId>org.gone</groupId><artifactId>gone</artifactId><version>[1.0,)</version></dependency>'],
+  'writes-after-broken': [dependencyXml('writer'), '<dependency><groupId>org.pool.build</groupId><artifactId>broken</artifactId><version>1</version></dependency>'],
 };
 
 function writeReactor(modules: string[]): string {
@@ -105,5 +108,21 @@ describe('the dependency pool of a reactor run (tree --verbose)', () => {
       });
       assert.equal(trees.join('\n'), verboseTree(project, repository), modules.join(', '));
     }
+  });
+
+  it('the editor still resolves a module Maven skips, but leaves the pool as Maven\'s run does', async () => {
+    const project = writeReactor(['broken', 'writes-after-broken', 'reaches']);
+    const cliRun = spawnSync(process.execPath, [cli, 'tree', project, '--verbose', '--local-repo', repository], { encoding: 'utf8' });
+    assert.equal(cliRun.status, 1);
+    assert.doesNotMatch(cliRun.stdout, /scope not updated/);
+    const session = fixtureSession(project, repository);
+    const analysis = await analyzeModules(session, session.reactor.modules, { cacheDir: null, env: process.env });
+    const treeOf = (artifactId: string): string => {
+      const resolution = analysis.modules.find(({ module }) => module.model.artifactId === artifactId)?.resolution;
+      assert.ok(resolution, artifactId);
+      return dependencyTreeText({ node: resolution.root, projectArtifact: resolution.projectArtifact }, true);
+    };
+    assert.match(treeOf('writes-after-broken'), /org\.pool:writer:jar:1\.0:compile/);
+    assert.equal(`${treeOf('reaches')}\n${treeOf('root')}`, cliRun.stdout);
   });
 });
