@@ -46,6 +46,8 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
   const { reactor } = opened;
   let warnings = opened.warnings.map((problem) => `jarscope: warning: ${problem}\n`).join('');
   warnings += opened.reactorProblems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
+  // Maven builds nothing then.
+  if (opened.reactorProblems.some((problem) => problem.fatal)) return { ok: false, exitCode: 1, message: warnings };
   let selected = reactor.modules;
   if (options.module !== undefined) {
     const wanted = normalizeModuleDir(options.module);

@@ -160,6 +160,13 @@ function assertReportsMavenFailure(run: CliRun, mvnError: string, what: string):
     assert.ok(problems.some((problem) => output.includes(problem)), `${what}: output should say ${problems.join(' / ')}:\n${output}`);
     return;
   }
+  // ProjectSorter's failure names the edge and the cycle it closes: the CLI must say the same.
+  const reactorCycle = /The projects in the reactor contain a cyclic reference: .*?(?= -> \[Help 1\])/.exec(mvnError)?.[0];
+  if (reactorCycle !== undefined) {
+    assert.ok(output.includes(reactorCycle), `${what}: output should say ${reactorCycle}:\n${output}`);
+    assert.equal(run.stdout, '', `${what}: Maven builds nothing`);
+    return;
+  }
   // NearestVersionSelector's failure names every path to the conflict: the CLI must name the same ones.
   const unsolvable = /Could not resolve version conflict among \[.*\](?= -> \[Help 1\])/.exec(mvnError)?.[0];
   if (unsolvable !== undefined) {

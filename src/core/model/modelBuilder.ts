@@ -1,8 +1,9 @@
 import { dirname, resolve } from 'node:path';
-import type { RawDependency, RawParent, RawPom, RawProfile } from '../pom/rawPom';
+import type { RawDependency, RawParent, RawPlugin, RawPom, RawProfile } from '../pom/rawPom';
 import type { TextRange } from '../pom/xmlTree';
 import type { LocalRepository } from '../repo/localRepository';
 import type { MavenSettings, SettingsProfile } from '../repo/mavenSettings';
+import { inheritPlugins, managedPlugins, mergePlugins, pluginReferences } from './buildPlugins';
 import { importDependencyManagement } from './dependencyManagementImport';
 import {
   collapseRepeated,
@@ -71,6 +72,10 @@ interface AssembledPom {
   dependencies: DependencyList;
   dependencyManagement: DependencyList;
   modules: string[];
+  /** Build plugins, plugin management and extensions, profiles injected and parents inherited. */
+  plugins: RawPlugin[];
+  pluginManagement: RawPlugin[];
+  extensions: RawPlugin[];
   activeProfileIds: string[];
   /** Problems of this pom and of its parents. */
   problems: ModelProblem[];
@@ -284,6 +289,8 @@ export class ModelBuilder {
       dependencies: [],
       dependencyManagement: [],
       modules: [],
+      buildPlugins: [],
+      extensions: [],
       properties: new Map(),
       activeProfileIds: [],
       problems: [problem],
@@ -357,6 +364,9 @@ export class ModelBuilder {
     const own = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencies, 'dependencies', problems);
     const ownManagement = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencyManagement, 'dependencyManagement', problems);
     const modules = [...new Set([...raw.modules, ...activeProfiles.flatMap((profile) => profile.modules)].map((module) => module.value))];
+    // ProfileInjector merges each active profile's build into the pom's, the profile dominant.
+    const ownPlugins = activeProfiles.reduce((plugins, profile) => mergePlugins(plugins, profile.plugins, true), raw.plugins);
+    const ownPluginManagement = activeProfiles.reduce((plugins, profile) => mergePlugins(plugins, profile.pluginManagement, true), raw.pluginManagement);
 
     const pom: AssembledPom = {
       raw,
@@ -370,6 +380,9 @@ export class ModelBuilder {
       dependencies: parent ? mergeDependencies(own, parent.dependencies, false) : own,
       dependencyManagement: parent ? mergeDependencies(ownManagement, parent.dependencyManagement, false) : ownManagement,
       modules,
+      plugins: parent ? inheritPlugins(ownPlugins, parent.plugins) : [...ownPlugins],
+      pluginManagement: parent ? inheritPlugins(ownPluginManagement, parent.pluginManagement) : [...ownPluginManagement],
+      extensions: parent ? mergePlugins(raw.extensions, parent.extensions, false) : [...raw.extensions],
       activeProfileIds: [...activeProfiles.map((profile) => profile.id), ...(parent?.activeProfileIds ?? [])],
       problems: [...problems, ...(parent?.problems ?? [])],
     };
@@ -558,6 +571,8 @@ export class ModelBuilder {
       dependencies,
       dependencyManagement: imported.management,
       modules: assembled.modules.map((module) => at(module, { pomPath })),
+      buildPlugins: pluginReferences(managedPlugins(assembled.plugins, assembled.pluginManagement), (text) => at(text, { pomPath }, false)),
+      extensions: pluginReferences(assembled.extensions, (text) => at(text, { pomPath }, false)),
       relocation,
       properties: interpolatedProperties,
       activeProfileIds: [...new Set(activeProfileIds)],

@@ -1,4 +1,5 @@
 import type { TextRange } from '../pom/xmlTree';
+import type { PluginReference } from './buildPlugins';
 
 /** A pom file the effective model was built from: a workspace file, or a pom read from the local repository. */
 export interface PomSource {
@@ -79,6 +80,9 @@ export interface EffectiveModel {
   /** The pom's own and inherited entries first, then import-scope BOMs in declaration order; first entry per management key wins. */
   dependencyManagement: ModelDependency[];
   modules: string[];
+  /** `<build><plugins>`, pluginManagement applied, and `<build><extensions>`: reactor modules among them are built first. */
+  buildPlugins: PluginReference[];
+  extensions: PluginReference[];
   relocation?: ModelRelocation;
   properties: ReadonlyMap<string, string>;
   activeProfileIds: string[];

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { RawPom } from '../pom/rawPom';
 
 // Bumped whenever RawPom's shape or the parser's output changes: a file of another format is ignored.
-const STORE_FORMAT = 3;
+const STORE_FORMAT = 4;
 
 /** A pom as parsed earlier, with the offsets of its line starts (to place problems without the text). */
 export interface StoredPom {

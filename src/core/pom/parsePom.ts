@@ -4,6 +4,7 @@ import type {
   RawExclusion,
   RawModelBase,
   RawParent,
+  RawPlugin,
   RawPom,
   RawProfile,
   RawProperty,
@@ -92,8 +93,27 @@ function parseProperties(container: XmlElement | undefined): RawProperty[] {
   }));
 }
 
-function parseModelBase(container: XmlElement): RawModelBase {
+const defaultPluginGroupId = 'org.apache.maven.plugins';
+
+function parsePlugin(element: XmlElement): RawPlugin {
   return {
+    groupId: nonEmptyText(childElement(element, 'groupId')) ?? defaultPluginGroupId,
+    artifactId: nonEmptyText(childElement(element, 'artifactId')) ?? '',
+    version: childText(element, 'version'),
+    inherited: childText(element, 'inherited') !== 'false',
+    dependencies: parseDependencies(element),
+  };
+}
+
+function parsePlugins(container: XmlElement | undefined): RawPlugin[] {
+  return childElements(childElement(container, 'plugins'), 'plugin').map(parsePlugin);
+}
+
+function parseModelBase(container: XmlElement): RawModelBase {
+  const build = childElement(container, 'build');
+  return {
+    plugins: parsePlugins(build),
+    pluginManagement: parsePlugins(childElement(build, 'pluginManagement')),
     modules: childElements(childElement(container, 'modules'), 'module')
       .filter((module) => module.text !== '')
       .map((module) => ({ value: module.text, range: module.range })),
@@ -130,6 +150,8 @@ function parseProfile(element: XmlElement): RawProfile {
     properties: base.properties,
     dependencies: base.dependencies,
     dependencyManagement: base.dependencyManagement,
+    plugins: base.plugins,
+    pluginManagement: base.pluginManagement,
     // Maven's Profile.id defaults to "default" when absent.
     id: childText(element, 'id') ?? 'default',
     activation: parseActivation(childElement(element, 'activation')),
@@ -179,6 +201,9 @@ export function parsePom(text: string): PomParseResult {
       properties: base.properties,
       dependencies: base.dependencies,
       dependencyManagement: base.dependencyManagement,
+      plugins: base.plugins,
+      pluginManagement: base.pluginManagement,
+      extensions: childElements(childElement(childElement(project, 'build'), 'extensions'), 'extension').map(parsePlugin),
       modelVersion: childText(project, 'modelVersion'),
       groupId: rawValue(project, 'groupId'),
       artifactId: rawValue(project, 'artifactId'),

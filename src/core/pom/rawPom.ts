@@ -51,11 +51,26 @@ export interface RawActivation {
 }
 
 /** The parts of a pom that a profile can contribute to (Maven model, ModelBase). */
+/** A `<plugin>` of `<build>` (or of its pluginManagement), or an `<extension>`: what orders a reactor. */
+export interface RawPlugin {
+  /** `org.apache.maven.plugins` when not written (Plugin.getGroupId). */
+  readonly groupId: string;
+  readonly artifactId: string;
+  readonly version?: string;
+  /** `<inherited>false</inherited>`: child poms do not get it. */
+  readonly inherited: boolean;
+  readonly dependencies: readonly RawDependency[];
+}
+
 export interface RawModelBase {
   readonly modules: readonly RawValue[];
   readonly properties: readonly RawProperty[];
   readonly dependencies: readonly RawDependency[];
   readonly dependencyManagement: readonly RawDependency[];
+  /** `<build><plugins>`. */
+  readonly plugins: readonly RawPlugin[];
+  /** `<build><pluginManagement><plugins>`. */
+  readonly pluginManagement: readonly RawPlugin[];
 }
 
 export interface RawProperty {
@@ -87,6 +102,8 @@ export interface RawPom extends RawModelBase {
   readonly name?: string;
   readonly parent?: RawParent;
   readonly profiles: readonly RawProfile[];
+  /** `<build><extensions>` (a profile has none). */
+  readonly extensions: readonly RawPlugin[];
   readonly relocation?: RawRelocation;
   readonly projectRange: TextRange;
   readonly dependenciesRange?: TextRange;

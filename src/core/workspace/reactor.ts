@@ -15,6 +15,8 @@ export interface ReactorModule {
 export interface ReactorProblem {
   readonly pomPath: string;
   readonly message: string;
+  /** Maven stops the whole build on it (projects that depend on each other in a cycle). */
+  readonly fatal?: boolean;
 }
 
 export interface Reactor {
@@ -83,8 +85,13 @@ function collectProjects(
 const isSpecificVersion = (version: string | undefined): version is string =>
   version !== undefined && version !== '' && !version.startsWith('[') && !version.startsWith('(') && !version.includes('${');
 
-/** Each project's edges in Maven's project graph: the reactor projects it depends on, and its parent. */
-function reactorEdges(projects: readonly ReactorModule[]): Map<ReactorModule, ReactorModule[]> {
+const label = (project: ReactorModule): string => `${project.model.groupId}:${project.model.artifactId}:${project.model.version}`;
+
+/**
+ * Each project's edges in Maven's project graph. An edge of a dependency or a parent that closes a cycle makes
+ * Maven stop the build (plexus DAG.addEdge), with the cycle from the edge's target round to it; it is left out.
+ */
+function reactorEdges(projects: readonly ReactorModule[]): { edges: Map<ReactorModule, ReactorModule[]>; cycle?: ReactorProblem } {
   const byKey = new Map<string, ReactorModule[]>();
   for (const project of projects) {
     const key = `${project.model.groupId}:${project.model.artifactId}`;
@@ -95,22 +102,55 @@ function reactorEdges(projects: readonly ReactorModule[]): Map<ReactorModule, Re
     return isSpecificVersion(version) ? candidates.filter((candidate) => candidate.model.version === version) : candidates;
   };
   const edges = new Map<ReactorModule, ReactorModule[]>();
+  let cycle: ReactorProblem | undefined;
   for (const project of projects) {
     const out: ReactorModule[] = [];
+    edges.set(project, out);
     const add = (found: readonly ReactorModule[]): void => {
-      for (const target of found) if (target !== project && !out.includes(target)) out.push(target);
+      for (const target of found) {
+        if (target === project || out.includes(target)) continue;
+        const back = pathBetween(edges, target, project);
+        if (back === undefined) out.push(target);
+        else {
+          const graph = [...back, target].map(label).join(' --> ');
+          const message = `The projects in the reactor contain a cyclic reference: Edge between 'Vertex{label='${label(project)}'}' and 'Vertex{label='${label(target)}'}' introduces to cycle in the graph ${graph}`;
+          cycle ??= { pomPath: project.pomPath, message, fatal: true };
+        }
+      }
     };
+    // A plugin's edge is added only where it makes no cycle with the edges so far (addEdge with safe=true).
+    const addSafely = (found: readonly ReactorModule[]): void => add(found.filter((target) => pathBetween(edges, target, project) === undefined));
     for (const dependency of project.model.dependencies) add(targets(dependency.groupId, dependency.artifactId, dependency.version));
     const parent = parentOf(project.pomPath);
     if (parent) add(targets(parent.groupId, parent.artifactId, parent.version));
-    edges.set(project, out);
+    for (const plugin of project.model.buildPlugins) {
+      addSafely(targets(plugin.groupId, plugin.artifactId, plugin.version));
+      for (const dependency of plugin.dependencies) addSafely(targets(dependency.groupId, dependency.artifactId, dependency.version));
+    }
+    for (const extension of project.model.extensions) addSafely(targets(extension.groupId, extension.artifactId, extension.version));
   }
-  return edges;
+  return cycle === undefined ? { edges } : { edges, cycle };
+}
+
+/** The first path from `from` to `to` along the edges, depth first in their order; undefined when there is none. */
+function pathBetween(edges: ReadonlyMap<ReactorModule, readonly ReactorModule[]>, from: ReactorModule, to: ReactorModule): ReactorModule[] | undefined {
+  const seen = new Set<ReactorModule>();
+  const visit = (project: ReactorModule): ReactorModule[] | undefined => {
+    if (project === to) return [project];
+    if (seen.has(project)) return undefined;
+    seen.add(project);
+    for (const next of edges.get(project) ?? []) {
+      const rest = visit(next);
+      if (rest !== undefined) return [project, ...rest];
+    }
+    return undefined;
+  };
+  return visit(from);
 }
 
 /**
  * Maven 3.8.7's ProjectSorter: an edge from a project to each reactor project it depends on (any scope), then
- * to its parent; the build order is the depth-first post-order of that graph (plexus TopologicalSorter), so
+ * to its parent, then to its build plugins, their dependencies and its build extensions; the build order is the depth-first post-order of that graph (plexus TopologicalSorter), so
  * ties keep the order the projects were collected in.
  */
 function sortProjects(projects: readonly ReactorModule[], edges: ReadonlyMap<ReactorModule, readonly ReactorModule[]>): ReactorModule[] {
@@ -151,6 +191,7 @@ export function loadReactor(createBuilder: (workspacePoms: ReadonlyMap<string, s
   const projects: ReactorModule[] = [];
   const problems: ReactorProblem[] = [];
   collectProjects(builder, root, rootPom, new Set(), projects, problems);
-  const upstream = reactorEdges(projects);
+  const { edges: upstream, cycle } = reactorEdges(projects);
+  if (cycle !== undefined) problems.push(cycle);
   return { root, modules: sortProjects(projects, upstream), upstream, problems, builder };
 }
