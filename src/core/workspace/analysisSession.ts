@@ -87,7 +87,11 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
     repository,
     resolver: new ProjectResolver(reactor.builder, repository),
     settings: location.settings,
-    warnings: [...location.problems, ...unknownProfileWarnings(options.activeProfiles ?? [], reactor.modules)],
+    // Maven checks the settings' <activeProfiles> first, then -P.
+    warnings: [
+      ...location.problems,
+      ...unknownProfileWarnings([...(location.settings?.activeProfiles ?? []), ...(options.activeProfiles ?? [])], reactor.modules),
+    ],
     reactorProblems: reactor.problems,
   };
 }

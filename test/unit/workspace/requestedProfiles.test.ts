@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/tempDir';
 
 // What real Maven 3.8.7 warned for the same reactor and -P lists: a profile of the root, of a module or of
 // settings is found, wherever the module that has it sits; one only in a dependency's pom, or nowhere, is not;
-// a deactivated one (-P !id) is never checked.
+// a deactivated one (-P !id) is never checked; the settings' <activeProfiles> are checked first.
 
 function writeReactor(): { dir: string; settingsFile: string } {
   const dir = tempDir('requested-profiles');
@@ -23,7 +23,7 @@ function writeReactor(): { dir: string; settingsFile: string } {
       '<artifactId>a</artifactId><profiles><profile><id>ap</id></profile></profiles></project>\n',
   );
   const settingsFile = join(dir, 'settings.xml');
-  writeFileSync(settingsFile, '<settings><profiles><profile><id>sp</id></profile></profiles></settings>\n');
+  writeFileSync(settingsFile, '<settings><profiles><profile><id>sp</id></profile></profiles><activeProfiles><activeProfile>ghost</activeProfile><activeProfile>sp</activeProfile></activeProfiles></settings>\n');
   return { dir, settingsFile };
 }
 
@@ -45,6 +45,7 @@ describe('profiles asked for with -P that do not exist', () => {
 
   it('warns, as Maven does, for each one no project of the reactor nor settings has', () => {
     assert.deepEqual(warningsFor(dir, settingsFile, ['nope', 'rootp', 'ap', 'sp', 'zz', 'nope'], ['gone']), [
+      'The requested profile "ghost" could not be activated because it does not exist.',
       'The requested profile "nope" could not be activated because it does not exist.',
       'The requested profile "zz" could not be activated because it does not exist.',
     ]);
@@ -52,6 +53,7 @@ describe('profiles asked for with -P that do not exist', () => {
 
   it('finds a parent\'s profile from a module built alone', () => {
     assert.deepEqual(warningsFor(join(dir, 'a'), settingsFile, ['rootp', 'x2']), [
+      'The requested profile "ghost" could not be activated because it does not exist.',
       'The requested profile "x2" could not be activated because it does not exist.',
     ]);
   });
