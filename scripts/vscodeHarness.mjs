@@ -116,7 +116,12 @@ async function main() {
     page.on('pageerror', (error) => console.error(`workbench page error: ${error.message}`));
     let code = await finished;
     await screenshotQueue;
-    // A crashed extension host still reports exit 0 to the workbench: the server log tells.
+    // A crashed extension host still reports exit 0 to the workbench: the server log tells, though its line can
+    // come a moment after the workbench's report.
+    const exitLogged = /Extension Host Process exited with code/;
+    for (const giveUp = Date.now() + 3000; code === 0 && !exitLogged.test(server.output()) && Date.now() < giveUp; ) {
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+    }
     const crash = extensionHostCrash(server.output());
     if (crash && code === 0) {
       console.error(`The extension host crashed: ${crash}`);
