@@ -59,6 +59,8 @@ export class FindingsService implements vscode.Disposable {
   readonly onDidChangeRunning = this.runningEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.runningEmitter];
   private readonly repositoryWatchers = new Map<string, vscode.Disposable>();
+  /** The last run's warnings: each edit runs an analysis, and the log says a warning once while it lasts. */
+  private loggedWarnings: ReadonlySet<string> = new Set();
   private current: FindingsState = { generation: 0, findings: [], poms: new Map(), analysed: false, complete: false, analysedTexts: new Map(), reactors: [] };
   private repositoryTimer: NodeJS.Timeout | undefined;
   private repositoryGeneration = 0;
@@ -212,7 +214,8 @@ export class FindingsService implements vscode.Disposable {
       // A cold open shows what needs no class parsing at once; the full findings replace it.
       if (!signal.aborted) this.publish(stateOf(partial, false));
     });
-    for (const warning of reply.warnings) this.log.warn(warning);
+    for (const warning of reply.warnings) if (!this.loggedWarnings.has(warning)) this.log.warn(warning);
+    this.loggedWarnings = new Set(reply.warnings);
     this.watchRepositories(new Set(reply.repositories));
     return stateOf(reply, true);
   }
