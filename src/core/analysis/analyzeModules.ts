@@ -36,7 +36,7 @@ import { RepositoryClassIndex } from './repositoryClassIndex';
 import { unresolvedArtifacts } from './unresolvedArtifacts';
 import { versionConflicts } from './versionConflicts';
 import { ClassParsePool, type ClassParsePoolOptions } from './workers/classParsePool';
-import { ReactorFailures } from '../workspace/skippedModules';
+import { moduleName, ReactorFailures } from '../workspace/skippedModules';
 
 /** The file of the persistent parsed-pom store inside the cache folder. */
 export const PARSED_POMS_FILE = 'poms.json';
@@ -98,6 +98,8 @@ export interface ModuleAnalysis {
   readonly classpaths: Partial<Readonly<Record<AnalysedScope, readonly ReportedElement[]>>>;
   /** Sorted by pom file and offset; each finding lists the scopes it occurs on. */
   readonly findings: readonly Finding[];
+  /** Set when Maven skips this module because one it needs (named `g:a:v (dir)`) failed; it is analysed all the same. */
+  readonly skippedAfter?: string;
 }
 
 export interface AnalysisResult {
@@ -173,10 +175,10 @@ export async function prepareAnalysis(
     const failures = new ReactorFailures(session.reactor.upstream);
     for (const module of modules) {
       signal?.throwIfAborted();
-      const skipped = failures.failedUpstream(module) !== undefined;
-      const next = await prepareModule(session, module, run, skipped);
+      const failedUpstream = failures.failedUpstream(module);
+      const next = await prepareModule(session, module, run, failedUpstream);
       const { resolution } = next.firstAnswer;
-      if (skipped || resolution === undefined || resolution.problems.some((problem) => problem.fatal)) failures.stop(module);
+      if (failedUpstream !== undefined || resolution === undefined || resolution.problems.some((problem) => problem.fatal)) failures.stop(module);
       prepared.push(next);
     }
     let finishing: Promise<AnalysisResult> | undefined;
@@ -215,13 +217,20 @@ interface PreparedModule {
   readonly rest?: () => Promise<ModuleAnalysis>;
 }
 
-async function prepareModule(session: AnalysisSession, module: ReactorModule, run: RunState, skipped: boolean): Promise<PreparedModule> {
+/** `failedUpstream`: the module whose failure makes Maven skip this one, if any. */
+async function prepareModule(
+  session: AnalysisSession,
+  module: ReactorModule,
+  run: RunState,
+  failedUpstream: ReactorModule | undefined,
+): Promise<PreparedModule> {
   const moduleId = moduleIdOf(module);
+  const skipped = failedUpstream === undefined ? {} : { skippedAfter: moduleName(failedUpstream) };
   const pomFindings = modelProblemFindings(module, moduleId, run.pomTexts, run.scopes);
   if (module.model.problems.some((problem) => problem.severity === 'error')) {
-    return { firstAnswer: { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings } };
+    return { firstAnswer: { module, moduleId, resolution: undefined, classpaths: {}, findings: pomFindings, ...skipped } };
   }
-  const resolution = skipped
+  const resolution = failedUpstream !== undefined
     ? session.resolver.resolveSkippedVerboseTree(module.model, run.signal)
     : session.resolver.resolveVerboseTree(module.model, run.signal);
   const classpaths = moduleClasspaths(module, resolution.root, session.reactor.modules, session.repository);
@@ -263,6 +272,7 @@ async function prepareModule(session: AnalysisSession, module: ReactorModule, ru
     resolution,
     classpaths: reported,
     findings: withoutIgnoredByMarkers(mergeScopes(findings.flat()), run.pomTexts),
+    ...skipped,
   });
   const rest = async (): Promise<ModuleAnalysis> => {
     const perScope: Finding[][] = [moduleFindings];

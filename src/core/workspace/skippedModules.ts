@@ -26,17 +26,3 @@ export class ReactorFailures {
   }
 }
 
-/** The modules Maven skips, each with the module it needs that failed or was skipped. */
-export function skippedModules(
-  reactor: Pick<Reactor, 'modules' | 'upstream'>,
-  failed: (module: ReactorModule) => boolean,
-): Map<ReactorModule, ReactorModule> {
-  const skipped = new Map<ReactorModule, ReactorModule>();
-  const failures = new ReactorFailures(reactor.upstream);
-  for (const module of reactor.modules) {
-    const failedUpstream = failures.failedUpstream(module);
-    if (failedUpstream !== undefined) skipped.set(module, failedUpstream);
-    if (failedUpstream !== undefined || failed(module)) failures.stop(module);
-  }
-  return skipped;
-}

@@ -4,9 +4,7 @@
 import { join } from 'node:path';
 import type { ModuleAnalysis } from '../../core/analysis/analyzeModules';
 import type { AnalysisSession } from '../../core/workspace/analysisSession';
-import type { Reactor } from '../../core/workspace/reactor';
 import type { ResolvedModule } from '../../core/workspace/resolveWorkspace';
-import { moduleName, skippedModules } from '../../core/workspace/skippedModules';
 
 export interface WorkspaceReactor {
   /** The reactor root's pom.xml. */
@@ -25,19 +23,7 @@ export function workspaceReactorOf(session: AnalysisSession, modules: readonly M
     rootPom: join(session.reactor.root, 'pom.xml'),
     repositoryRoot: session.repository.root,
     warnings: session.warnings,
-    modules: withSkipped(session.reactor, modules.map(({ module, resolution }) => ({ module, resolution }))),
+    modules: modules.map(({ module, resolution, skippedAfter }) => ({ module, resolution, ...(skippedAfter === undefined ? {} : { skippedAfter }) })),
   };
 }
 
-/** Marks the modules Maven skips after a module they depend on fails (a pom with errors, a fatal resolution problem). */
-export function withSkipped(reactor: Pick<Reactor, 'modules' | 'upstream'>, modules: readonly ResolvedModule[]): ResolvedModule[] {
-  const byModule = new Map(modules.map((resolved) => [resolved.module, resolved]));
-  const skipped = skippedModules(reactor, (module) => {
-    const resolved = byModule.get(module);
-    return resolved !== undefined && (resolved.resolution === undefined || resolved.resolution.problems.some((problem) => problem.fatal));
-  });
-  return modules.map((resolved) => {
-    const failedUpstream = skipped.get(resolved.module);
-    return failedUpstream === undefined ? resolved : { ...resolved, skippedAfter: moduleName(failedUpstream) };
-  });
-}

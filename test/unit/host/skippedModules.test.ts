@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { skippedModules } from '../../../src/core/workspace/skippedModules';
-import { withSkipped } from '../../../src/host/resolution/workspaceReactor';
+import { analyzeModules } from '../../../src/core/analysis/analyzeModules';
+import { ReactorFailures } from '../../../src/core/workspace/skippedModules';
+import { workspaceReactorOf } from '../../../src/host/resolution/workspaceReactor';
+import { fixtureSession } from '../analysis/analysisTestKit';
 import { tempDir } from '../helpers/tempDir';
-import { resolveReactorAt } from './resolvedFixture';
 
 // Maven with --fail-at-end skips every module built after a failed one that depends on it, directly or not
 // (or has it as parent); the Dependencies view still shows their graphs, marked as skipped.
@@ -39,8 +40,9 @@ describe('modules Maven skips after a failure', () => {
   const project = writeReactor();
 
   it('marks each module that depends on a failed or skipped one, with that module, and no other', async () => {
-    const reactor = await resolveReactorAt(project, tempDir('skipped-modules-repo'));
-    const marked = withSkipped(reactor.session.reactor, reactor.modules);
+    const session = fixtureSession(project, tempDir('skipped-modules-repo'));
+    const analysis = await analyzeModules(session, session.reactor.modules, { cacheDir: null, env: process.env });
+    const marked = workspaceReactorOf(session, analysis.modules).modules;
     const skipped = Object.fromEntries(marked.filter((module) => module.skippedAfter !== undefined).map((module) => [module.module.dir, module.skippedAfter]));
     assert.deepEqual(skipped, {
       'needs-broken': 'org.up:broken:1 (broken)',
@@ -52,7 +54,8 @@ describe('modules Maven skips after a failure', () => {
   });
 
   it('skips nothing when nothing failed', async () => {
-    const reactor = await resolveReactorAt(project, tempDir('skipped-modules-repo'));
-    assert.equal(skippedModules(reactor.session.reactor, () => false).size, 0);
+    const { reactor } = fixtureSession(project, tempDir('skipped-modules-repo'));
+    const failures = new ReactorFailures(reactor.upstream);
+    assert.deepEqual(reactor.modules.filter((module) => failures.failedUpstream(module) !== undefined), []);
   });
 });
