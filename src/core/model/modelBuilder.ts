@@ -571,8 +571,9 @@ export class ModelBuilder {
       dependencies,
       dependencyManagement: imported.management,
       modules: assembled.modules.map((module) => at(module, { pomPath })),
-      buildPlugins: pluginReferences(managedPlugins(assembled.plugins, assembled.pluginManagement), (text) => at(text, { pomPath }, false)),
-      extensions: pluginReferences(assembled.extensions, (text) => at(text, { pomPath }, false)),
+      // Only a reactor's projects are ordered by their plugins: a dependency's pom skips the interpolation.
+      buildPlugins: mode === 'project' ? pluginReferences(managedPlugins(assembled.plugins, assembled.pluginManagement), (text) => at(text, { pomPath }, false)) : [],
+      extensions: mode === 'project' ? pluginReferences(assembled.extensions, (text) => at(text, { pomPath }, false)) : [],
       relocation,
       properties: interpolatedProperties,
       activeProfileIds: [...new Set(activeProfileIds)],

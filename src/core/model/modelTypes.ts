@@ -80,7 +80,10 @@ export interface EffectiveModel {
   /** The pom's own and inherited entries first, then import-scope BOMs in declaration order; first entry per management key wins. */
   dependencyManagement: ModelDependency[];
   modules: string[];
-  /** `<build><plugins>`, pluginManagement applied, and `<build><extensions>`: reactor modules among them are built first. */
+  /**
+   * `<build><plugins>`, pluginManagement applied, and `<build><extensions>` of a project pom (empty for a pom read
+   * as a dependency): reactor modules among them are built first.
+   */
   buildPlugins: PluginReference[];
   extensions: PluginReference[];
   relocation?: ModelRelocation;
