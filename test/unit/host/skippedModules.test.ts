@@ -53,7 +53,7 @@ describe('modules Maven skips after a failure', () => {
     assert.ok(marked.find((module) => module.module.dir === 'after-needs')?.resolution);
   });
 
-  it('skips nothing when nothing failed', async () => {
+  it('skips nothing when nothing failed', () => {
     const { reactor } = fixtureSession(project, tempDir('skipped-modules-repo'));
     const failures = new ReactorFailures(reactor.upstream);
     assert.deepEqual(reactor.modules.filter((module) => failures.failedUpstream(module) !== undefined), []);
