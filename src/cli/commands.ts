@@ -6,7 +6,7 @@ import { moduleName, ReactorFailures } from '../core/workspace/skippedModules';
 import type { CliOptions } from './parseArguments';
 import { problemLine } from './problemText';
 import { resolveModule } from './resolveModule';
-import { openSession } from './session';
+import { openSession, type Session } from './session';
 
 export interface CommandOutput {
   readonly exitCode: number;
@@ -39,7 +39,7 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
     if (failedUpstream !== undefined) {
       failures.stop(module);
       if (selected) {
-        stderr += problemLine(module.pomPath, 'error', `Skipped, as Maven skips it: it depends on ${moduleName(failedUpstream)}, which failed`);
+        stderr += skippedLine(module, failedUpstream);
         exitCode = 1;
       }
     } else if (selected) {
@@ -60,6 +60,10 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
     if (module === last) break;
   }
   return { exitCode, stdout: trees.join('\n'), stderr };
+}
+
+function skippedLine(module: ReactorModule, failedUpstream: ReactorModule): string {
+  return problemLine(module.pomPath, 'error', `Skipped, as Maven skips it: it depends on ${moduleName(failedUpstream)}, which failed`);
 }
 
 /** Every module the given ones are built after, directly or not. */
@@ -83,6 +87,8 @@ export function runClasspath(options: CliOptions, env: NodeJS.ProcessEnv): Comma
   const { session } = opened;
   const module = session.selected[0];
   if (!module) return { exitCode: 2, stdout: '', stderr: 'jarscope: error: no module selected\n' };
+  const failedUpstream = failedUpstreamOfClasspath(session, module);
+  if (failedUpstream !== undefined) return { exitCode: 1, stdout: '', stderr: opened.warnings + skippedLine(module, failedUpstream) };
   const outcome = resolveModule(session, module, false, true);
   const stderr = opened.warnings + outcome.problems;
   if (outcome.failed || !outcome.resolution) return { exitCode: 1, stdout: '', stderr };
@@ -90,4 +96,21 @@ export function runClasspath(options: CliOptions, env: NodeJS.ProcessEnv): Comma
     (artifact) => artifactFile(artifact, session.reactor.modules, session.repository).path,
   );
   return { exitCode: 0, stdout: paths.join(':'), stderr };
+}
+
+/**
+ * The module built before `target` for which Maven, running build-classpath over the reactor, skips it: one it
+ * needs failed or was skipped. The mojo needs every test-scope file of each module (requiresDependencyResolution =
+ * TEST), so a missing jar fails a module here whose tree Maven writes.
+ */
+function failedUpstreamOfClasspath(session: Session, target: ReactorModule): ReactorModule | undefined {
+  const { reactor } = session;
+  const needed = upstreamClosure([target], reactor.upstream);
+  const failures = new ReactorFailures(reactor.upstream);
+  for (const module of reactor.modules) {
+    if (module === target) return failures.failedUpstream(module);
+    if (!needed.has(module)) continue;
+    if (failures.failedUpstream(module) !== undefined || resolveModule(session, module, false, true).failed) failures.stop(module);
+  }
+  return undefined;
 }
