@@ -23,36 +23,51 @@ export interface SyntheticTiming {
   readonly freshCachesMs: readonly number[];
 }
 
+function modelBuilder(repository: LocalRepository): ModelBuilder {
+  return new ModelBuilder({
+    repository,
+    workspacePoms: new Map(),
+    userProperties: new Map(),
+    systemProperties: new Map(),
+    env: {},
+    activeProfiles: [],
+    inactiveProfiles: [],
+    jdkVersion: '17',
+    os: { name: 'Linux', family: 'unix', arch: 'amd64', version: '6' },
+  });
+}
+
+/** One verbose resolution of the synthetic project: wall time, and how many artifacts it resolved. */
+function resolveTimed(builder: ModelBuilder, repository: LocalRepository, projectDir: string): { ms: number; resolved: number } {
+  const start = process.hrtime.bigint();
+  const model = builder.buildFromFile(join(projectDir, 'pom.xml'));
+  const resolution = new ProjectResolver(builder, repository).resolve(model, { verbose: true });
+  const resolved = resolvedEntries(resolution.root).length;
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, resolved };
+}
+
+/**
+ * The first resolution of an already written synthetic repository, for a process that does nothing else
+ * before it: what one CLI run pays, without Node's start-up.
+ */
+export function timeFirstResolution(projectDir: string, repository: string): number {
+  const repo = new LocalRepository(repository);
+  return resolveTimed(modelBuilder(repo), repo, projectDir).ms;
+}
+
 /** Generates a synthetic local repository of `count` artifacts in a temp folder and resolves it in-process. */
 export function timeSyntheticResolution(count: number, warmRuns: number, freshRuns = 8): SyntheticTiming {
   const scratch = mkdtempSync(join(tmpdir(), 'jarscope-bench-'));
   try {
     const { projectDir, repository } = writeSyntheticRepository(scratch, count);
-    const freshBuilder = (repo: LocalRepository): ModelBuilder => new ModelBuilder({
-      repository: repo,
-      workspacePoms: new Map(),
-      userProperties: new Map(),
-      systemProperties: new Map(),
-      env: {},
-      activeProfiles: [],
-      inactiveProfiles: [],
-      jdkVersion: '17',
-      os: { name: 'Linux', family: 'unix', arch: 'amd64', version: '6' },
-    });
     let repo = new LocalRepository(repository);
-    let builder = freshBuilder(repo);
-    const resolveOnce = (): { ms: number; resolved: number } => {
-      const start = process.hrtime.bigint();
-      const model = builder.buildFromFile(join(projectDir, 'pom.xml'));
-      const resolution = new ProjectResolver(builder, repo).resolve(model, { verbose: true });
-      const resolved = resolvedEntries(resolution.root).length;
-      return { ms: Number(process.hrtime.bigint() - start) / 1e6, resolved };
-    };
+    let builder = modelBuilder(repo);
+    const resolveOnce = (): { ms: number; resolved: number } => resolveTimed(builder, repo, projectDir);
     const cold = resolveOnce();
     const warm = Array.from({ length: warmRuns }, () => resolveOnce().ms);
     const freshCaches = Array.from({ length: freshRuns }, () => {
       repo = new LocalRepository(repository);
-      builder = freshBuilder(repo);
+      builder = modelBuilder(repo);
       return resolveOnce().ms;
     });
     return { artifacts: count, resolvedArtifacts: cold.resolved, coldMs: cold.ms, warmMs: warm, freshCachesMs: freshCaches };
