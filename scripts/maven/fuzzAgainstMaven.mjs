@@ -1,7 +1,7 @@
 // Compares jarscope with real Maven on random dependency graphs. Each round writes a random local repository of
 // small artifacts (several versions each, dependencies on versions or ranges with every scope, optional ones,
 // exclusions with wildcards, classifiers and test-jars, parents that manage and add dependencies, import-scope
-// BOMs, relocations and a relocation chain, cycles) and a random reactor over it (a root that manages and imports, modules that depend
+// BOMs, relocations and a relocation chain, cycles, now and then a version whose jar is missing) and a random reactor over it (a root that manages and imports, modules that depend
 // without versions on what is managed, and on each other in an order Maven must sort), then runs
 // `mvn -o dependency:tree` with and without -Dverbose and `compile dependency:build-classpath` (a sibling module
 // resolves offline only as the classes `compile` makes in the same run) once each over the whole reactor, and
@@ -146,6 +146,17 @@ function writeArtifact(repository, artifactId, version, pom, jars = true) {
   for (const suffix of ['', '-tests', '-linux']) writeFileSync(join(dir, `${artifactId}-${version}${suffix}.jar`), '');
 }
 
+/**
+ * In half the rounds, one artifact version keeps its pom and loses its main jar: its trees resolve, but
+ * build-classpath fails a module that has it in test scope, and Maven skips the modules that need that one.
+ */
+function removeOneJar(repository, random, versionsOf) {
+  if (!random.chance(0.5)) return;
+  const index = random.below(artifactCount);
+  const version = random.pick(versionsOf[index]);
+  rmSync(join(repository, ...GROUP.split('.'), name(index), version, `${name(index)}-${version}.jar`));
+}
+
 /** The round's artifacts: parents and BOMs first, then aNNN in every version, a few relocated names. */
 function writeRepository(repository, random) {
   const versionsOf = Array.from({ length: artifactCount }, () => VERSIONS.filter(() => random.chance(0.6)));
@@ -276,15 +287,6 @@ function treesByModule(text) {
   return trees;
 }
 
-/**
- * The modules Maven ran: with -fae, a module whose sibling dependency failed is skipped (its reactor summary line
- * says SKIPPED) and has no output. `jarscope tree` skips it too; `jarscope classpath --module` resolves it alone.
- */
-function modulesMavenRan(modules, maven) {
-  const skipped = new Set([...maven.stdout.matchAll(/^\[INFO\] (\S+) \.+ SKIPPED$/gm)].map((match) => match[1]));
-  return modules.filter((module) => !skipped.has(module));
-}
-
 function compareRound(seed, scratch, settings) {
   const random = generator(seed);
   const roundDir = join(scratch, `round-${seed}`);
@@ -294,6 +296,7 @@ function compareRound(seed, scratch, settings) {
   const localRepo = mirrorDebianRepository(roundDir);
   const layout = writeRepository(localRepo, random);
   const modules = writeReactor(projectDir, random, generator(seed ^ 0x5eed), layout);
+  removeOneJar(localRepo, generator(seed ^ 0x7a11), layout.versionsOf);
   const common = ['-Dmaven.repo.local=' + localRepo, '-s', settings];
   const mvn = (goals, ...args) =>
     run('mvn', ['-o', '-B', '-ntp', '-fae', '-Dstyle.color=never', ...common, ...goals, ...args], { cwd: projectDir, env: mavenEnv });
@@ -312,13 +315,17 @@ function compareRound(seed, scratch, settings) {
     const trees = treesByModule(printed.stdout);
     for (const module of modules) check(`${module} ${file}`, join(projectDir, module, file), trees.get(module), trees.has(module) ? 0 : 1);
   }
-  const maven = mvn(['compile', `${DEPENDENCY_PLUGIN}:build-classpath`], '-Dmdep.outputFile=classpath.txt');
-  for (const module of modulesMavenRan(modules, maven)) {
+  // With -fae a module after a failed one it needs is SKIPPED and writes nothing: jarscope must print nothing either.
+  mvn(['compile', `${DEPENDENCY_PLUGIN}:build-classpath`], '-Dmdep.outputFile=classpath.txt');
+  let noClasspath = 0;
+  for (const module of modules) {
     const printed = cli('classpath', projectDir, '--module', module);
-    check(`${module} classpath`, join(projectDir, module, 'classpath.txt'), printed.status === 0 ? printed.stdout : undefined, printed.status);
+    const expectedFile = join(projectDir, module, 'classpath.txt');
+    if (!existsSync(expectedFile)) noClasspath++;
+    check(`${module} classpath`, expectedFile, printed.status === 0 ? printed.stdout : undefined, printed.status);
   }
   if (differences.length === 0 && !keep) rmSync(roundDir, { recursive: true, force: true });
-  return { seed, modules: modules.length, differences, projectDir, localRepo };
+  return { seed, modules: modules.length, noClasspath, differences, projectDir, localRepo };
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'jarscope-fuzz-'));
@@ -335,7 +342,7 @@ try {
     }
     compared += result.modules;
     if (result.differences.length === 0) {
-      console.log(`seed ${seed}: ${result.modules} modules, trees and classpaths the same`);
+      console.log(`seed ${seed}: ${result.modules} modules, trees and classpaths the same (${result.noClasspath} failed or skipped by Maven's build-classpath)`);
       continue;
     }
     differing++;
