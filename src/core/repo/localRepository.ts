@@ -70,17 +70,26 @@ export class LocalRepository {
       directory =
         groupDirectory !== undefined && isPlainSegment(artifactId)
           ? `${groupDirectory}${sep}${artifactId}`
-          : join(this.root, ...groupId.split('.'), artifactId);
+          : this.under(join(...groupId.split('.'), artifactId));
       this.artifactDirectories.set(key, directory);
     }
     return directory;
+  }
+
+  /**
+   * `relative` below the root as the root is written: Maven keeps a root's `.` and `..` segments in the paths
+   * it prints (see mavenBasedir), which path.join would resolve away.
+   */
+  private under(relative: string): string {
+    if (this.root === '') return relative;
+    return this.root.endsWith(sep) ? `${this.root}${relative}` : `${this.root}${sep}${relative}`;
   }
 
   /** `root/g/with/slashes`, one per groupId; undefined when a part of it is not a plain name. */
   private groupDirectory(groupId: string): string | undefined {
     if (this.groupDirectories.has(groupId)) return this.groupDirectories.get(groupId);
     const segments = groupId.split('.');
-    const directory = segments.every(isPlainSegment) ? join(this.root, ...segments) : undefined;
+    const directory = segments.every(isPlainSegment) ? this.under(segments.join(sep)) : undefined;
     this.groupDirectories.set(groupId, directory);
     return directory;
   }
@@ -106,11 +115,10 @@ export class LocalRepository {
     const fileName = `${coords.artifactId}-${coords.version}${classifier}${extension}`;
     const directory = this.artifactDirectory(coords.groupId, coords.artifactId);
     const versionDirectory = baseVersion(coords.version);
-    // join leaves a directory it made without a trailing separator, except a root alone ('/', '.').
-    const plain = directory !== '.' && !directory.endsWith(sep) && isPlainSegment(versionDirectory) && isPlainSegment(fileName);
+    const plain = this.groupDirectory(coords.groupId) !== undefined && isPlainSegment(coords.artifactId) && isPlainSegment(versionDirectory) && isPlainSegment(fileName);
     return plain
       ? `${directory}${sep}${versionDirectory}${sep}${fileName}`
-      : join(directory, versionDirectory, fileName);
+      : this.under(join(...coords.groupId.split('.'), coords.artifactId, versionDirectory, fileName));
   }
 
   /** Whether a regular file (or a symlink to one) is at `path`. */

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, sep } from 'node:path';
 import { isRegularFile } from './fileChecks';
 import { readMavenSettings, type MavenSettings } from './mavenSettings';
 import { mergeSettings } from './mergeSettings';
@@ -81,7 +81,7 @@ export function locateLocalRepository(options: LocateOptions): RepositoryLocatio
   const globalSettings = confDirectory ? readSettingsInto(join(confDirectory, 'settings.xml'), options, problems) : undefined;
   const settings = mergeSettings(userSettings, globalSettings);
   const found = (root: string, source: RepositoryLocation['source']): RepositoryLocation => ({
-    root,
+    root: mavenBasedir(root, process.cwd()),
     source,
     ...(userSettings ? { userSettings } : {}),
     ...(globalSettings ? { globalSettings } : {}),
@@ -95,4 +95,17 @@ export function locateLocalRepository(options: LocateOptions): RepositoryLocatio
   if (userSettings?.localRepository) return found(userSettings.localRepository, 'user-settings');
   if (globalSettings?.localRepository) return found(globalSettings.localRepository, 'global-settings');
   return found(join(options.homeDir, '.m2', 'repository'), 'default');
+}
+
+/**
+ * The repository's base directory written as Maven writes the paths under it: a relative path starts from the
+ * process's working directory (the repository is a file URL made with File.toURI; the JDK ignores a later
+ * -Duser.dir), and java.io.File drops repeated and trailing separators but keeps `.` and `..` segments, so
+ * `-Dmaven.repo.local=./m2` prints `/work/./m2/...`.
+ */
+export function mavenBasedir(path: string, workingDir: string): string {
+  const absolute = isAbsolute(path) ? path : `${workingDir}${sep}${path}`;
+  if (sep !== '/') return absolute;
+  const collapsed = absolute.replace(/\/{2,}/g, '/');
+  return collapsed.length > 1 && collapsed.endsWith('/') ? collapsed.slice(0, -1) : collapsed;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fixturePath, repoRoot } from '../helpers/paths';
@@ -9,8 +9,8 @@ import { tempDir } from '../helpers/tempDir';
 const cli = join(repoRoot, 'dist', 'cli.js');
 const localRepo = fixturePath('maven-repo');
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+function run(args: string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', ...(cwd === undefined ? {} : { cwd }) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -69,5 +69,20 @@ describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () =
     const classpath = run(['classpath', project, '--local-repo', localRepo]);
     assert.equal(classpath.status, 1);
     assert.match(classpath.stderr, /error: Could not find artifact org\.nowhere:ghost:jar:9\.9/);
+  });
+
+  it('classpath writes a relative local repository from the working directory, `./` kept, as Maven prints it', () => {
+    // mvn -Dmaven.repo.local=./m2 dependency:build-classpath writes /work/dir/./m2/org/...: File.toURI of the path.
+    const work = realpathSync(tempDir('relative-repo'));
+    try {
+      cpSync(localRepo, join(work, 'm2'), { recursive: true });
+      const project = fixturePath('maven-corpus', '01-nearest-wins');
+      const result = run(['classpath', project, '--local-repo', './m2/'], work);
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(result.stdout.startsWith(`${work}/./m2/org/fixture/nearest/far/1.0/far-1.0.jar:`), result.stdout);
+      assert.equal(run(['classpath', project, '-Dmaven.repo.local=m2'], work).stdout, result.stdout.split(`${work}/./m2/`).join(`${work}/m2/`));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

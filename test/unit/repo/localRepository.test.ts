@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LocalRepository } from '../../../src/core/repo/localRepository';
 import { fixturePath } from '../helpers/paths';
@@ -44,17 +44,19 @@ describe('LocalRepository layout', () => {
     assert.equal(repository.pomPath('g', 'a', '1.0-20261122.1015-3'), join(root, 'g/a/1.0-20261122.1015-3/a-1.0-20261122.1015-3.pom'));
   });
 
-  it('gives the path path.join gives for any coordinates, odd ones and roots included', () => {
+  it('keeps the root as written and gives path.join\'s layout below it, for any coordinates, odd ones and roots included', () => {
     const names = ['a', '', '.', '..', 'x/y', 'x\\y', 'a..b', '.a', 'a.'];
     const groups = ['g', 'org.example', '', '.', 'g..h', '.g', 'g.', 'g/h', 'g.\\h', '..'];
-    for (const base of [root, '/', 'relative/repo', '', '.', '../up']) {
+    // Maven prints paths under a root such as /work/./m2 with its `.` segment (see mavenBasedir).
+    const under = (base: string, relative: string): string => (base === '' ? relative : base.endsWith('/') ? base + relative : `${base}/${relative}`);
+    for (const base of [root, '/', 'relative/repo', '', '.', '../up', '/work/./m2', '/work/../m2']) {
       const layout = new LocalRepository(base);
       for (const groupId of groups) {
         for (const artifactId of names) {
           for (const version of ['1.0', ...names]) {
-            const expected = join(base, ...groupId.split('.'), artifactId, version, `${artifactId}-${version}.pom`);
+            const expected = under(base, join(...groupId.split('.'), artifactId, version, `${artifactId}-${version}.pom`));
             assert.equal(layout.pomPath(groupId, artifactId, version), expected, `${base} ${groupId}:${artifactId}:${version}`);
-            const jar = join(base, ...groupId.split('.'), artifactId, version, `${artifactId}-${version}-c.jar`);
+            const jar = under(base, join(...groupId.split('.'), artifactId, version, `${artifactId}-${version}-c.jar`));
             assert.equal(layout.artifactPath({ groupId, artifactId, version, classifier: 'c', extension: 'jar' }), jar);
           }
         }
@@ -85,7 +87,7 @@ describe('LocalRepository.readPomText', () => {
       const repository = new LocalRepository(join(scratch, 'repo'));
       const escaping = 'x/../../../secret';
       // The layout alone would lead outside the root, to a file that exists.
-      assert.equal(repository.pomPath('g', 'a', escaping), join(scratch, 'secret.pom'));
+      assert.equal(resolve(repository.pomPath('g', 'a', escaping)), join(scratch, 'secret.pom'));
       assert.equal(repository.readPomText('g', 'a', escaping), undefined);
       assert.equal(repository.readPomText('g', '..', '1'), undefined);
       assert.equal(repository.readPomText('g/..', 'a', '1'), undefined);

@@ -111,6 +111,16 @@ describe('locateLocalRepository', () => {
     assert.equal(viaConf.globalSettings?.file, join(mavenHome, 'conf', 'settings.xml'));
   });
 
+  it('writes a relative repository from the working directory, keeping `.` and `..` and dropping doubled and trailing slashes, as Maven prints it', () => {
+    writeUserSettings('<settings><localRepository>./from-settings</localRepository></settings>');
+    const cwd = process.cwd();
+    assert.equal(locateLocalRepository(options({ localRepo: 'm2//' })).root, `${cwd}/m2`);
+    assert.equal(locateLocalRepository(options({ localRepo: '../up/m2' })).root, `${cwd}/../up/m2`);
+    assert.equal(locateLocalRepository(options({ systemProperties: new Map([['maven.repo.local', './m2/']]) })).root, `${cwd}/./m2`);
+    assert.equal(locateLocalRepository(options({})).root, `${cwd}/./from-settings`);
+    assert.equal(locateLocalRepository(options({ localRepo: '/abs//./m2/' })).root, '/abs/./m2');
+  });
+
   it('reports a malformed user settings file and still finds a repository', () => {
     writeUserSettings('<settings>\n  <localRepository>/x</localRepository>\n  <oops>\n</settings>\n');
     const location = locateLocalRepository(options({ env: { MAVEN_HOME: mavenHome, GLOBAL_REPO_BASE: '/srv' } }));
