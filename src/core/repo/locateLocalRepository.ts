@@ -103,7 +103,7 @@ export function locateLocalRepository(options: LocateOptions): RepositoryLocatio
  * -Duser.dir), and java.io.File drops repeated and trailing separators but keeps `.` and `..` segments, so
  * `-Dmaven.repo.local=./m2` prints `/work/./m2/...`.
  */
-export function mavenBasedir(path: string, workingDir: string): string {
+function mavenBasedir(path: string, workingDir: string): string {
   const absolute = isAbsolute(path) ? path : `${workingDir}${sep}${path}`;
   if (sep !== '/') return absolute;
   const collapsed = absolute.replace(/\/{2,}/g, '/');
