@@ -1,6 +1,7 @@
 import type { ClasspathScope } from '../core/resolve/classpath';
 import { checkOptionNames, defaultCheckOptions, withCheckOption, type CheckOptions } from './checkOptions';
 import { defaultRuntimeCliOptions, runtimeOptionNames, withRuntimeOption, type RuntimeCliOptions } from './runtimeOptions';
+import { addProfiles, addProperty } from '../core/workspace/mavenSwitches';
 
 export interface CliOptions {
   readonly command: 'tree' | 'classpath' | 'check';
@@ -28,23 +29,6 @@ export interface CliOptions {
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
 const scopes: readonly ClasspathScope[] = ['compile', 'runtime', 'test'];
-
-/** Maven's `-P a,!b,-c`: a leading `!` or `-` deactivates, `+` (or nothing) activates. */
-function addProfiles(spec: string, active: string[], inactive: string[]): void {
-  for (const raw of spec.split(',')) {
-    const id = raw.trim();
-    if (id === '') continue;
-    if (id.startsWith('!') || id.startsWith('-')) inactive.push(id.slice(1));
-    else active.push(id.startsWith('+') ? id.slice(1) : id);
-  }
-}
-
-/** Maven's `-Dname=value`; `-Dname` alone sets "true". */
-function addProperty(spec: string, properties: Map<string, string>): void {
-  const equals = spec.indexOf('=');
-  if (equals < 0) properties.set(spec.trim(), 'true');
-  else properties.set(spec.slice(0, equals).trim(), spec.slice(equals + 1));
-}
 
 /**
  * Parses `jarscope tree|classpath|check [DIR] [options]`, accepting Maven's spellings of profiles and properties

@@ -4,6 +4,7 @@ import { LocalRepository } from '../repo/localRepository';
 import { locateLocalRepository } from '../repo/locateLocalRepository';
 import type { MavenSettings } from '../repo/mavenSettings';
 import { ProjectResolver } from '../resolve/resolveProject';
+import { readProjectConfig } from './projectConfig';
 import { loadReactor, type Reactor, type ReactorProblem } from './reactor';
 import { unknownProfileWarnings } from './requestedProfiles';
 
@@ -58,10 +59,19 @@ export interface AnalysisSession {
  */
 export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSession {
   const { runtime, env } = options;
+  const config = readProjectConfig(options.dir, env, process.cwd());
+  // maven.config's -D and -P under the command line's; the JVM's -D (jvm.config, MAVEN_OPTS, then the mvn
+  // script's maven.multiModuleProjectDirectory) under every -D, which MavenCli sets as system properties too.
+  const userProperties = new Map([...config.userProperties, ...options.userProperties]);
+  const systemProperties = new Map(runtime.systemProperties);
+  const belowCommandLine: Array<[string, string]> = [...config.jvmProperties, ['maven.multiModuleProjectDirectory', config.baseDir], ...config.userProperties];
+  for (const [name, value] of belowCommandLine) if (!options.userProperties.has(name)) systemProperties.set(name, value);
+  const activeProfiles = [...(options.activeProfiles ?? []), ...config.activeProfiles];
+  const inactiveProfiles = [...(options.inactiveProfiles ?? []), ...config.inactiveProfiles];
   const location = locateLocalRepository({
     localRepo: options.localRepo,
-    settingsFile: options.settingsFile,
-    systemProperties: runtime.systemProperties,
+    settingsFile: options.settingsFile ?? config.settingsFile,
+    systemProperties,
     env,
     homeDir: runtime.homeDir,
   });
@@ -70,11 +80,11 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
     new ModelBuilder({
       repository,
       workspacePoms,
-      userProperties: options.userProperties,
-      systemProperties: runtime.systemProperties,
+      userProperties,
+      systemProperties,
       env,
-      activeProfiles: [...(options.activeProfiles ?? [])],
-      inactiveProfiles: [...(options.inactiveProfiles ?? [])],
+      activeProfiles,
+      inactiveProfiles,
       settings: location.settings,
       jdkVersion: runtime.jdkVersion,
       os: runtime.os,
@@ -89,8 +99,9 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
     settings: location.settings,
     // Maven checks the settings' <activeProfiles> first, then -P.
     warnings: [
+      ...config.warnings,
       ...location.problems,
-      ...unknownProfileWarnings([...(location.settings?.activeProfiles ?? []), ...(options.activeProfiles ?? [])], reactor.modules),
+      ...unknownProfileWarnings([...(location.settings?.activeProfiles ?? []), ...activeProfiles], inactiveProfiles, reactor.modules),
     ],
     reactorProblems: reactor.problems,
   };

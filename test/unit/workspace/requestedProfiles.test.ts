@@ -51,6 +51,10 @@ describe('profiles asked for with -P that do not exist', () => {
     ]);
   });
 
+  it('says nothing of one asked for and deactivated too (-P x -P !x; settings\' ghost and -P !ghost), as Maven', () => {
+    assert.deepEqual(warningsFor(dir, settingsFile, ['nope'], ['nope', 'ghost']), []);
+  });
+
   it('finds a parent\'s profile from a module built alone', () => {
     assert.deepEqual(warningsFor(join(dir, 'a'), settingsFile, ['rootp', 'x2']), [
       'The requested profile "ghost" could not be activated because it does not exist.',
