@@ -72,6 +72,8 @@ export function runtimeEnvironment(env: NodeJS.ProcessEnv, userProperties: Reado
     ['file.separator', '/'],
     ['path.separator', delimiter],
     ['line.separator', '\n'],
+    // MavenCli sets the running Maven's version; poms use it, e.g. for maven-core's version.
+    ['maven.version', '3.8.7'],
   ]);
   for (const [name, value] of userProperties) systemProperties.set(name, value);
   return { jdkVersion, os: { ...os, name: systemProperties.get('os.name') ?? os.name }, homeDir, systemProperties };

@@ -35,4 +35,8 @@ describe('the JVM properties Maven exposes to poms', () => {
     const overridden = runtimeEnvironment({ JAVA_HOME: home, PATH: '' }, new Map([['java.home', '/opt/other']]));
     assert.equal(overridden.systemProperties.get('java.home'), '/opt/other');
   });
+
+  it('maven.version is the Maven jarscope answers as (real Maven 3.8.7 interpolates ${maven.version} to 3.8.7)', () => {
+    assert.equal(runtimeEnvironment({ PATH: '' }, new Map()).systemProperties.get('maven.version'), '3.8.7');
+  });
 });
