@@ -73,7 +73,8 @@ export function createModelInterpolator(subject: InterpolationSubject, sources: 
   return new Interpolator((expression) => {
     if (basedir !== undefined) {
       if (expression === 'basedir' || expression === 'project.basedir' || expression === 'pom.basedir') return basedir;
-      if (expression === 'project.baseUri' || expression === 'pom.baseUri') return pathToFileURL(basedir).href;
+      // Path.toUri of the project's folder, which ends in `/` as the folder exists.
+      if (expression === 'project.baseUri' || expression === 'pom.baseUri') return pathToFileURL(basedir.endsWith('/') ? basedir : `${basedir}/`).href;
     }
     const prefixed = expression.startsWith('project.') ? expression.slice(8) : expression.startsWith('pom.') ? expression.slice(4) : undefined;
     if (prefixed !== undefined) {

@@ -63,6 +63,20 @@ describe('ModelBuilder', () => {
     );
   });
 
+  it('gives ${project.baseUri} as Path.toUri gives the project folder: with its trailing slash (real Maven: file:///dir/x.jar)', () => {
+    const dir = tempDir('base-uri');
+    try {
+      writeFileSync(join(dir, 'x.jar'), '');
+      const pom = '<project><modelVersion>4.0.0</modelVersion><groupId>t</groupId><artifactId>a</artifactId><version>1</version>' +
+        '<properties><where>${project.baseUri}x.jar</where></properties></project>\n';
+      writeFileSync(join(dir, 'pom.xml'), pom);
+      const model = new ModelBuilder(modelContext()).buildFromFile(join(dir, 'pom.xml'));
+      assert.equal(model.properties.get('where'), `file://${dir}/x.jar`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a relocation from distributionManagement', () => {
     const model = new ModelBuilder(modelContext()).buildFromRepository('com.example', 'old-lib', '1.0');
     assert.deepEqual(model?.relocation, { groupId: 'com.example.new', artifactId: 'new-lib', version: undefined, message: 'old-lib moved' });
