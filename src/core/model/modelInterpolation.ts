@@ -57,6 +57,15 @@ function modelValue(subject: InterpolationSubject, path: string): string | undef
       return '${project.basedir}/src/main/java';
     case 'build.finalName':
       return '${project.artifactId}-${project.version}';
+    case 'build.testSourceDirectory':
+      return '${project.basedir}/src/test/java';
+    case 'build.scriptSourceDirectory':
+      return '${project.basedir}/src/main/scripts';
+    case 'reporting.outputDirectory':
+      return '${project.build.directory}/site';
+    // Model.getId().
+    case 'id':
+      return `${subject.groupId ?? '[inherited]'}:${subject.artifactId}:${subject.packaging ?? 'jar'}:${subject.version ?? '[inherited]'}`;
     default:
       return undefined;
   }

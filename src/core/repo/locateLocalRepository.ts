@@ -39,7 +39,8 @@ function mavenConfDirectory(options: LocateOptions): string | undefined {
   return home ? join(home, 'conf') : undefined;
 }
 
-function mavenHomeOfLauncherOnPath(env: NodeJS.ProcessEnv): string | undefined {
+/** The Maven home of the `mvn` on PATH, found through its symlinks (as the mvn script finds its own). */
+export function mavenHomeOfLauncherOnPath(env: NodeJS.ProcessEnv): string | undefined {
   const executables = process.platform === 'win32' ? ['mvn.cmd', 'mvn'] : ['mvn'];
   for (const directory of (env.PATH ?? '').split(delimiter)) {
     if (directory === '') continue;

@@ -63,15 +63,21 @@ describe('ModelBuilder', () => {
     );
   });
 
-  it('gives ${project.baseUri} as Path.toUri gives the project folder: with its trailing slash (real Maven: file:///dir/x.jar)', () => {
+  it('gives ${project.baseUri} as Path.toUri gives the project folder, with its trailing slash (real Maven: file:///dir/x.jar), and the super POM\'s other values', () => {
     const dir = tempDir('base-uri');
     try {
       writeFileSync(join(dir, 'x.jar'), '');
       const pom = '<project><modelVersion>4.0.0</modelVersion><groupId>t</groupId><artifactId>a</artifactId><version>1</version>' +
-        '<properties><where>${project.baseUri}x.jar</where></properties></project>\n';
+        '<properties><where>${project.baseUri}x.jar</where><id>${project.id}</id><site>${project.reporting.outputDirectory}</site>' +
+        '<scripts>${project.build.scriptSourceDirectory}</scripts><tests>${project.build.testSourceDirectory}</tests></properties></project>\n';
       writeFileSync(join(dir, 'pom.xml'), pom);
       const model = new ModelBuilder(modelContext()).buildFromFile(join(dir, 'pom.xml'));
       assert.equal(model.properties.get('where'), `file://${dir}/x.jar`);
+      // The other super-POM values real Maven gave.
+      assert.equal(model.properties.get('id'), 't:a:jar:1');
+      assert.equal(model.properties.get('site'), `${dir}/target/site`);
+      assert.equal(model.properties.get('scripts'), `${dir}/src/main/scripts`);
+      assert.equal(model.properties.get('tests'), `${dir}/src/test/java`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runtimeEnvironment } from '../../../src/core/workspace/runtimeEnvironment';
@@ -36,7 +36,25 @@ describe('the JVM properties Maven exposes to poms', () => {
     assert.equal(overridden.systemProperties.get('java.home'), '/opt/other');
   });
 
-  it('maven.version is the Maven jarscope answers as (real Maven 3.8.7 interpolates ${maven.version} to 3.8.7)', () => {
-    assert.equal(runtimeEnvironment({ PATH: '' }, new Map()).systemProperties.get('maven.version'), '3.8.7');
+  it('the JVM and Maven properties real Maven 3.8.7 on Debian\'s OpenJDK 17 gave the same ${…} expressions', () => {
+    const { systemProperties } = runtimeEnvironment({ JAVA_HOME: fakeJdk('17.0.21.1', false), PATH: '' }, new Map());
+    assert.equal(systemProperties.get('maven.version'), '3.8.7');
+    assert.equal(systemProperties.get('maven.build.version'), 'Apache Maven 3.8.7');
+    assert.equal(systemProperties.get('java.specification.version'), '17');
+    assert.equal(systemProperties.get('java.vendor'), 'test', 'the release file\'s IMPLEMENTOR');
+    assert.equal(systemProperties.get('sun.arch.data.model'), '64');
+    assert.equal(systemProperties.get('java.io.tmpdir'), '/tmp');
+    assert.equal(runtimeEnvironment({ JAVA_HOME: fakeJdk('1.8.0_402', true), PATH: '' }, new Map()).systemProperties.get('java.specification.version'), '1.8');
+  });
+
+  it('maven.home and maven.conf of the mvn on PATH, through its symlink (Debian: /usr/share/maven)', () => {
+    const dir = tempDir('maven-home');
+    mkdirSync(join(dir, 'maven', 'bin'), { recursive: true });
+    writeFileSync(join(dir, 'maven', 'bin', 'mvn'), '');
+    mkdirSync(join(dir, 'usr-bin'));
+    symlinkSync(join(dir, 'maven', 'bin', 'mvn'), join(dir, 'usr-bin', 'mvn'));
+    const { systemProperties } = runtimeEnvironment({ PATH: join(dir, 'usr-bin') }, new Map());
+    assert.equal(systemProperties.get('maven.home'), join(dir, 'maven'));
+    assert.equal(systemProperties.get('maven.conf'), join(dir, 'maven', 'conf'));
   });
 });
