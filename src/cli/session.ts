@@ -48,6 +48,14 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
   warnings += opened.reactorProblems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
   // Maven builds nothing then.
   if (opened.reactorProblems.some((problem) => problem.fatal)) return { ok: false, exitCode: 1, message: warnings };
+  // Nor when it cannot build a project's model: "The build could not read N projects" (ProjectBuildingException)
+  // stops the whole build before any module runs, --fail-at-end or not.
+  const unreadable = reactor.modules.filter((module) => module.model.problems.some((problem) => problem.severity === 'error'));
+  if (unreadable.length > 0) {
+    const lines = new Set(unreadable.flatMap((module) => modelProblemText(module.model.problems).text.split(/(?<=\n)/)));
+    const count = unreadable.length === 1 ? '1 project' : `${unreadable.length} projects`;
+    return { ok: false, exitCode: 1, message: `${warnings}${[...lines].join('')}jarscope: error: Maven cannot read ${count} of the reactor, so it builds none\n` };
+  }
   let selected = reactor.modules;
   if (options.module !== undefined) {
     const wanted = normalizeModuleDir(options.module);

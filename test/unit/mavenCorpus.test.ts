@@ -158,6 +158,8 @@ const resolverFailures = ['type id cannot be empty'];
 function assertReportsMavenFailure(run: CliRun, mvnError: string, what: string): void {
   const output = run.stdout + run.stderr;
   assert.equal(run.status, 1, `${what}: Maven failed, so the CLI must exit 1\n${output}`);
+  // A project Maven cannot read stops the whole build: no module writes anything.
+  if (mvnError.includes('[ERROR] The build could not read')) assert.equal(run.stdout, '', `${what}: Maven could not read the projects and built none`);
   const problems = modelProblems(mvnError);
   if (problems.length > 0) {
     assert.ok(problems.some((problem) => output.includes(problem)), `${what}: output should say ${problems.join(' / ')}:\n${output}`);

@@ -428,7 +428,10 @@ export class ModelBuilder {
     parentChain: readonly string[],
     problems: ModelProblem[],
   ): AssembledPom | undefined {
-    const located = this.locator.locateParent(child, parent, childPath, problems);
+    // A project's parents are read while Maven builds the reactor's projects, before its reactor can be looked
+    // in (DefaultProjectBuilder fills the ReactorModelPool after that first phase): at relativePath, else from
+    // the repository. A dependency's or an imported BOM's parent can come from the reactor.
+    const located = this.locator.locateParent(child, parent, childPath, problems, mode !== 'project');
     return located && this.assembleParent(located.pomPath, located.kind ?? childKind, mode, parentChain, childPath, parent, problems);
   }
 

@@ -53,15 +53,15 @@ export class PomLocator {
   /**
    * DefaultModelBuilder.readParent: the pom at relativePath (default ../pom.xml, a folder meaning its pom.xml)
    * when its groupId, artifactId and version match the <parent> (a version range: contain its version); else
-   * the reactor module or the local repository pom with those coordinates.
+   * the pom with those coordinates in the local repository, or first in the reactor when `reactorByCoordinates`.
    */
-  locateParent(child: RawPom, parent: RawParent, childPath: string, problems: ModelProblem[]): LocatedPom | undefined {
+  locateParent(child: RawPom, parent: RawParent, childPath: string, problems: ModelProblem[], reactorByCoordinates: boolean): LocatedPom | undefined {
     if (!parent.groupId || !parent.artifactId || !parent.version) {
       problems.push(this.files.problem('error', 'parent-incomplete', `The <parent> of ${childPath} needs groupId, artifactId and version.`, childPath, parent.range));
       return undefined;
     }
     const local = parent.relativePath === '' ? undefined : this.parentAtRelativePath(parent, childPath, problems);
-    return local !== undefined ? { pomPath: local } : this.parentByCoordinates(child, parent, childPath, problems);
+    return local !== undefined ? { pomPath: local } : this.parentByCoordinates(child, parent, childPath, problems, reactorByCoordinates);
   }
 
   /** The pom at relativePath when it is the parent; a different artifact there is warned about, another version is not. */
@@ -90,6 +90,7 @@ export class PomLocator {
     parent: RawParent,
     childPath: string,
     problems: ModelProblem[],
+    reactorByCoordinates: boolean,
   ): LocatedPom | undefined {
     // Outside the reactor's files, a CI-friendly parent version (${revision}) can only come from -D, system or own properties.
     const interpolator = new Interpolator(
@@ -107,9 +108,9 @@ export class PomLocator {
       problems.push(this.files.problem('error', 'parent-not-found', message, childPath, parent.range));
       return undefined;
     };
-    const choice = chooseParentVersion(interpolator.interpolate(parent.version ?? ''), () => this.knownVersions(groupId, artifactId));
+    const choice = chooseParentVersion(interpolator.interpolate(parent.version ?? ''), () => this.knownVersions(groupId, artifactId, reactorByCoordinates));
     if (!choice.ok) return notFound(choice.reason);
-    const workspacePom = this.reactorPom(coordinatesOf(groupId, artifactId, choice.version));
+    const workspacePom = reactorByCoordinates ? this.reactorPom(coordinatesOf(groupId, artifactId, choice.version)) : undefined;
     const pomPath = workspacePom ?? this.repositoryPomPath(groupId, artifactId, choice.version);
     const read = this.files.read(pomPath);
     if (!read.ok) {
@@ -121,10 +122,10 @@ export class PomLocator {
     return { pomPath, kind: workspacePom ? 'workspace' : 'repository' };
   }
 
-  /** Versions of groupId:artifactId that a range can pick from: the repository's metadata and the reactor. */
-  private knownVersions(groupId: string, artifactId: string): string[] {
+  /** Versions of groupId:artifactId that a range can pick from: the repository's metadata, and the reactor when it counts. */
+  private knownVersions(groupId: string, artifactId: string, withReactor: boolean): string[] {
     const prefix = `${groupId}:${artifactId}:`;
-    const reactor = [...this.locations.workspacePoms.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+    const reactor = withReactor ? [...this.locations.workspacePoms.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) : [];
     return [...this.locations.repository.listVersions(groupId, artifactId), ...reactor];
   }
 }
