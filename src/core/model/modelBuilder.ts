@@ -18,7 +18,7 @@ import { isRepositoryFile, modelContextKey, type KeptModel, type KeptRepositoryM
 import { indexManagement, injectManagement, withDefaultScope } from './managementInjection';
 import { createModelInterpolator, type InterpolationSources } from './modelInterpolation';
 import type { DeclarationSite, EffectiveModel, ModelDependency, ModelProblem, PomSource } from './modelTypes';
-import { validateDependencies } from './modelValidation';
+import { isValidId, validateDependencies } from './modelValidation';
 import type { ParsedPomStore } from './parsedPomStore';
 import { PomFileCache } from './pomFileCache';
 import { coordinatesOf, PomLocator } from './pomLocator';
@@ -477,14 +477,18 @@ export class ModelBuilder {
 
   // ---- Phase 2: interpolate, import BOMs, inject management ----
 
-  /** The settings profiles that are active: as one list, like a pom's (activeByDefault, `-P`, property). */
+  /**
+   * The settings profiles that are active, in the settings' order: by `-P` or `<activeProfiles>`, by property, and
+   * those activeByDefault unless `-P !id`, whatever other settings profile is active (observed with Maven 3.8.7,
+   * unlike a pom's activeByDefault).
+   */
   private activeSettingsProfiles(): SettingsProfile[] {
-    const profiles = (this.context.settings?.profiles ?? []).map((profile) => ({
-      id: profile.id,
-      profile,
-      activation: { activeByDefault: profile.activeByDefault, property: profile.propertyActivation },
-    }));
-    return selectActiveProfiles(profiles, this.activationContext(new Map(), undefined, 'project')).map(({ profile }) => profile);
+    const context = this.activationContext(new Map(), undefined, 'project');
+    const profiles = (this.context.settings?.profiles ?? []).map((profile) => ({ id: profile.id, profile, activation: { activeByDefault: false, property: profile.propertyActivation } }));
+    const selected = new Set(selectActiveProfiles(profiles, context));
+    return profiles
+      .filter((entry) => selected.has(entry) || (entry.profile.activeByDefault && !context.inactiveProfileIds.has(entry.id)))
+      .map(({ profile }) => profile);
   }
 
   private finish(assembled: AssembledPom, mode: BuildMode, importChain: readonly string[]): EffectiveModel {
@@ -514,8 +518,13 @@ export class ModelBuilder {
     // Sites already point at this source: keep them consistent when settings properties changed the coordinates.
     Object.assign(assembled.source, { groupId, artifactId, version });
     const packaging = at(raw.packaging?.value ?? 'jar', { pomPath, range: raw.packaging?.range });
-    for (const [field, value] of [['groupId', groupId], ['version', version]] as const) {
+    for (const [field, value] of [['groupId', groupId], ['artifactId', artifactId], ['version', version]] as const) {
       if (value === '') problems.push(this.files.problem('error', `${field}-missing`, `'${field}' is missing in ${pomPath}.`, pomPath, raw.projectRange));
+      // DefaultModelValidator.validateId, at every validation level: an expression left unexpanded is no id.
+      else if (field !== 'version' && !isValidId(value)) {
+        const site = field === 'groupId' ? (raw.groupId?.range ?? raw.parent?.range ?? raw.projectRange) : (raw.artifactId?.range ?? raw.projectRange);
+        problems.push(this.files.problem('error', `${field}-invalid`, `'${field}' with value '${value}' does not match a valid id pattern.`, pomPath, site));
+      }
     }
     if (assembled.modules.length > 0 && packaging !== 'pom') {
       const message = `Aggregator projects require 'pom' as packaging; ${pomPath} has modules and packaging '${packaging}'.`;

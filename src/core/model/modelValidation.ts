@@ -14,6 +14,10 @@ export interface DependencyViolation {
 /** DefaultModelValidator.ID_REGEX: what a groupId or artifactId may be made of. */
 const validId = /^[A-Za-z0-9_\-.]+$/;
 
+export function isValidId(value: string): boolean {
+  return validId.test(value);
+}
+
 /**
  * A managed type written empty passes Maven's model validation, but maven-resolver refuses it ("type id cannot
  * be empty", DefaultArtifactType) as soon as the entry is turned into a managed dependency: the whole

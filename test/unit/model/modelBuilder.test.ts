@@ -83,6 +83,19 @@ describe('ModelBuilder', () => {
     }
   });
 
+  it('refuses a project id that is no id, as DefaultModelValidator.validateId (an expression left unexpanded)', () => {
+    const dir = tempDir('invalid-id');
+    try {
+      writeFileSync(join(dir, 'pom.xml'), '<project><modelVersion>4.0.0</modelVersion><groupId>t</groupId><artifactId>app-${nowhere}</artifactId><version>1</version></project>\n');
+      const model = new ModelBuilder(modelContext()).buildFromFile(join(dir, 'pom.xml'));
+      const invalid = model.problems.find((problem) => problem.code === 'artifactId-invalid');
+      assert.equal(invalid?.severity, 'error');
+      assert.equal(invalid?.message, "'artifactId' with value 'app-${nowhere}' does not match a valid id pattern.");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a relocation from distributionManagement', () => {
     const model = new ModelBuilder(modelContext()).buildFromRepository('com.example', 'old-lib', '1.0');
     assert.deepEqual(model?.relocation, { groupId: 'com.example.new', artifactId: 'new-lib', version: undefined, message: 'old-lib moved' });

@@ -95,7 +95,9 @@ describe('profile activation', () => {
     assert.equal(model.properties.get('which'), 'settings-listed', 'settings profiles beat the pom and its profiles');
     assert.ok(model.activeProfileIds.includes('explicit'));
     assert.ok(model.activeProfileIds.includes('settings-listed'));
-    assert.ok(!model.activeProfileIds.includes('settings-default'));
+    // Real Maven 3.8.7 keeps a settings profile that is activeByDefault whatever other settings profile is active
+    // (unlike a pom's); the one declared later wins a property both set.
+    assert.ok(model.activeProfileIds.includes('settings-default'));
   });
 
   it('activates a settings profile by a -D property, and never for a dependency pom', () => {
@@ -113,6 +115,21 @@ describe('profile activation', () => {
     assert.equal(unflagged.properties.get('which'), 'base');
     const library = new ModelBuilder(flagged).buildFromRepository('com.example', 'lib-with-profile', '1.0');
     assert.equal(library?.properties.get('which'), undefined, 'settings profiles shape the project only');
+  });
+
+  it('keeps a settings profile activeByDefault beside one a property activates, unless -P !id (real Maven 3.8.7)', () => {
+    const settings: MavenSettings = {
+      file: '/home/user/.m2/settings.xml',
+      profiles: [
+        { id: 'by-default', activeByDefault: true, properties: new Map([['which', 'by-default'], ['version.from', 'by-default']]) },
+        { id: 'by-flag', activeByDefault: false, propertyActivation: { name: 'flag' }, properties: new Map([['which', 'by-flag']]) },
+      ],
+      activeProfiles: [],
+    };
+    const flagged = new ModelBuilder(modelContext({ settings, userProperties: new Map([['flag', 'true']]) })).buildFromFile(profilesPom);
+    assert.deepEqual([flagged.properties.get('which'), flagged.properties.get('version.from')], ['by-flag', 'by-default']);
+    const deactivated = new ModelBuilder(modelContext({ settings, inactiveProfiles: ['by-default'] })).buildFromFile(profilesPom);
+    assert.equal(deactivated.properties.get('version.from'), undefined);
   });
 });
 
