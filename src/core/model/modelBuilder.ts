@@ -478,13 +478,14 @@ export class ModelBuilder {
   // ---- Phase 2: interpolate, import BOMs, inject management ----
 
   /**
-   * The settings profiles that are active, in the settings' order: by `-P` or `<activeProfiles>`, by property, and
+   * The settings profiles that are active, in the settings' order: by `-P` or `<activeProfiles>`, by their
+   * conditions (jdk, os, property, file: `${basedir}` and a relative path from the project's folder), and
    * those activeByDefault unless `-P !id`, whatever other settings profile is active (observed with Maven 3.8.7,
    * unlike a pom's activeByDefault).
    */
-  private activeSettingsProfiles(): SettingsProfile[] {
-    const context = this.activationContext(new Map(), undefined, 'project');
-    const profiles = (this.context.settings?.profiles ?? []).map((profile) => ({ id: profile.id, profile, activation: { activeByDefault: false, property: profile.propertyActivation } }));
+  private activeSettingsProfiles(basedir: string | undefined): SettingsProfile[] {
+    const context = this.activationContext(new Map(), basedir, 'project');
+    const profiles = (this.context.settings?.profiles ?? []).map((profile) => ({ id: profile.id, profile, activation: { ...profile.activation, activeByDefault: false } }));
     const selected = new Set(selectActiveProfiles(profiles, context));
     return profiles
       .filter((entry) => selected.has(entry) || (entry.profile.activeByDefault && !context.inactiveProfileIds.has(entry.id)))
@@ -498,7 +499,7 @@ export class ModelBuilder {
     const activeProfileIds = [...assembled.activeProfileIds];
     if (mode === 'project') {
       // Settings profiles are injected into the project's own model, so they beat its properties (ProfileInjector).
-      for (const profile of this.activeSettingsProfiles()) {
+      for (const profile of this.activeSettingsProfiles(assembled.basedir)) {
         activeProfileIds.push(profile.id);
         for (const [name, value] of profile.properties) properties.set(name, { value, pomPath: this.context.settings?.file ?? pomPath });
       }

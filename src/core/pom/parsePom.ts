@@ -123,7 +123,8 @@ function parseModelBase(container: XmlElement): RawModelBase {
   };
 }
 
-function parseActivation(element: XmlElement | undefined): RawActivation | undefined {
+/** A pom's (or settings') `<activation>`, values as written. */
+export function parseActivation(element: XmlElement | undefined): RawActivation | undefined {
   if (!element) return undefined;
   const os = childElement(element, 'os');
   const property = childElement(element, 'property');

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parseActivation } from '../pom/parsePom';
+import type { RawActivation } from '../pom/rawPom';
 import { childElement, childElements, childText, parseXml, type XmlElement } from '../pom/xmlTree';
 import { errorMessage } from './fileChecks';
 
@@ -6,7 +8,8 @@ import { errorMessage } from './fileChecks';
 export interface SettingsProfile {
   id: string;
   activeByDefault: boolean;
-  propertyActivation?: { name: string; value?: string };
+  /** The conditions (jdk, os, property, file) that activate it, expanded as the rest of the settings. */
+  activation?: Omit<RawActivation, 'activeByDefault'>;
   properties: ReadonlyMap<string, string>;
 }
 
@@ -48,29 +51,39 @@ function settingsLookup(env: NodeJS.ProcessEnv, homeDir: string, properties: Rea
   };
 }
 
+/** An `<activation>`'s conditions with each value expanded. */
+function readActivation(element: XmlElement | undefined, text: (value: string | undefined) => string | undefined): Omit<RawActivation, 'activeByDefault'> | undefined {
+  const written = parseActivation(element);
+  if (written === undefined) return undefined;
+  const { os, property, file } = written;
+  const propertyName = text(property?.name);
+  return {
+    jdk: text(written.jdk),
+    os: os && { name: text(os.name), family: text(os.family), arch: text(os.arch), version: text(os.version) },
+    property: propertyName === undefined ? undefined : { name: propertyName, value: text(property?.value) },
+    file: file && { exists: text(file.exists), missing: text(file.missing) },
+  };
+}
+
 function readProfile(element: XmlElement, text: (value: string | undefined) => string | undefined): SettingsProfile {
   const activation = childElement(element, 'activation');
-  const property = childElement(activation, 'property');
-  const propertyName = text(childText(property, 'name'));
-  const propertyValue = text(childText(property, 'value'));
   const properties = new Map<string, string>();
   for (const entry of childElement(element, 'properties')?.children ?? []) {
     properties.set(entry.name, text(entry.text) ?? '');
   }
+  const conditions = readActivation(activation, text);
   return {
     // Maven's settings model defaults a profile's id to "default".
     id: text(childText(element, 'id')) ?? 'default',
     activeByDefault: text(childText(activation, 'activeByDefault')) === 'true',
-    ...(propertyName !== undefined
-      ? { propertyActivation: { name: propertyName, ...(propertyValue !== undefined ? { value: propertyValue } : {}) } }
-      : {}),
+    ...(conditions === undefined ? {} : { activation: conditions }),
     properties,
   };
 }
 
 /**
  * Reads a Maven settings.xml (user `~/.m2/settings.xml` or global `$MAVEN_HOME/conf/settings.xml`):
- * `<localRepository>`, `<profiles>` (id, activeByDefault, property activation, properties) and
+ * `<localRepository>`, `<profiles>` (id, activeByDefault, activation by jdk, os, property or file, properties) and
  * `<activeProfiles>`, with `${user.home}`, `${env.NAME}` and the given properties expanded.
  * A missing file gives neither settings nor a problem; an unreadable or malformed one gives a problem
  * naming the file (and line and column), never an exception.

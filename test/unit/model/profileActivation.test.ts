@@ -104,7 +104,7 @@ describe('profile activation', () => {
     const settings: MavenSettings = {
       file: '/home/user/.m2/settings.xml',
       profiles: [
-        { id: 'on-flag', activeByDefault: false, propertyActivation: { name: 'flag', value: 'on' }, properties: new Map([['which', 'flagged']]) },
+        { id: 'on-flag', activeByDefault: false, activation: { property: { name: 'flag', value: 'on' } }, properties: new Map([['which', 'flagged']]) },
       ],
       activeProfiles: [],
     };
@@ -122,7 +122,7 @@ describe('profile activation', () => {
       file: '/home/user/.m2/settings.xml',
       profiles: [
         { id: 'by-default', activeByDefault: true, properties: new Map([['which', 'by-default'], ['version.from', 'by-default']]) },
-        { id: 'by-flag', activeByDefault: false, propertyActivation: { name: 'flag' }, properties: new Map([['which', 'by-flag']]) },
+        { id: 'by-flag', activeByDefault: false, activation: { property: { name: 'flag' } }, properties: new Map([['which', 'by-flag']]) },
       ],
       activeProfiles: [],
     };
@@ -130,6 +130,27 @@ describe('profile activation', () => {
     assert.deepEqual([flagged.properties.get('which'), flagged.properties.get('version.from')], ['by-flag', 'by-default']);
     const deactivated = new ModelBuilder(modelContext({ settings, inactiveProfiles: ['by-default'] })).buildFromFile(profilesPom);
     assert.equal(deactivated.properties.get('version.from'), undefined);
+  });
+
+  it('activates settings profiles by jdk, os and file as well (real Maven 3.8.7 on JDK 17, Linux)', () => {
+    const settings: MavenSettings = {
+      file: '/home/user/.m2/settings.xml',
+      profiles: [
+        { id: 'jdk', activeByDefault: false, activation: { jdk: '17' }, properties: new Map([['by.jdk', 'yes']]) },
+        { id: 'old-jdk', activeByDefault: false, activation: { jdk: '1.8' }, properties: new Map([['by.old.jdk', 'yes']]) },
+        { id: 'os', activeByDefault: false, activation: { os: { family: 'unix' } }, properties: new Map([['by.os', 'yes']]) },
+        { id: 'file', activeByDefault: false, activation: { file: { exists: profilesPom } }, properties: new Map([['by.file', 'yes']]) },
+        { id: 'based', activeByDefault: false, activation: { file: { exists: '${basedir}/pom.xml' } }, properties: new Map([['by.basedir', 'yes']]) },
+        { id: 'relative', activeByDefault: false, activation: { file: { exists: 'pom.xml' } }, properties: new Map([['by.relative', 'yes']]) },
+      ],
+      activeProfiles: [],
+    };
+    const model = new ModelBuilder(modelContext({ settings })).buildFromFile(profilesPom);
+    assert.deepEqual(
+      ['by.jdk', 'by.old.jdk', 'by.os', 'by.file', 'by.basedir', 'by.relative'].map((name) => model.properties.get(name)),
+      ['yes', undefined, 'yes', 'yes', 'yes', 'yes'],
+      '${basedir} and a relative path are the project\'s folder, as for its own profiles (Maven run from another folder)',
+    );
   });
 });
 

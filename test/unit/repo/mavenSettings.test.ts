@@ -19,13 +19,13 @@ describe('readMavenSettings', () => {
     assert.equal(settings?.localRepository, '/home/tester/custom-repo');
   });
 
-  it('reads profiles: id, activeByDefault, property activation and properties', () => {
+  it('reads profiles: id, activeByDefault, activation conditions and properties', () => {
     const { settings } = readMavenSettings(fixturePath('settings', 'user-settings.xml'), env, home);
     assert.ok(settings);
     assert.deepEqual(settings.profiles.map((p) => p.id), ['always', 'ci', 'release', 'default']);
     const [always, ci, release, unnamed] = settings.profiles;
     assert.equal(always?.activeByDefault, true);
-    assert.equal(always?.propertyActivation, undefined);
+    assert.equal(always?.activation?.property, undefined);
     assert.deepEqual([...(always?.properties ?? [])], [
       ['build.tools', '/opt/tools/bin'],
       ['unknown.kept', '${no.such.property}'],
@@ -33,9 +33,9 @@ describe('readMavenSettings', () => {
       ['empty.value', ''],
     ]);
     assert.equal(ci?.activeByDefault, false);
-    assert.deepEqual(ci?.propertyActivation, { name: 'env.CI', value: 'true' });
+    assert.deepEqual(ci?.activation?.property, { name: 'env.CI', value: 'true' });
     assert.deepEqual([...(ci?.properties ?? [])], [['skip.slow', 'true']]);
-    assert.deepEqual(release?.propertyActivation, { name: '!snapshot' });
+    assert.deepEqual(release?.activation?.property, { name: '!snapshot', value: undefined });
     assert.equal(release?.properties.size, 0);
     assert.deepEqual([...(unnamed?.properties ?? [])], [['no.id', 'yes']]);
   });
