@@ -100,7 +100,10 @@ export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Pro
   });
   const modules = selectModules(session, options.module);
   if (typeof modules === 'string') return usageError(modules);
-  const scopes: readonly AnalysedScope[] = options.scopeGiven ? [options.scope] : ['compile', 'runtime', 'test'];
+  const { scope } = options;
+  // parseArguments gives check only the three classpaths.
+  if (scope === 'provided' || scope === 'system') return usageError(`--scope must be one of compile, runtime, test, not "${scope}"`);
+  const scopes: readonly AnalysedScope[] = options.scopeGiven ? [scope] : ['compile', 'runtime', 'test'];
   const { check } = options;
   // One read of .vscode/settings.json for the runtimes and the jar folders: a malformed file is one warning.
   const settingsFile = readWorkspaceSettingsFile(dir);

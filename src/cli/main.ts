@@ -13,7 +13,8 @@ Commands:
 Options:
   --verbose              (tree) show omitted dependencies and management notes, as -Dverbose
   --module RELDIR        only this module (relative to DIR, "." for the root; classpath default ".")
-  --scope S              (classpath) compile, runtime or test (default test);
+  --scope S              (classpath) compile, runtime or test (default test), or provided
+                         or system alone, as -DincludeScope;
                          (check) only this classpath (default all three)
   --format F             (check) text, json or sarif (default text)
   --fail-on S            (check) exit 1 on a finding of severity S or worse: error, warning,

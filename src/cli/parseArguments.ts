@@ -1,4 +1,4 @@
-import type { ClasspathScope } from '../core/resolve/classpath';
+import type { IncludeScope } from '../core/resolve/classpath';
 import { checkOptionNames, defaultCheckOptions, withCheckOption, type CheckOptions } from './checkOptions';
 import { defaultRuntimeCliOptions, runtimeOptionNames, withRuntimeOption, type RuntimeCliOptions } from './runtimeOptions';
 import { addProfiles, addProperty } from '../core/workspace/mavenSwitches';
@@ -9,7 +9,8 @@ export interface CliOptions {
   readonly help: boolean;
   readonly verbose: boolean;
   readonly module?: string;
-  readonly scope: ClasspathScope;
+  /** `check` takes compile, runtime or test only; `classpath` also provided and system, as -DincludeScope. */
+  readonly scope: IncludeScope;
   /** Whether `--scope` was given: check analyses every scope unless it was. */
   readonly scopeGiven: boolean;
   readonly activeProfiles: string[];
@@ -28,7 +29,8 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-const scopes: readonly ClasspathScope[] = ['compile', 'runtime', 'test'];
+const analysedScopes: readonly IncludeScope[] = ['compile', 'runtime', 'test'];
+const includeScopes: readonly IncludeScope[] = [...analysedScopes, 'provided', 'system'];
 
 /**
  * Parses `jarscope tree|classpath|check [DIR] [options]`, accepting Maven's spellings of profiles and properties
@@ -43,7 +45,8 @@ export function parseArguments(argv: readonly string[]): ParseResult {
   let help = false;
   let verbose = false;
   let module: string | undefined;
-  let scope: ClasspathScope = 'test';
+  let scope: IncludeScope = 'test';
+  const scopes = command === 'classpath' ? includeScopes : analysedScopes;
   let scopeGiven = false;
   let check = defaultCheckOptions();
   let runtime = defaultRuntimeCliOptions();
@@ -70,7 +73,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       if (arg === '--module') module = given;
       else if (arg === '--local-repo') localRepo = given;
       else if (arg === '--settings' || arg === '-s') settingsFile = given;
-      else if ((scopes as readonly string[]).includes(given)) [scope, scopeGiven] = [given as ClasspathScope, true];
+      else if ((scopes as readonly string[]).includes(given)) [scope, scopeGiven] = [given as IncludeScope, true];
       else return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
     } else if (arg.startsWith('--module=')) module = arg.slice('--module='.length);
     else if (arg.startsWith('--scope=')) {
@@ -78,7 +81,7 @@ export function parseArguments(argv: readonly string[]): ParseResult {
       if (!(scopes as readonly string[]).includes(given)) {
         return { ok: false, message: `--scope must be one of ${scopes.join(', ')}, not "${given}"` };
       }
-      [scope, scopeGiven] = [given as ClasspathScope, true];
+      [scope, scopeGiven] = [given as IncludeScope, true];
     } else if (command === 'check' && (arg === '--jar-folder' || arg.startsWith('--jar-folder='))) {
       const given = arg === '--jar-folder' ? needValue(arg) : arg.slice('--jar-folder='.length);
       if (typeof given !== 'string') return { ok: false, message: given.error };

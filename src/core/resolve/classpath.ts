@@ -3,6 +3,9 @@ import { nodeScope, type DependencyNode } from './dependencyGraph';
 
 export type ClasspathScope = 'compile' | 'runtime' | 'test';
 
+/** What build-classpath's `-DincludeScope` takes: a classpath, or one scope alone. */
+export type IncludeScope = ClasspathScope | 'provided' | 'system';
+
 /** A winning artifact of a mediated graph and the artifacts on the path that brought it (root first). */
 export interface ResolvedEntry {
   readonly artifact: Artifact;
@@ -12,12 +15,15 @@ export interface ResolvedEntry {
 
 /**
  * The scopes `mvn dependency:build-classpath -DincludeScope=S` keeps (maven-common-artifact-filters'
- * ScopeFilter): runtime is compile + runtime (no system), compile is compile + provided + system, test is all.
+ * ScopeFilter): runtime is compile + runtime (no system), compile is compile + provided + system, test is all;
+ * provided and system are that scope alone.
  */
-const includedScopes: Record<ClasspathScope, ReadonlySet<string>> = {
+const includedScopes: Record<IncludeScope, ReadonlySet<string>> = {
   compile: new Set(['compile', 'provided', 'system']),
   runtime: new Set(['compile', 'runtime']),
   test: new Set(['compile', 'provided', 'runtime', 'system', 'test']),
+  provided: new Set(['provided']),
+  system: new Set(['system']),
 };
 
 /**
@@ -43,7 +49,7 @@ export function resolvedEntries(root: DependencyNode): ResolvedEntry[] {
  * The artifacts on a classpath of the given scope, in Maven's order. A project's artifacts are a set: an artifact
  * that a cycle leaves twice in the graph counts once, where it came first (with that occurrence's scope).
  */
-export function classpathArtifacts(root: DependencyNode, scope: ClasspathScope): Artifact[] {
+export function classpathArtifacts(root: DependencyNode, scope: IncludeScope): Artifact[] {
   const seen = new Set<string>();
   const firsts = resolvedEntries(root).filter(({ artifact }) => {
     const key = artifactIdentity(artifact);

@@ -85,4 +85,16 @@ describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () =
       rmSync(work, { recursive: true, force: true });
     }
   });
+
+  it('classpath --scope provided and system give that scope alone, as -DincludeScope (real Maven on corpus case 19)', () => {
+    const project = fixturePath('maven-corpus', '19-scope-derivation-table');
+    const jars = (scope: string): string[] => {
+      const result = run(['classpath', project, '--scope', scope, '--local-repo', localRepo]);
+      assert.equal(result.status, 0, result.stderr);
+      return result.stdout === '' ? [] : result.stdout.split(':').map((path) => path.slice(path.lastIndexOf('/') + 1));
+    };
+    assert.deepEqual(jars('provided'), ['hub-provided-1.0.jar', 'provided-compile-1.0.jar', 'provided-compile-child-1.0.jar', 'provided-runtime-1.0.jar', 'provided-runtime-child-1.0.jar']);
+    assert.deepEqual(jars('system'), []);
+    assert.equal(run(['check', project, '--scope', 'provided']).status, 2, 'check analyses classpaths only');
+  });
 });

@@ -57,7 +57,9 @@ describe('parseArguments', () => {
   it('reads --scope and rejects unknown scopes', () => {
     assert.equal(options(['classpath', '--scope', 'runtime']).scope, 'runtime');
     assert.equal(options(['classpath', '--scope=compile']).scope, 'compile');
-    assert.match(failure(['classpath', '--scope', 'system']), /--scope must be one of compile, runtime, test/);
+    assert.equal(options(['classpath', '--scope', 'system']).scope, 'system', 'as -DincludeScope=system');
+    assert.match(failure(['classpath', '--scope', 'import']), /--scope must be one of compile, runtime, test, provided, system/);
+    assert.match(failure(['check', '--scope', 'provided']), /--scope must be one of compile, runtime, test, not "provided"/);
   });
 
   it('rejects unknown commands and options, a missing value and a second folder', () => {
