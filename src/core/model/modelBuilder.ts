@@ -364,6 +364,7 @@ export class ModelBuilder {
     const own = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencies, 'dependencies', problems);
     const ownManagement = this.ownDependencies(raw, activeProfiles, source, (raw) => raw.dependencyManagement, 'dependencyManagement', problems);
     const modules = [...new Set([...raw.modules, ...activeProfiles.flatMap((profile) => profile.modules)].map((module) => module.value))];
+    if (mode === 'project') problems.push(...this.duplicateModules(raw, pomPath));
     // ProfileInjector merges each active profile's build into the pom's, the profile dominant.
     const ownPlugins = activeProfiles.reduce((plugins, profile) => mergePlugins(plugins, profile.plugins, true), raw.plugins);
     const ownPluginManagement = activeProfiles.reduce((plugins, profile) => mergePlugins(plugins, profile.pluginManagement, true), raw.pluginManagement);
@@ -476,6 +477,20 @@ export class ModelBuilder {
   }
 
   // ---- Phase 2: interpolate, import BOMs, inject management ----
+
+  /** DefaultModelValidator.validateRawModel: a `<module>` written twice makes the project invalid. */
+  private duplicateModules(raw: RawPom, pomPath: string): ModelProblem[] {
+    const listed = new Set<string>();
+    const problems: ModelProblem[] = [];
+    for (const [index, module] of raw.modules.entries()) {
+      if (listed.has(module.value)) {
+        const message = `'modules.module[${index}]' specifies duplicate child module ${module.value}`;
+        problems.push(this.files.problem('error', 'module-duplicate', message, pomPath, module.range));
+      }
+      listed.add(module.value);
+    }
+    return problems;
+  }
 
   /**
    * The settings profiles that are active, in the settings' order: by `-P` or `<activeProfiles>`, by their

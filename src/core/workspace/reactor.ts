@@ -71,8 +71,9 @@ function collectProjects(
   const children: ReactorModule[] = [];
   for (const entry of model.modules) {
     const modulePom = modulePomPath(dirname(pomPath), entry);
+    // Maven, unable to read the aggregator then, builds no project (DefaultProjectBuilder).
     if (!isFile(modulePom)) {
-      problems.push({ pomPath, message: `Child module ${modulePom} of ${pomPath} does not exist` });
+      problems.push({ pomPath, message: `Child module ${modulePom} of ${pomPath} does not exist`, fatal: true });
       continue;
     }
     collectProjects(builder, rootDir, modulePom, seen, children, problems);
@@ -80,6 +81,18 @@ function collectProjects(
   projects.push(...children);
   const dir = relative(rootDir, dirname(pomPath)).split(sep).join('/');
   projects.push({ dir: dir === '' ? '.' : dir, pomPath, model });
+}
+
+/** Two projects with one groupId:artifactId:version stop Maven before it builds anything (DuplicateProjectException). */
+function duplicatedProjects(projects: readonly ReactorModule[]): ReactorProblem[] {
+  const seen = new Set<string>();
+  const problems: ReactorProblem[] = [];
+  for (const project of projects) {
+    const key = label(project);
+    if (seen.has(key)) problems.push({ pomPath: project.pomPath, message: `Project '${key}' is duplicated in the reactor`, fatal: true });
+    seen.add(key);
+  }
+  return problems;
 }
 
 const isSpecificVersion = (version: string | undefined): version is string =>
@@ -191,6 +204,7 @@ export function loadReactor(createBuilder: (workspacePoms: ReadonlyMap<string, s
   const projects: ReactorModule[] = [];
   const problems: ReactorProblem[] = [];
   collectProjects(builder, root, rootPom, new Set(), projects, problems);
+  problems.push(...duplicatedProjects(projects));
   const { edges: upstream, cycle } = reactorEdges(projects);
   if (cycle !== undefined) problems.push(cycle);
   return { root, modules: sortProjects(projects, upstream), upstream, problems, builder };

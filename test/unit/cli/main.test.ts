@@ -97,4 +97,29 @@ describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () =
     assert.deepEqual(jars('system'), []);
     assert.equal(run(['check', project, '--scope', 'provided']).status, 2, 'check analyses classpaths only');
   });
+
+  it('prints nothing where Maven cannot read the reactor: a module that does not exist, one listed twice, two projects with one id', () => {
+    // Real Maven 3.8.7 on the same three reactors: "The build could not read 1 project" or
+    // DuplicateProjectException, and no module's tree written.
+    const writeReactor = (name: string, modules: string, projects: Record<string, string>): string => {
+      const root = join(scratch, name);
+      for (const [dir, artifactId] of Object.entries(projects)) {
+        cpSync(fixturePath('maven-corpus', '01-nearest-wins'), join(root, dir), { recursive: true });
+        writeFileSync(join(root, dir, 'pom.xml'), `<project><modelVersion>4.0.0</modelVersion><groupId>t.rx</groupId><artifactId>${artifactId}</artifactId><version>1</version></project>\n`);
+      }
+      writeFileSync(join(root, 'pom.xml'), `<project><modelVersion>4.0.0</modelVersion><groupId>t.rx</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>\n<modules>${modules}</modules></project>\n`);
+      return root;
+    };
+    const cases: Array<[string, string, Record<string, string>, RegExp]> = [
+      ['missing-module', '<module>a</module><module>missing</module>', { a: 'a' }, /error: Child module \S+missing of \S+pom\.xml does not exist/],
+      ['module-twice', '<module>a</module><module>a</module>', { a: 'a' }, /pom\.xml:2:28: error: 'modules\.module\[1\]' specifies duplicate child module a/],
+      ['same-id', '<module>a</module><module>b</module>', { a: 'a', b: 'a' }, /b[/\\]pom\.xml:1:1: error: Project 't\.rx:a:1' is duplicated in the reactor/],
+    ];
+    for (const [name, modules, projects, message] of cases) {
+      const result = run(['tree', writeReactor(name, modules, projects), '--local-repo', localRepo]);
+      assert.equal(result.status, 1, `${name}: ${result.stderr}`);
+      assert.equal(result.stdout, '', name);
+      assert.match(result.stderr, message, name);
+    }
+  });
 });
