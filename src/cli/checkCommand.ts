@@ -18,6 +18,7 @@ import type { CommandOutput } from './commands';
 import type { CliOptions } from './parseArguments';
 import { runtimeEnvironment } from '../core/workspace/runtimeEnvironment';
 import { checkRuntimeOptions } from './runtimeOptions';
+import { missingSettingsFile } from './session';
 
 function usageError(message: string): CommandOutput {
   return { exitCode: 2, stdout: '', stderr: `jarscope: error: ${message}\n` };
@@ -87,6 +88,8 @@ export function checkExitCode(findings: readonly Finding[], failOn: FailOn): num
 export async function runCheck(options: CliOptions, env: NodeJS.ProcessEnv): Promise<CommandOutput> {
   const dir = resolve(options.dir);
   if (!existsSync(join(dir, 'pom.xml'))) return usageError(`no pom.xml in ${dir}`);
+  const missingSettings = missingSettingsFile(options);
+  if (missingSettings !== undefined) return usageError(missingSettings);
   const runtime = runtimeEnvironment(env, options.userProperties);
   const session = openAnalysisSession({
     dir,

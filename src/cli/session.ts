@@ -33,6 +33,8 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
   if (!(statSync(rootPom, { throwIfNoEntry: false })?.isFile() ?? false)) {
     return { ok: false, exitCode: 1, message: `jarscope: error: no pom.xml in ${resolve(options.dir)}\n` };
   }
+  const missingSettings = missingSettingsFile(options);
+  if (missingSettings !== undefined) return { ok: false, exitCode: 2, message: `jarscope: error: ${missingSettings}\n` };
   const opened = openAnalysisSession({
     dir: options.dir,
     runtime: runtimeEnvironment(env, options.userProperties),
@@ -66,6 +68,12 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
     }
   }
   return { ok: true, session: { reactor, repository: opened.repository, resolver: opened.resolver, selected }, warnings };
+}
+
+/** Maven refuses to run with a `-s` file that is not there (and so does jarscope, as bad usage). */
+export function missingSettingsFile(options: Pick<CliOptions, 'settingsFile'>): string | undefined {
+  const file = options.settingsFile;
+  return file === undefined || (statSync(file, { throwIfNoEntry: false })?.isFile() ?? false) ? undefined : `The specified user settings file does not exist: ${file}`;
 }
 
 /** A module's model problems as stderr lines; true in `fatal` when Maven would stop (an error). */

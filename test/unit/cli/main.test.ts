@@ -40,6 +40,16 @@ describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () =
     assert.match(result.stderr, /no module "nowhere".*modules: \./);
   });
 
+  it('a --settings file that does not exist is bad usage, as Maven refuses to run', () => {
+    const project = fixturePath('maven-corpus', '01-nearest-wins');
+    for (const command of ['tree', 'classpath', 'check']) {
+      const result = run([command, project, '--settings', join(scratch, 'no-such-settings.xml'), '--local-repo', localRepo]);
+      assert.equal(result.status, 2, command);
+      assert.equal(result.stdout, '', command);
+      assert.match(result.stderr, /error: The specified user settings file does not exist: \S+no-such-settings\.xml/, command);
+    }
+  });
+
   it('a folder without pom.xml exits 1 and says so', () => {
     const result = run(['tree', scratch, '--local-repo', localRepo]);
     assert.equal(result.status, 1);
