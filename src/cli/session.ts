@@ -46,6 +46,8 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
     inactiveProfiles: options.inactiveProfiles,
   });
   const { reactor } = opened;
+  // Maven stops with "Error executing Maven" on a settings file it cannot parse.
+  if (opened.settingsErrors.length > 0) return { ok: false, exitCode: 1, message: opened.settingsErrors.map((error) => `jarscope: error: ${error}\n`).join('') };
   let warnings = opened.warnings.map((problem) => `jarscope: warning: ${problem}\n`).join('');
   warnings += opened.reactorProblems.map((problem) => problemLine(problem.pomPath, 'error', problem.message)).join('');
   // Maven builds nothing then.

@@ -13,6 +13,8 @@ export interface RepositoryLocation {
   /** The user settings merged over the global ones: what a build's profiles and properties come from. */
   settings?: MavenSettings;
   problems: string[];
+  /** Of `problems`, the settings files that could not be read or parsed: Maven stops before it builds ("Error executing Maven"). */
+  settingsErrors: string[];
 }
 
 export interface LocateOptions {
@@ -58,9 +60,12 @@ export function mavenHomeOfLauncherOnPath(env: NodeJS.ProcessEnv): string | unde
   return undefined;
 }
 
-function readSettingsInto(file: string, options: LocateOptions, problems: string[]): MavenSettings | undefined {
+function readSettingsInto(file: string, options: LocateOptions, problems: string[], errors: string[]): MavenSettings | undefined {
   const { settings, problem } = readMavenSettings(file, options.env, options.homeDir, options.systemProperties);
-  if (problem) problems.push(problem);
+  if (problem) {
+    problems.push(problem);
+    errors.push(problem);
+  }
   return settings;
 }
 
@@ -73,13 +78,14 @@ function readSettingsInto(file: string, options: LocateOptions, problems: string
  */
 export function locateLocalRepository(options: LocateOptions): RepositoryLocation {
   const problems: string[] = [];
+  const settingsErrors: string[] = [];
   const userFile = options.settingsFile ?? join(options.homeDir, '.m2', 'settings.xml');
   if (options.settingsFile !== undefined && !existsSync(options.settingsFile)) {
     problems.push(`The specified user settings file does not exist: ${options.settingsFile}`);
   }
-  const userSettings = readSettingsInto(userFile, options, problems);
+  const userSettings = readSettingsInto(userFile, options, problems, settingsErrors);
   const confDirectory = mavenConfDirectory(options);
-  const globalSettings = confDirectory ? readSettingsInto(join(confDirectory, 'settings.xml'), options, problems) : undefined;
+  const globalSettings = confDirectory ? readSettingsInto(join(confDirectory, 'settings.xml'), options, problems, settingsErrors) : undefined;
   const settings = mergeSettings(userSettings, globalSettings);
   const found = (root: string, source: RepositoryLocation['source']): RepositoryLocation => ({
     root: mavenBasedir(root, process.cwd()),
@@ -88,6 +94,7 @@ export function locateLocalRepository(options: LocateOptions): RepositoryLocatio
     ...(globalSettings ? { globalSettings } : {}),
     ...(settings ? { settings } : {}),
     problems,
+    settingsErrors,
   });
 
   if (options.localRepo) return found(options.localRepo, 'option');

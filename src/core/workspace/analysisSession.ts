@@ -49,6 +49,8 @@ export interface AnalysisSession {
   readonly warnings: readonly string[];
   /** Reactor problems (dangling module entries...), each on the pom that has it. */
   readonly reactorProblems: readonly ReactorProblem[];
+  /** Settings files that could not be read or parsed (also among the warnings): Maven stops before it builds. */
+  readonly settingsErrors: readonly string[];
 }
 
 /**
@@ -104,5 +106,6 @@ export function openAnalysisSession(options: AnalysisSessionOptions): AnalysisSe
       ...unknownProfileWarnings([...(location.settings?.activeProfiles ?? []), ...activeProfiles], inactiveProfiles, reactor.modules),
     ],
     reactorProblems: reactor.problems,
+    settingsErrors: location.settingsErrors,
   };
 }

@@ -50,6 +50,18 @@ describe('jarscope command line (dist/cli.js, built by scripts/build.mjs)', () =
     }
   });
 
+  it('a settings file that is not well-formed stops tree and classpath, as "Error executing Maven" does', () => {
+    const settings = join(scratch, 'malformed-settings.xml');
+    writeFileSync(settings, '<settings>\n  <oops>\n</settings>\n');
+    const project = fixturePath('maven-corpus', '01-nearest-wins');
+    for (const command of ['tree', 'classpath']) {
+      const result = run([command, project, '--settings', settings, '--local-repo', localRepo]);
+      assert.equal(result.status, 1, command);
+      assert.equal(result.stdout, '', command);
+      assert.match(result.stderr, /error: \S+malformed-settings\.xml:3:1: malformed settings/, command);
+    }
+  });
+
   it('a folder without pom.xml exits 1 and says so', () => {
     const result = run(['tree', scratch, '--local-repo', localRepo]);
     assert.equal(result.status, 1);
