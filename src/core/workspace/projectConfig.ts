@@ -22,7 +22,12 @@ export interface ProjectConfig {
 const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '-gs', '--global-settings', '-t', '--toolchains', '-gt', '--global-toolchains', '-l', '--log-file', '-pl', '--projects', '-rf', '--resume-from', '-T', '--threads', '-b', '--builder']);
 
 function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // ENOTDIR and the like: no folder there.
+    return false;
+  }
 }
 
 /** The mvn script's find_maven_basedir: up from the project to the first folder holding `.mvn`, `/` excluded. */
@@ -35,8 +40,10 @@ function multiModuleProjectDirectory(projectDir: string): string {
 
 /** A config file's text, undefined when there is none, a warning naming it when it cannot be read. */
 function readConfigFile(path: string, warnings: string[]): string | undefined {
-  if (!(statSync(path, { throwIfNoEntry: false })?.isFile() ?? false)) return undefined;
+  // Only inside a `.mvn` folder: a file named `.mvn` holds no config.
+  if (!isDirectory(dirname(path))) return undefined;
   try {
+    if (!(statSync(path, { throwIfNoEntry: false })?.isFile() ?? false)) return undefined;
     return readFileSync(path, 'utf8');
   } catch (error) {
     warnings.push(`${path}: cannot be read: ${errorMessage(error)}`);

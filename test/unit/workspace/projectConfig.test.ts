@@ -32,6 +32,16 @@ describe('readProjectConfig (.mvn/maven.config, .mvn/jvm.config, MAVEN_OPTS)', (
     assert.deepEqual(config.warnings, [`${join(project, '.mvn', 'maven.config')}: unrecognized maven.config entries: [stray]`]);
   });
 
+  it('reads nothing, and warns of nothing, from a file named .mvn or a .mvn folder without config', () => {
+    const project = tempDir('project-config-file');
+    writeFileSync(join(project, '.mvn'), 'not a folder');
+    const config = readProjectConfig(project, {}, project);
+    assert.deepEqual([config.baseDir, config.userProperties.size, config.warnings], [project, 0, []]);
+    const empty = tempDir('project-config-empty');
+    mkdirSync(join(empty, '.mvn'));
+    assert.deepEqual(readProjectConfig(empty, {}, empty).warnings, []);
+  });
+
   it('takes the JVM\'s -D from jvm.config, then MAVEN_OPTS, the later winning', () => {
     const project = tempDir('project-config-jvm');
     mkdirSync(join(project, '.mvn'));
