@@ -50,8 +50,6 @@ export function runTree(options: CliOptions, env: NodeJS.ProcessEnv): CommandOut
         exitCode = 1;
         failures.stop(module);
       } else trees.push(dependencyTreeText({ node: outcome.resolution.root, projectArtifact: outcome.resolution.projectArtifact }, options.verbose));
-    } else if (module.model.problems.some((problem) => problem.severity === 'error')) {
-      failures.stop(module);
     } else if (options.verbose || neededBySelected.has(module)) {
       // What it adds to the run's dependency pool can change a later module's verbose tree; whether it fails
       // decides whether a selected module that needs it is skipped.

@@ -15,20 +15,18 @@ export interface ModuleOutcome {
 }
 
 /**
- * Resolves one module and reports what Maven would: model errors stop it; a missing pom only warns; an
- * unresolvable range stops it; and when files are needed (the classpath; the tree only collects), every
+ * Resolves one module and reports what Maven would: its model's warnings (a model error stops the whole run
+ * before, see openSession); a missing pom only warns; an unresolvable range stops it; and when files are needed (the classpath; the tree only collects), every
  * artifact whose file is missing stops it.
  */
 export function resolveModule(session: Session, module: ReactorModule, verbose: boolean, needFiles: boolean, signal?: AbortSignal): ModuleOutcome {
-  const model = modelProblemText(module.model.problems);
-  if (model.fatal) return { problems: model.text, failed: true };
   const { resolver } = session;
   const resolution = verbose
     ? resolver.resolveVerboseTree(module.model, signal)
     : needFiles
       ? resolver.resolve(module.model, { verbose: false, signal })
       : resolver.resolvePlainTree(module.model, signal);
-  let problems = model.text;
+  let problems = modelProblemText(module.model.problems);
   let failed = false;
   for (const problem of resolution.problems) {
     problems += collectProblemText(module, problem);

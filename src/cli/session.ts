@@ -56,7 +56,7 @@ export function openSession(options: CliOptions, env: NodeJS.ProcessEnv): Sessio
   // stops the whole build before any module runs, --fail-at-end or not.
   const unreadable = reactor.modules.filter((module) => module.model.problems.some((problem) => problem.severity === 'error'));
   if (unreadable.length > 0) {
-    const lines = new Set(unreadable.flatMap((module) => modelProblemText(module.model.problems).text.split(/(?<=\n)/)));
+    const lines = new Set(unreadable.flatMap((module) => modelProblemText(module.model.problems).split(/(?<=\n)/)));
     const count = unreadable.length === 1 ? '1 project' : `${unreadable.length} projects`;
     return { ok: false, exitCode: 1, message: `${warnings}${[...lines].join('')}jarscope: error: Maven cannot read ${count} of the reactor, so it builds none\n` };
   }
@@ -78,15 +78,9 @@ export function missingSettingsFile(options: Pick<CliOptions, 'settingsFile'>): 
   return file === undefined || (statSync(file, { throwIfNoEntry: false })?.isFile() ?? false) ? undefined : `The specified user settings file does not exist: ${file}`;
 }
 
-/** A module's model problems as stderr lines; true in `fatal` when Maven would stop (an error). */
-export function modelProblemText(problems: readonly ModelProblem[]): { text: string; fatal: boolean } {
-  let text = '';
-  let fatal = false;
-  for (const problem of problems) {
-    text += problemLine(problem.pomPath, problem.severity, problem.message, problem);
-    if (problem.severity === 'error') fatal = true;
-  }
-  return { text, fatal };
+/** A module's model problems as stderr lines. */
+export function modelProblemText(problems: readonly ModelProblem[]): string {
+  return problems.map((problem) => problemLine(problem.pomPath, problem.severity, problem.message, problem)).join('');
 }
 
 /** A collection problem as a stderr line on the module's pom, with the path that needed the artifact. */
